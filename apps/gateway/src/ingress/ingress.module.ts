@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { IngressConsumer } from './ingress.consumer';
+
+@Module({ controllers: [IngressConsumer] })
+export class IngressModule {}

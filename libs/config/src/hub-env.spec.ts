@@ -1,0 +1,26 @@
+import { HubEnv, loadEnv } from './hub-env';
+
+describe('loadEnv', () => {
+  const good = { KAFKA_BROKERS: '127.0.0.1:9092', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/hub' };
+
+  it('applies app defaults and converts numbers', () => {
+    const env = loadEnv(HubEnv, good, { PORT: 3001 });
+    expect(env.PORT).toBe(3001);
+    expect(env.brokers).toEqual(['127.0.0.1:9092']);
+    expect(env.KAFKA_PARTITIONS).toBe(6);
+  });
+
+  it('lets the environment override defaults', () => {
+    expect(loadEnv(HubEnv, { ...good, PORT: '4000' }, { PORT: 3001 }).PORT).toBe(4000);
+  });
+
+  it('names every bad variable at once', () => {
+    let message = '';
+    try {
+      loadEnv(HubEnv, { KAFKA_BROKERS: 'nope', PORT: '70000', LOG_LEVEL: 'loud' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    for (const name of ['KAFKA_BROKERS', 'DATABASE_URL', 'PORT', 'LOG_LEVEL']) expect(message).toContain(name);
+  });
+});

@@ -1,0 +1,66 @@
+import { Transform, plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const LOG_LEVELS = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] as const;
+export type HubLogLevel = (typeof LOG_LEVELS)[number];
+
+/** What every app needs from its environment; an app extends it with its own variables. */
+export class HubEnv {
+  /** Comma-separated host:port list. */
+  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be a comma-separated list of host:port' })
+  KAFKA_BROKERS!: string;
+
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  /** 0 picks a free port (tests). */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT!: number;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: HubLogLevel = 'log';
+
+  /** Partitions for the topics an app creates; more partitions allow more replicas per consumer group. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  KAFKA_PARTITIONS = 6;
+
+  /**
+   * Prepended to every topic name, so that several hubs (or test runs) can share one Kafka cluster without
+   * seeing each other's events. Empty in a normal deployment.
+   */
+  @Matches(/^([a-z0-9-]+\.)?$/, { message: 'KAFKA_TOPIC_PREFIX must be empty or lowercase letters, digits and - ending in .' })
+  KAFKA_TOPIC_PREFIX = '';
+
+  @IsString()
+  @IsNotEmpty()
+  INSTANCE_ID = `${process.pid}`;
+
+  get brokers(): string[] {
+    return this.KAFKA_BROKERS.split(',');
+  }
+}
+
+/**
+ * Validates the environment once at boot and fails fast naming every bad variable (immich's pattern).
+ * `defaults` supplies per-app values such as the default port.
+ */
+export function loadEnv<T extends HubEnv>(
+  cls: new () => T,
+  source: Record<string, string | undefined> = process.env,
+  defaults: Partial<Record<keyof T, unknown>> = {},
+): T {
+  const merged: Record<string, unknown> = { ...defaults };
+  for (const [key, value] of Object.entries(source)) if (value !== undefined && value !== '') merged[key] = value;
+  const env = plainToInstance(cls, merged);
+  const errors = validateSync(env, { whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new Error(`Invalid environment:\n  ${lines.join('\n  ')}`);
+  }
+  return env;
+}

@@ -1,0 +1,28 @@
+export { ensureInfrastructure, databaseNameFor } from './infrastructure';
+export type { Infrastructure, InfrastructurePurpose } from './infrastructure';
+export { ensureKafka, startLocalKafka, stopLocalKafka, stopKafka, localKafkaStatus, kafkaAnswers } from './kafka';
+export type { KafkaHandle, LocalKafkaStatus } from './kafka';
+export { renderServerProperties, newClusterId } from './kafka-config';
+export type { LocalKafkaConfig } from './kafka-config';
+export {
+  ensurePostgres,
+  startEmbeddedPostgres,
+  stopEmbeddedPostgres,
+  LOCAL_POSTGRES_URL,
+  EMBEDDED_POSTGRES_URL,
+  postgresAnswers,
+  ensureDatabase,
+  dropDatabase,
+} from './postgres';
+export type { PostgresHandle } from './postgres';
+export {
+  HUB_DATABASE,
+  HUB_TEST_DATABASE,
+  databaseUrl,
+  databaseNameOf,
+  isTestDatabase,
+  assertTestDatabase,
+  assertDatabaseName,
+} from './postgres-url';
+export { readInfraEnv } from './infra-env';
+export type { InfraEnv } from './infra-env';

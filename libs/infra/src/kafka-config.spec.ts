@@ -1,0 +1,67 @@
+import { newClusterId, renderServerProperties } from './kafka-config';
+
+function parse(properties: string): Map<string, string> {
+  return new Map(
+    properties
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const at = line.indexOf('=');
+        return [line.slice(0, at), line.slice(at + 1)] as [string, string];
+      }),
+  );
+}
+
+describe('renderServerProperties', () => {
+  const properties = parse(renderServerProperties({ port: 9092, controllerPort: 9093, logDir: '/repo/.hub/kafka/data' }));
+
+  it('makes one node both broker and controller of a KRaft quorum on loopback', () => {
+    expect(properties.get('process.roles')).toBe('broker,controller');
+    expect(properties.get('node.id')).toBe('1');
+    expect(properties.get('controller.quorum.voters')).toBe('1@127.0.0.1:9093');
+    expect(properties.get('listeners')).toBe('PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093');
+    expect(properties.get('advertised.listeners')).toBe('PLAINTEXT://127.0.0.1:9092');
+    expect(properties.get('controller.listener.names')).toBe('CONTROLLER');
+    expect(properties.get('inter.broker.listener.name')).toBe('PLAINTEXT');
+    expect(properties.get('listener.security.protocol.map')).toBe('PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT');
+    expect(properties.get('log.dirs')).toBe('/repo/.hub/kafka/data');
+  });
+
+  it('gives every internal topic a single replica', () => {
+    for (const key of [
+      'offsets.topic.replication.factor',
+      'transaction.state.log.replication.factor',
+      'transaction.state.log.min.isr',
+      'share.coordinator.state.topic.replication.factor',
+      'share.coordinator.state.topic.min.isr',
+    ]) {
+      expect([key, properties.get(key)]).toEqual([key, '1']);
+    }
+  });
+
+  it('never creates topics implicitly and starts groups without delay', () => {
+    expect(properties.get('auto.create.topics.enable')).toBe('false');
+    expect(properties.get('group.initial.rebalance.delay.ms')).toBe('0');
+    expect(Number(properties.get('num.partitions'))).toBeGreaterThan(1);
+  });
+
+  it('follows the configured ports', () => {
+    const other = parse(renderServerProperties({ port: 19092, controllerPort: 19093, logDir: '/d' }));
+    expect(other.get('listeners')).toBe('PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093');
+    expect(other.get('controller.quorum.voters')).toBe('1@127.0.0.1:19093');
+  });
+
+  it('escapes backslashes, which Java properties read as escapes', () => {
+    const windows = parse(renderServerProperties({ port: 9092, controllerPort: 9093, logDir: 'C:\\hub\\kafka' }));
+    expect(windows.get('log.dirs')).toBe('C:\\\\hub\\\\kafka');
+  });
+});
+
+describe('newClusterId', () => {
+  it('is 22 characters of base64url encoding 16 random bytes', () => {
+    const id = newClusterId();
+    expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(Buffer.from(id, 'base64url')).toHaveLength(16);
+    expect(newClusterId()).not.toBe(id);
+  });
+});

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { Admin, Kafka, KafkaMessage, logLevel, Partitioners } from 'kafkajs';
+import { hubPaths } from './hub-paths';
+import { readInfraEnv } from './infra-env';
+import { ensureKafka, kafkaAnswers, KafkaHandle, startLocalKafka, stopLocalKafka } from './kafka';
+
+// The first start may download the broker's classpath with Maven.
+jest.setTimeout(600_000);
+
+const topic = `hub.infra.int-spec.${process.pid}.${Date.now()}`;
+const key = '91130800MA0CXXXX1J';
+
+describe('local Kafka', () => {
+  let kafka: KafkaHandle;
+  let client: Kafka;
+  let admin: Admin;
+  const toStop: KafkaHandle[] = [];
+
+  beforeAll(async () => {
+    kafka = await ensureKafka();
+    toStop.push(kafka);
+    client = new Kafka({ clientId: 'infra-int-spec', brokers: kafka.brokers, logLevel: logLevel.NOTHING });
+    admin = client.admin();
+    await admin.connect();
+  });
+
+  afterAll(async () => {
+    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    await admin.disconnect();
+    for (const handle of toStop.reverse()) await handle.stop();
+  });
+
+  it('creates a topic, produces one message and consumes it', async () => {
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+    expect(await admin.listTopics()).toContain(topic);
+
+    const producer = client.producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    await producer.send({ topic, acks: -1, messages: [{ key, value: 'hello from 承德' }] });
+    await producer.disconnect();
+
+    const received = await consumeOne(client, topic);
+    expect(received.key?.toString()).toBe(key);
+    expect(received.value?.toString()).toBe('hello from 承德');
+  });
+
+  it('does not start a second broker when one answers', async () => {
+    const again = await ensureKafka();
+    expect(again.startedHere).toBe(false);
+    expect(again.brokers).toEqual(kafka.brokers);
+  });
+
+  const local = readInfraEnv().kafkaBrokers === undefined;
+  (local ? it : it.skip)('logs through log4j into .hub/kafka/kafka.log', () => {
+    expect(readFileSync(hubPaths().kafka.log, 'utf8')).toMatch(/Kafka Server started/);
+  });
+
+  (local ? it : it.skip)('survives a stop and a start of the local broker with its data', async () => {
+    await stopLocalKafka();
+    expect(await kafkaAnswers(kafka.brokers)).toBe(false);
+    await expect(stopLocalKafka()).rejects.toThrow(/No local Kafka broker is running/);
+
+    const restarted = await startLocalKafka();
+    expect(restarted.startedHere).toBe(true);
+    // A broker that ran before the test keeps running after it.
+    if (kafka.startedHere) toStop.push(restarted);
+
+    const replayed = await consumeOne(client, topic);
+    expect(replayed.value?.toString()).toBe('hello from 承德');
+  });
+});
+
+/** Reads the first message of `topic` with a fresh consumer group. */
+async function consumeOne(client: Kafka, topic: string): Promise<KafkaMessage> {
+  const consumer = client.consumer({ groupId: `infra-int-spec-${Date.now()}` });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    return await new Promise<KafkaMessage>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`No message on ${topic} within 30 s`)), 30_000);
+      consumer
+        .run({
+          eachMessage: async ({ message }) => {
+            clearTimeout(timer);
+            resolve(message);
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+}

@@ -1,0 +1,53 @@
+import {
+  CloudEvent,
+  DEPARTMENTS,
+  EventTypeRegistry,
+  FieldError,
+  eventTypeRegistry,
+  fromKafkaMessage,
+  ingressTopic,
+  toKafkaMessage,
+} from '@hub/contracts';
+import { DecodeResult, EventCatalog, IncomingKafkaMessage } from './event-catalog';
+import { KafkaRecord } from './kafka-record';
+
+export interface ContractsCatalogOptions {
+  /** Prepended to every topic (see HubEnv.KAFKA_TOPIC_PREFIX). */
+  topicPrefix?: string;
+  registry?: EventTypeRegistry;
+}
+
+/** The contracts library seen through what messaging needs of it. */
+export function contractsCatalog(options: ContractsCatalogOptions = {}): EventCatalog {
+  const prefix = options.topicPrefix ?? '';
+  const registry = options.registry ?? eventTypeRegistry;
+  const definitionOf = (type: string) => {
+    const definition = registry.get(type);
+    if (!definition) throw new Error(`${type} is not a registered event type`);
+    return definition;
+  };
+  const topicOf = (type: string): string => prefix + definitionOf(type).topic;
+  return {
+    topicOf,
+    ownerOf: (type) => definitionOf(type).owner,
+    topics: () => [
+      ...new Set(registry.all().map((d) => prefix + d.topic)),
+      ...DEPARTMENTS.map((d) => prefix + ingressTopic(d.code)),
+    ],
+    encode(event: CloudEvent): KafkaRecord {
+      const key = event.partitionkey ?? registry.keyOf(event) ?? event.subject;
+      if (typeof key !== 'string' || key === '') {
+        throw new Error(`event ${event.id} of ${event.type} has no key: set its subject or partitionkey`);
+      }
+      const message = toKafkaMessage({ ...event, partitionkey: key }, 'binary');
+      return { topic: topicOf(event.type), key, value: message.value ?? Buffer.alloc(0), headers: message.headers };
+    },
+    decode(message: IncomingKafkaMessage): DecodeResult {
+      const decoded = fromKafkaMessage(message);
+      if (!decoded.ok) return { ok: false, errors: [...decoded.errors] };
+      const checked = registry.validate(decoded.event);
+      if (!checked.ok) return { ok: false, errors: [...checked.errors] as FieldError[] };
+      return { ok: true, event: decoded.event };
+    },
+  };
+}

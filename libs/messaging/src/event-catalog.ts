@@ -1,0 +1,23 @@
+import { CloudEvent, FieldError } from '@hub/contracts';
+import { KafkaRecord } from './kafka-record';
+
+export interface IncomingKafkaMessage {
+  key: Buffer | string | null;
+  value: Buffer | null;
+  headers?: Record<string, Buffer | string | (Buffer | string)[] | undefined>;
+}
+
+export type DecodeResult = { ok: true; event: CloudEvent } | { ok: false; errors: FieldError[] };
+
+/** What messaging needs to know of the contracts: where a type goes, and how to encode and check a message. */
+export interface EventCatalog {
+  topicOf(type: string): string;
+  /** The department code or app allowed to emit the type. */
+  ownerOf(type: string): string;
+  /** Every topic the hub uses, ingress topics included (their dead-letter topics are derived). */
+  topics(): string[];
+  /** Encodes in the Kafka binding's binary mode, keyed by `partitionkey` (else `subject`); throws if unkeyed. */
+  encode(event: CloudEvent): KafkaRecord;
+  /** Decodes either binding mode and validates the envelope and payload against the type's contract. */
+  decode(message: IncomingKafkaMessage): DecodeResult;
+}

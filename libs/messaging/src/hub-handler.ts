@@ -1,0 +1,21 @@
+import { EventPattern } from '@nestjs/microservices';
+
+export interface HubHandlerOptions {
+  /** Receive up to `maxBatchSize` consecutive events of the type as one array, applied in one transaction. */
+  batch?: boolean;
+}
+
+export interface RawHandlerOptions {
+  /** Topics whose messages are delivered undecoded (no contract applies, e.g. dead-letter topics). */
+  topics: RegExp;
+}
+
+/** Marks a method as the handler of one event type; the event is validated against its contract first. */
+export function OnEvent(type: string, options: HubHandlerOptions = {}): MethodDecorator {
+  return EventPattern(type, { hub: 'event', batch: options.batch === true });
+}
+
+/** Marks a method as the handler of raw messages from the matching topics, in their Kafka form. */
+export function OnRawMessage(name: string, options: RawHandlerOptions): MethodDecorator {
+  return EventPattern(`raw:${name}`, { hub: 'raw', topics: options.topics });
+}

@@ -1,0 +1,402 @@
+import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
+import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { lastValueFrom } from 'rxjs';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  CloudEvent,
+  DeadLetterHeaders,
+  FieldError,
+  deadLetterTopic,
+  formatFieldErrors,
+  isDeadLetterTopic,
+} from '@hub/contracts';
+import { HubMetrics, withLogContext } from '@hub/observability';
+import { EventCatalog } from './event-catalog';
+import { HubContext, HubMessageMeta } from './hub-context';
+import { HubProducer } from './hub-producer';
+import { KafkaRecord } from './kafka-record';
+import { RejectedMessage } from './rejected-message';
+import { DEFAULT_RETRY, RetryPolicy, backoffMs } from './retry-policy';
+import { sleep } from './sleep';
+import { isTransientInfrastructureError } from './transient-error';
+
+export interface HubConsumerOptions {
+  kafka: Kafka;
+  /** Consumer group; also the consumer's name in the inbox, metrics and dead-letter headers. */
+  groupId: string;
+  dataSource: DataSource;
+  catalog: EventCatalog;
+  /** Sends dead letters. */
+  producer: HubProducer;
+  metrics?: HubMetrics;
+  retry?: RetryPolicy;
+  sessionTimeoutMs?: number;
+  heartbeatIntervalMs?: number;
+  /** Largest number of events given to a batch handler at once. */
+  maxBatchSize?: number;
+  /** Partitions processed in parallel (order is kept within each). */
+  partitionsConcurrently?: number;
+}
+
+/** A message from a raw topic, as delivered to an @OnRawMessage handler. */
+export interface RawKafkaMessage {
+  meta: HubMessageMeta;
+  key: string | null;
+  value: Buffer | null;
+}
+
+type Work = { meta: HubMessageMeta; message: KafkaMessage } & (
+  | { kind: 'event'; handler: MessageHandler; event: CloudEvent }
+  | { kind: 'raw'; handler: MessageHandler; raw: RawKafkaMessage }
+  | { kind: 'invalid'; errors: FieldError[] }
+  | { kind: 'ignored' }
+);
+
+type Applicable = Extract<Work, { kind: 'event' | 'raw' }>;
+
+/** Thrown to abandon a batch when the consumer is stopping or lost its partitions; the batch is redelivered. */
+class Abandoned extends Error {}
+
+/**
+ * A Nest transport on kafkajs that the stock Kafka transport is not: it validates every message against its
+ * contract before any handler runs; applies each event once (inbox row and effect in one transaction); retries a
+ * failing event a bounded number of times, then dead-letters it and moves on, so one bad event never blocks its
+ * partition; delivers batches to handlers that want them; keeps heartbeating while a handler runs; and on close
+ * finishes the batch in hand, commits and leaves the group.
+ */
+export class HubKafkaServer extends Server implements CustomTransportStrategy {
+  private consumer?: Consumer;
+  private joined = false;
+  private joins = 0;
+  private readonly retry: RetryPolicy;
+  private readonly schema: string;
+  private readonly eventRoutes = new Map<string, MessageHandler>();
+  private readonly rawRoutes: { topics: RegExp; handler: MessageHandler }[] = [];
+
+  constructor(private readonly options: HubConsumerOptions) {
+    super();
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.schema = String((options.dataSource.options as { schema?: string }).schema ?? 'public');
+  }
+
+  /** True once the consumer has joined its group and holds its assignment (false while rebalancing). */
+  get isJoined(): boolean {
+    return this.joined;
+  }
+
+  /** How many times the consumer has joined its group: more than once means it was rebalanced. */
+  get groupJoins(): number {
+    return this.joins;
+  }
+
+  /** The topics this server consumes, from its handlers' event types. */
+  get topics(): string[] {
+    return [...new Set([...this.eventRoutes.keys()].map((type) => this.options.catalog.topicOf(type)))];
+  }
+
+  listen(callback: (error?: unknown) => void): void {
+    this.start().then(
+      () => callback(),
+      (error: unknown) => callback(error),
+    );
+  }
+
+  async close(): Promise<void> {
+    const consumer = this.consumer;
+    this.consumer = undefined;
+    // disconnect() waits for the batch in hand, commits resolved offsets and leaves the group.
+    await consumer?.disconnect();
+    this.joined = false;
+  }
+
+  on(): never {
+    throw new Error('HubKafkaServer emits no events; watch health and metrics instead');
+  }
+
+  unwrap<T>(): T {
+    return this.consumer as T;
+  }
+
+  private async start(): Promise<void> {
+    this.collectRoutes();
+    const subscriptions: (string | RegExp)[] = [...this.topics, ...this.rawRoutes.map((r) => r.topics)];
+    if (subscriptions.length === 0) throw new Error(`consumer ${this.options.groupId} has no handlers`);
+    const consumer = this.options.kafka.consumer({
+      groupId: this.options.groupId,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: this.options.heartbeatIntervalMs ?? 3_000,
+      allowAutoTopicCreation: false,
+      retry: { retries: 10 },
+    });
+    const { GROUP_JOIN, REBALANCING, STOP, CRASH, DISCONNECT } = consumer.events;
+    consumer.on(GROUP_JOIN, () => {
+      this.joined = true;
+      this.joins++;
+    });
+    for (const event of [REBALANCING, STOP, CRASH, DISCONNECT]) consumer.on(event, () => (this.joined = false));
+    this.consumer = consumer;
+    await consumer.connect();
+    // A new group reads each topic from its start, so a projection can always be rebuilt from Kafka.
+    await consumer.subscribe({ topics: subscriptions, fromBeginning: true });
+    await consumer.run({
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 3,
+      eachBatch: (payload) => this.onBatch(payload),
+    });
+  }
+
+  private collectRoutes(): void {
+    this.eventRoutes.clear();
+    this.rawRoutes.length = 0;
+    for (const [pattern, handler] of this.messageHandlers) {
+      const extras = handler.extras ?? {};
+      if (extras.hub === 'raw') this.rawRoutes.push({ topics: extras.topics as RegExp, handler });
+      else {
+        this.options.catalog.topicOf(pattern); // throws for a type the contracts do not declare
+        this.eventRoutes.set(pattern, handler);
+      }
+    }
+  }
+
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, heartbeat, resolveOffset, commitOffsetsIfNecessary } = payload;
+    // A long handler would otherwise miss heartbeats and be evicted from the group mid-work.
+    const keepAlive = setInterval(() => void heartbeat().catch(() => undefined), 1_000);
+    const maxBatch = this.options.maxBatchSize ?? 500;
+    let group: Applicable[] = [];
+    const flush = async (): Promise<void> => {
+      if (group.length === 0) return;
+      const pending = group;
+      group = [];
+      await this.applyGroup(pending, payload);
+      resolveOffset(pending[pending.length - 1].meta.offset);
+    };
+    try {
+      for (const message of batch.messages) {
+        if (!payload.isRunning() || payload.isStale()) break;
+        const work = this.classify(batch.topic, batch.partition, message);
+        const batchable = work.kind === 'event' && work.handler.extras?.batch === true;
+        if (batchable && (group.length === 0 || (group[0].handler === work.handler && group.length < maxBatch))) {
+          group.push(work);
+          continue;
+        }
+        await flush();
+        if (batchable) {
+          group.push(work);
+          continue;
+        }
+        switch (work.kind) {
+          case 'invalid':
+            await this.untilInfrastructureAnswers(payload, () =>
+              this.deadLetter(work.meta, work.message.value, formatFieldErrors(work.errors), 'invalid', 0, work.errors),
+            );
+            break;
+          case 'event':
+          case 'raw':
+            await this.applyWithRetries(work, payload);
+            break;
+          case 'ignored':
+            break;
+        }
+        resolveOffset(work.meta.offset);
+      }
+      await flush();
+      await commitOffsetsIfNecessary();
+    } catch (error) {
+      if (!(error instanceof Abandoned)) throw error;
+      await commitOffsetsIfNecessary().catch(() => undefined);
+    } finally {
+      clearInterval(keepAlive);
+    }
+  }
+
+  private classify(topic: string, partition: number, message: KafkaMessage): Work {
+    const meta: HubMessageMeta = {
+      topic,
+      partition,
+      offset: message.offset,
+      key: message.key === null ? null : message.key.toString('utf8'),
+      headers: headersToStrings(message.headers),
+      timestamp: message.timestamp,
+    };
+    const raw = this.rawRoutes.find((r) => r.topics.test(topic));
+    if (raw) {
+      return { kind: 'raw', meta, message, handler: raw.handler, raw: { meta, key: meta.key, value: message.value } };
+    }
+    const decoded = this.options.catalog.decode(message);
+    if (!decoded.ok) return { kind: 'invalid', meta, message, errors: decoded.errors };
+    const handler = this.eventRoutes.get(decoded.event.type);
+    // Several types share a topic; a consumer takes only those it handles.
+    if (!handler) return { kind: 'ignored', meta, message };
+    return { kind: 'event', meta, message, handler, event: decoded.event };
+  }
+
+  /** A batch in one transaction; if it fails, each event on its own, so only the bad one is dead-lettered. */
+  private async applyGroup(group: Applicable[], payload: EachBatchPayload): Promise<void> {
+    try {
+      await this.untilInfrastructureAnswers(payload, () => this.apply(group));
+      return;
+    } catch (error) {
+      if (error instanceof Abandoned) throw error;
+      if (group.length > 1) this.logger.warn(`batch of ${group.length} on ${group[0].meta.topic} failed; one by one`);
+    }
+    for (const work of group) await this.applyWithRetries(work, payload);
+  }
+
+  private async applyWithRetries(work: Applicable, payload: EachBatchPayload): Promise<void> {
+    const labels = { topic: work.meta.topic, consumer: this.options.groupId };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.untilInfrastructureAnswers(payload, () => this.apply([work]));
+        return;
+      } catch (error) {
+        if (error instanceof Abandoned) throw error;
+        this.options.metrics?.failed.inc(labels);
+        if (error instanceof RejectedMessage) {
+          return this.giveUp(work, payload, error.message, 'invalid', attempt, error.errors);
+        }
+        if (attempt >= this.retry.attempts) {
+          const reason = `handler failed after ${attempt} attempt(s): ${(error as Error).message ?? String(error)}`;
+          return this.giveUp(work, payload, reason, 'handler', attempt);
+        }
+        await this.pause(payload, backoffMs(this.retry, attempt));
+      }
+    }
+  }
+
+  private async giveUp(
+    work: Applicable,
+    payload: EachBatchPayload,
+    reason: string,
+    cause: 'invalid' | 'handler',
+    attempts: number,
+    errors?: FieldError[],
+  ): Promise<void> {
+    if (isDeadLetterTopic(work.meta.topic)) {
+      // A dead letter that cannot be processed stays where it is, in its topic: nothing is lost by moving on.
+      this.logger.error(`${reason}; skipping ${work.meta.topic}/${work.meta.partition}@${work.meta.offset}`);
+      return;
+    }
+    await this.untilInfrastructureAnswers(payload, () =>
+      this.deadLetter(work.meta, work.message.value, reason, cause, attempts, errors),
+    );
+  }
+
+  /** Applies events (all for one handler) in one transaction with their inbox rows; skips those already applied. */
+  private async apply(group: Applicable[]): Promise<void> {
+    const handler = group[0].handler;
+    const started = process.hrtime.bigint();
+    const applied = await this.options.dataSource.transaction(async (manager) => {
+      const fresh = await this.claim(manager, group);
+      if (fresh.length === 0) return 0;
+      const context = new HubContext([fresh.map((w) => w.meta), manager]);
+      const first = fresh[0];
+      const data =
+        first.kind === 'raw' ? first.raw : handler.extras?.batch === true ? fresh.map((w) => eventOf(w)) : first.event;
+      const logContext =
+        first.kind === 'event' && fresh.length === 1
+          ? {
+              eventId: first.event.id,
+              eventType: first.event.type,
+              correlationId: first.event.correlationid as string | undefined,
+              causationId: first.event.causationid as string | undefined,
+              topic: first.meta.topic,
+            }
+          : { topic: first.meta.topic };
+      await withLogContext(logContext, async () => {
+        const result = await handler(data, context);
+        await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+      });
+      return fresh.length;
+    });
+    const labels = { topic: group[0].meta.topic, consumer: this.options.groupId };
+    this.options.metrics?.handlerSeconds.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+    if (applied > 0) this.options.metrics?.consumed.inc(labels, applied);
+  }
+
+  /** Records the events in the inbox; returns those not applied before (the rest are redeliveries). */
+  private async claim(manager: EntityManager, group: Applicable[]): Promise<Applicable[]> {
+    const unique = new Map<string, Applicable>();
+    for (const work of group) {
+      const [source, id] = identity(work);
+      if (!unique.has(`${source}\u0000${id}`)) unique.set(`${source}\u0000${id}`, work);
+    }
+    const works = [...unique.values()];
+    const rows: { source: string; event_id: string }[] = await manager.query(
+      `INSERT INTO "${this.schema}"."inbox" (consumer, source, event_id)
+       SELECT $1, s, i FROM unnest($2::text[], $3::text[]) AS t(s, i)
+       ON CONFLICT DO NOTHING RETURNING source, event_id`,
+      [this.options.groupId, works.map((w) => identity(w)[0]), works.map((w) => identity(w)[1])],
+    );
+    const inserted = new Set(rows.map((r) => `${r.source}\u0000${r.event_id}`));
+    return works.filter((w) => inserted.has(identity(w).join('\u0000')));
+  }
+
+  private async deadLetter(
+    meta: HubMessageMeta,
+    value: Buffer | null,
+    reason: string,
+    cause: 'invalid' | 'handler',
+    attempts: number,
+    errors?: FieldError[],
+  ): Promise<void> {
+    const headers: Record<string, string> = {
+      ...meta.headers,
+      [DeadLetterHeaders.reason]: truncate(reason, 4_000),
+      [DeadLetterHeaders.originalTopic]: meta.topic,
+      [DeadLetterHeaders.originalPartition]: String(meta.partition),
+      [DeadLetterHeaders.originalOffset]: meta.offset,
+      [DeadLetterHeaders.consumer]: this.options.groupId,
+      [DeadLetterHeaders.attempts]: String(attempts),
+    };
+    if (errors) headers[DeadLetterHeaders.errors] = truncate(JSON.stringify(errors), 8_000);
+    const record: KafkaRecord = { topic: deadLetterTopic(meta.topic), key: meta.key, value: value ?? Buffer.alloc(0), headers };
+    await this.options.producer.send([record]);
+    this.options.metrics?.deadLettered.inc({ topic: meta.topic, consumer: this.options.groupId, cause });
+    this.logger.warn(`dead-lettered ${meta.topic}/${meta.partition}@${meta.offset}: ${reason}`);
+  }
+
+  /** Runs `work`, waiting out database or broker outages (they are not the event's fault) until stopped. */
+  private async untilInfrastructureAnswers<T>(payload: EachBatchPayload, work: () => Promise<T>): Promise<T> {
+    for (let outage = 1; ; outage++) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!isTransientInfrastructureError(error)) throw error;
+        this.logger.warn(`infrastructure unavailable (${(error as Error).message}); waiting`);
+        await this.pause(payload, backoffMs({ attempts: 0, initialDelayMs: 250, maxDelayMs: 5_000 }, outage));
+      }
+    }
+  }
+
+  private async pause(payload: EachBatchPayload, ms: number): Promise<void> {
+    await sleep(ms);
+    if (!payload.isRunning() || payload.isStale()) throw new Abandoned();
+  }
+}
+
+function eventOf(work: Applicable): CloudEvent {
+  if (work.kind !== 'event') throw new Error('raw messages are not batched');
+  return work.event;
+}
+
+/** The inbox identity: CloudEvents' source + id; a raw message's position in its partition. */
+function identity(work: Applicable): [string, string] {
+  return work.kind === 'event'
+    ? [work.event.source, work.event.id]
+    : [`kafka:${work.meta.topic}/${work.meta.partition}`, work.meta.offset];
+}
+
+function headersToStrings(headers: KafkaMessage['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined) continue;
+    const last = Array.isArray(value) ? value[value.length - 1] : value;
+    out[name] = Buffer.isBuffer(last) ? last.toString('utf8') : String(last);
+  }
+  return out;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

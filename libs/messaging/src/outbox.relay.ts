@@ -1,0 +1,135 @@
+import { Logger } from '@nestjs/common';
+import { Client, Notification } from 'pg';
+import { HubMetrics } from '@hub/observability';
+import { HubProducer } from './hub-producer';
+import { KafkaRecord } from './kafka-record';
+import { outboxChannel } from './outbox.writer';
+import { sleep } from './sleep';
+
+export interface OutboxRelayOptions {
+  databaseUrl: string;
+  schema: string;
+  producer: HubProducer;
+  metrics?: HubMetrics;
+  batchSize?: number;
+  /** Longest wait for a NOTIFY before looking again (a lost notification costs at most this much latency). */
+  idleMs?: number;
+  /** How often a standby replica tries to become the relay. */
+  standbyMs?: number;
+}
+
+interface OutboxRow {
+  position: string;
+  topic: string;
+  key: string | null;
+  headers: Record<string, string>;
+  value: Buffer;
+}
+
+/**
+ * Publishes the outbox in position order. Exactly one relay per schema is active at a time: it holds a session
+ * advisory lock on its own connection, so a second replica waits as a standby and takes over when the first one's
+ * connection ends. A row is deleted only after Kafka acknowledged it; a crash in between republishes it, and the
+ * consumers' inbox makes that harmless (at-least-once out, exactly-once applied).
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  /** Set by a NOTIFY that arrives while the relay is busy, so that it is not slept through. */
+  private notified = false;
+  private active = false;
+
+  constructor(private readonly options: OutboxRelayOptions) {}
+
+  /** True while this instance holds the lock and relays (false on a standby). */
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.notify();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    const { schema } = this.options;
+    while (this.running) {
+      const client = new Client({ connectionString: this.options.databaseUrl, application_name: `${schema}-relay` });
+      client.on('error', (error) => this.logger.warn(`relay connection: ${error.message}`));
+      try {
+        await client.connect();
+        const lock = await client.query<{ locked: boolean }>(
+          'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
+          [`outbox:${schema}`],
+        );
+        if (!lock.rows[0].locked) {
+          await client.end();
+          await this.idle(this.options.standbyMs ?? 2_000);
+          continue;
+        }
+        this.active = true;
+        client.on('notification', (_: Notification) => this.notify());
+        await client.query(`LISTEN "${outboxChannel(schema)}"`);
+        await this.relay(client);
+      } catch (error) {
+        this.logger.error(`outbox relay for ${schema} failed, retrying: ${(error as Error).message}`);
+        await this.idle(1_000);
+      } finally {
+        this.active = false;
+        // Ending the session releases the advisory lock; a standby takes over.
+        await client.end().catch(() => undefined);
+      }
+    }
+  }
+
+  private async relay(client: Client): Promise<void> {
+    const { schema, producer, metrics } = this.options;
+    const batchSize = this.options.batchSize ?? 1_000;
+    while (this.running) {
+      this.notified = false;
+      const { rows } = await client.query<OutboxRow>(
+        `SELECT position, topic, key, headers, value FROM "${schema}"."outbox" ORDER BY position LIMIT $1`,
+        [batchSize],
+      );
+      if (rows.length === 0) {
+        metrics?.outboxBacklog.set({ schema }, 0);
+        await this.idle(this.options.idleMs ?? 1_000);
+        continue;
+      }
+      const records: KafkaRecord[] = rows.map((r) => ({ topic: r.topic, key: r.key, value: r.value, headers: r.headers }));
+      await producer.send(records);
+      await client.query(`DELETE FROM "${schema}"."outbox" WHERE position = ANY($1::bigint[])`, [
+        rows.map((r) => r.position),
+      ]);
+      if (metrics && rows.length === batchSize) {
+        const count = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${schema}"."outbox"`);
+        metrics.outboxBacklog.set({ schema }, Number(count.rows[0].n));
+      }
+    }
+  }
+
+  private notify(): void {
+    this.notified = true;
+    this.wake?.();
+  }
+
+  /** Sleeps until woken by a NOTIFY or stop(), or until `ms` pass. */
+  private async idle(ms: number): Promise<void> {
+    if (!this.running || this.notified) {
+      this.notified = false;
+      return;
+    }
+    await Promise.race([sleep(ms), new Promise<void>((resolve) => (this.wake = resolve))]);
+    this.wake = undefined;
+    this.notified = false;
+  }
+}

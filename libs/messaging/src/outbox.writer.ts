@@ -1,0 +1,47 @@
+import { EntityManager } from 'typeorm';
+import { CloudEvent } from '@hub/contracts';
+import { EventCatalog } from './event-catalog';
+import { KafkaRecord } from './kafka-record';
+
+export function outboxChannel(schema: string): string {
+  return `${schema}_outbox`;
+}
+
+/**
+ * Adds events to the outbox inside the caller's transaction: they are published if and only if the
+ * transaction commits. The NOTIFY is delivered on commit and wakes the relay at once.
+ */
+export class OutboxWriter {
+  constructor(
+    private readonly schema: string,
+    private readonly catalog: EventCatalog,
+  ) {}
+
+  async enqueue(manager: EntityManager, events: readonly CloudEvent[]): Promise<void> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('OutboxWriter.enqueue must run inside a transaction: the event commits with its cause');
+    }
+    await this.enqueueRecords(
+      manager,
+      events.map((e) => this.catalog.encode(e)),
+      events.map((e) => e.id),
+    );
+  }
+
+  /** For records already encoded (e.g. forwarded verbatim); `eventIds` label them in the outbox. */
+  async enqueueRecords(manager: EntityManager, records: readonly KafkaRecord[], eventIds: readonly string[]): Promise<void> {
+    if (records.length === 0) return;
+    await manager.query(
+      `INSERT INTO "${this.schema}"."outbox" (event_id, topic, key, headers, value)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::bytea[])`,
+      [
+        eventIds,
+        records.map((r) => r.topic),
+        records.map((r) => r.key),
+        records.map((r) => JSON.stringify(r.headers)),
+        records.map((r) => r.value),
+      ],
+    );
+    await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel(this.schema)]);
+  }
+}

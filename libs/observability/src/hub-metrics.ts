@@ -1,0 +1,58 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * The metrics every app exposes on /metrics. One registry per app instance (not prom-client's global one),
+ * so that several apps can run in one test process without clashing.
+ */
+export class HubMetrics {
+  readonly registry = new Registry();
+  readonly produced: Counter<'topic'>;
+  readonly consumed: Counter<'topic' | 'consumer'>;
+  readonly failed: Counter<'topic' | 'consumer'>;
+  readonly deadLettered: Counter<'topic' | 'consumer' | 'cause'>;
+  readonly handlerSeconds: Histogram<'topic' | 'consumer'>;
+  readonly outboxBacklog: Gauge<'schema'>;
+
+  constructor(app: string, withDefaults = true) {
+    this.registry.setDefaultLabels({ app });
+    if (withDefaults) collectDefaultMetrics({ register: this.registry, prefix: 'hub_process_' });
+    const registers = [this.registry];
+    this.produced = new Counter({
+      name: 'hub_events_produced_total',
+      help: 'Events acknowledged by Kafka, per topic',
+      labelNames: ['topic'],
+      registers,
+    });
+    this.consumed = new Counter({
+      name: 'hub_events_consumed_total',
+      help: 'Events applied by a consumer, per topic (duplicates excluded)',
+      labelNames: ['topic', 'consumer'],
+      registers,
+    });
+    this.failed = new Counter({
+      name: 'hub_events_failed_total',
+      help: 'Handler attempts that threw, per topic',
+      labelNames: ['topic', 'consumer'],
+      registers,
+    });
+    this.deadLettered = new Counter({
+      name: 'hub_events_dead_lettered_total',
+      help: 'Messages sent to the dead-letter topic; cause is "invalid" or "handler"',
+      labelNames: ['topic', 'consumer', 'cause'],
+      registers,
+    });
+    this.handlerSeconds = new Histogram({
+      name: 'hub_handler_duration_seconds',
+      help: 'Time to apply one event or one batch, including its transaction',
+      labelNames: ['topic', 'consumer'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    this.outboxBacklog = new Gauge({
+      name: 'hub_outbox_backlog',
+      help: 'Events committed to the outbox and not yet acknowledged by Kafka',
+      labelNames: ['schema'],
+      registers,
+    });
+  }
+}

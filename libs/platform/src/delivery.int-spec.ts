@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+import { CloudEvent, DeadLetterHeaders, EnterpriseRegisteredV1, toKafkaMessage } from '@hub/contracts';
+import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
+import { Enterprise, EnterpriseDirectory1764230500000, EnterpriseDirectoryModule } from '@hub/directory';
+import { OutboxWriter } from '@hub/messaging';
+import { IsolatedEnv, applyCounts, eventually, installApplyLog, isolatedEnv, readTopic } from '@hub/testing';
+import { HubAppDefinition, RunningHubApp, startHubApp } from './hub-app';
+
+// The registry's enterprise directory, run in-process against the real broker and database.
+const directoryApp: HubAppDefinition = {
+  name: 'registry',
+  modules: [EnterpriseDirectoryModule],
+  entities: [Enterprise],
+  migrations: [EnterpriseDirectory1764230500000],
+};
+const FAST_RETRY = { retry: { attempts: 3, initialDelayMs: 50, maxDelayMs: 200 } };
+
+describe('delivery through outbox, Kafka and an idempotent consumer', () => {
+  let iso: IsolatedEnv;
+  let hub: RunningHubApp;
+  const topic = (): string => `${iso.topicPrefix}${topicOfEnterprises()}`;
+
+  beforeAll(async () => {
+    iso = await isolatedEnv();
+    hub = await startHubApp(directoryApp, iso.env, { consumer: FAST_RETRY });
+    await installApplyLog(iso.databaseUrl, 'registry.enterprise', { poisonMarker: 'POISON' });
+    await eventually(() => expect(hub.server.isJoined).toBe(true));
+  });
+
+  afterAll(async () => {
+    await hub?.close();
+    await iso?.dispose();
+  });
+
+  it('applies an event committed through the outbox exactly once', async () => {
+    const events = demoEnterprises(50, 1_000).map((e) => enterpriseRegisteredEvent(e, randomUUID()));
+    const outbox = hub.app.get(OutboxWriter);
+    await hub.dataSource.transaction((manager) => outbox.enqueue(manager, events));
+
+    const counts = await eventually(async () => {
+      const c = await applyCounts(iso.databaseUrl, 'registry');
+      expect(events.filter((e) => c.has(e.id))).toHaveLength(events.length);
+      return c;
+    });
+    for (const e of events) expect(counts.get(e.id)).toBe(1);
+    const rows = await hub.dataSource.query(`SELECT count(*)::int AS n FROM registry.outbox`);
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('publishes nothing from a transaction that rolled back', async () => {
+    const [event] = demoEnterprises(1, 2_000).map((e) => enterpriseRegisteredEvent(e, randomUUID()));
+    const outbox = hub.app.get(OutboxWriter);
+    await expect(
+      hub.dataSource.transaction(async (manager) => {
+        await outbox.enqueue(manager, [event]);
+        throw new Error('the cause failed');
+      }),
+    ).rejects.toThrow('the cause failed');
+    const marker = demoEnterprises(1, 2_001).map((e) => enterpriseRegisteredEvent(e, randomUUID()));
+    await hub.dataSource.transaction((manager) => outbox.enqueue(manager, marker));
+    // Once a later event is through, the rolled-back one would have been too.
+    await eventually(async () => expect((await applyCounts(iso.databaseUrl, 'registry')).get(marker[0].id)).toBe(1));
+    expect((await applyCounts(iso.databaseUrl, 'registry')).has(event.id)).toBe(false);
+  });
+
+  it('changes nothing when the same event is delivered twice', async () => {
+    const [event] = demoEnterprises(1, 3_000).map((e) => enterpriseRegisteredEvent(e, randomUUID()));
+    const producer = rawProducer(iso.brokers);
+    await producer.connect();
+    const message = toKafkaMessage(event, 'binary');
+    await producer.send({ topic: topic(), messages: [message] });
+    await producer.send({ topic: topic(), messages: [message] });
+    const marker = enterpriseRegisteredEvent(demoEnterprises(1, 3_000)[0], randomUUID());
+    await producer.send({ topic: topic(), messages: [toKafkaMessage(marker, 'binary')] });
+    await producer.disconnect();
+
+    await eventually(async () => expect((await applyCounts(iso.databaseUrl, 'registry')).get(marker.id)).toBe(1));
+    expect((await applyCounts(iso.databaseUrl, 'registry')).get(event.id)).toBe(1);
+  });
+
+  it('dead-letters an invalid message and a failing one, with reasons, and goes on with the partition', async () => {
+    const [first, poisoned, last] = demoEnterprises(3, 4_000);
+    const key = first.uscc; // one key: one partition, so "later messages" are really behind the bad ones
+    const valid1 = { ...enterpriseRegisteredEvent(first, randomUUID()), partitionkey: key };
+    const invalid = {
+      ...enterpriseRegisteredEvent({ ...first, uscc: '91130871MA0CXQ123X' }, randomUUID()),
+      partitionkey: key,
+      subject: key,
+    };
+    const poison = {
+      ...enterpriseRegisteredEvent({ ...poisoned, name: `${poisoned.name} POISON` }, randomUUID()),
+      partitionkey: key,
+    };
+    const valid2 = { ...enterpriseRegisteredEvent(last, randomUUID()), partitionkey: key };
+    const producer = rawProducer(iso.brokers);
+    await producer.connect();
+    await producer.send({
+      topic: topic(),
+      messages: [valid1, invalid, poison, valid2].map((e) => toKafkaMessage(e as CloudEvent, 'binary')),
+    });
+    await producer.disconnect();
+
+    await eventually(async () => {
+      const counts = await applyCounts(iso.databaseUrl, 'registry');
+      expect([counts.get(valid1.id), counts.get(valid2.id)]).toEqual([1, 1]);
+    });
+    const dead = await readTopic(iso.brokers, `${topic()}.dlq`, (m) => m.length >= 2);
+    const byId = new Map(dead.map((m) => [m.headers['ce_id'], m]));
+    const invalidLetter = byId.get(invalid.id)!;
+    expect(invalidLetter.headers[DeadLetterHeaders.reason]).toMatch(/data\.uscc/);
+    expect(invalidLetter.headers[DeadLetterHeaders.originalTopic]).toBe(topic());
+    expect(invalidLetter.headers[DeadLetterHeaders.originalOffset]).toMatch(/^\d+$/);
+    const poisonLetter = byId.get(poison.id)!;
+    expect(poisonLetter.headers[DeadLetterHeaders.reason]).toMatch(/after 3 attempt\(s\).*poisoned row/);
+    expect(poisonLetter.headers[DeadLetterHeaders.attempts]).toBe('3');
+    expect((await applyCounts(iso.databaseUrl, 'registry')).has(poison.id)).toBe(false);
+  });
+
+  it('keeps one enterprise\'s events in order', async () => {
+    const [enterprise] = demoEnterprises(1, 5_000);
+    const outbox = hub.app.get(OutboxWriter);
+    const renamed = [1, 2, 3, 4, 5].map((i) =>
+      enterpriseRegisteredEvent({ ...enterprise, name: `${enterprise.name}-v${i}` }, randomUUID()),
+    );
+    for (const event of renamed) await hub.dataSource.transaction((manager) => outbox.enqueue(manager, [event]));
+    await eventually(async () => {
+      const client = new Client({ connectionString: iso.databaseUrl });
+      await client.connect();
+      const { rows } = await client.query(`SELECT event_id FROM registry.apply_log WHERE uscc = $1 ORDER BY seq`, [
+        enterprise.uscc,
+      ]);
+      await client.end();
+      expect(rows.map((r) => r.event_id)).toEqual(renamed.map((e) => e.id));
+    });
+  });
+
+  it('reports ready and counts what it did on /metrics', async () => {
+    const ready = await fetch(`${hub.url}/health/ready`);
+    expect(ready.status).toBe(200);
+    const metrics = await (await fetch(`${hub.url}/metrics`)).text();
+    expect(metrics).toMatch(new RegExp(`hub_events_consumed_total\\{[^}]*topic="${escape(topic())}"[^}]*\\} \\d+`));
+    expect(metrics).toMatch(/hub_events_dead_lettered_total\{[^}]*cause="invalid"[^}]*\} 1/);
+    expect(metrics).toMatch(/hub_handler_duration_seconds_bucket/);
+    expect(metrics).toMatch(/hub_outbox_backlog\{[^}]*schema="registry"[^}]*\} 0/);
+  });
+});
+
+function rawProducer(brokers: string[]) {
+  return new Kafka({ clientId: 'test-producer', brokers, logLevel: logLevel.NOTHING }).producer();
+}
+
+function topicOfEnterprises(): string {
+  return EnterpriseRegisteredV1.topic;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,151 @@
+import { BeforeApplicationShutdown, DynamicModule, INestApplication, Module, OnApplicationShutdown, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Kafka, logLevel } from 'kafkajs';
+import { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
+import { HubEnv } from '@hub/config';
+import {
+  EventCatalog,
+  HubConsumerOptions,
+  HubKafkaServer,
+  HubProducer,
+  InboxEntry,
+  MessagingModule,
+  MessagingTables1764230400000,
+  OutboxMessage,
+  OutboxRelay,
+  OutboxWriter,
+  contractsCatalog,
+  ensureTopics,
+  kafkaLogCreator,
+} from '@hub/messaging';
+import { HealthRegistry, HubMetrics, JsonLogger, ObservabilityModule } from '@hub/observability';
+import { HubDataSourceConfig, migrate, openDataSource } from '@hub/persistence';
+import { ProblemDetailsFilter, hubValidationPipe } from './problem-details';
+
+export type HubAppName = 'gateway' | 'approval' | 'supervision' | 'inspection' | 'registry' | 'console';
+
+/** Default ports, in the design's order (DESIGN.md). */
+export const HUB_PORTS: Record<HubAppName, number> = {
+  gateway: 3000,
+  approval: 3001,
+  supervision: 3002,
+  inspection: 3003,
+  registry: 3004,
+  console: 3005,
+};
+
+export interface HubAppDefinition {
+  /** Also the app's schema and its consumer group. */
+  name: HubAppName;
+  /** The app's own modules. */
+  modules: (Type | DynamicModule)[];
+  entities: (Type | EntitySchema)[];
+  migrations: Type<MigrationInterface>[];
+}
+
+export interface RunningHubApp {
+  app: INestApplication;
+  url: string;
+  dataSource: DataSource;
+  server: HubKafkaServer;
+  relay: OutboxRelay;
+  metrics: HubMetrics;
+  close(): Promise<void>;
+}
+
+/** An app's tables: its own, plus the outbox and inbox every app keeps, all in the app's schema. */
+export function appDataSourceConfig(definition: HubAppDefinition, url: string): HubDataSourceConfig {
+  return {
+    url,
+    schema: definition.name,
+    entities: [...definition.entities, OutboxMessage, InboxEntry],
+    migrations: [MessagingTables1764230400000, ...definition.migrations],
+  };
+}
+
+/** Stops the relay and the producer once the consumer has finished (Nest closes microservices before these hooks). */
+class HubRuntime implements BeforeApplicationShutdown, OnApplicationShutdown {
+  constructor(
+    private readonly relay: OutboxRelay,
+    private readonly producer: HubProducer,
+  ) {}
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.producer.disconnect();
+  }
+}
+
+/**
+ * Boots one app: its schema migrated, its topics present, its outbox relayed, its consumer joined, its HTTP
+ * endpoints (health, metrics and its own) listening. Used by every main.ts and by the tests.
+ */
+export async function startHubApp(
+  definition: HubAppDefinition,
+  env: HubEnv,
+  options: {
+    catalog?: EventCatalog;
+    host?: string;
+    logger?: JsonLogger;
+    /** Consumer tuning (tests shorten retries and session timeouts). */
+    consumer?: Pick<HubConsumerOptions, 'retry' | 'sessionTimeoutMs' | 'heartbeatIntervalMs'>;
+  } = {},
+): Promise<RunningHubApp> {
+  const { name } = definition;
+  const logger = options.logger ?? new JsonLogger(name, env.LOG_LEVEL);
+  const catalog = options.catalog ?? contractsCatalog({ topicPrefix: env.KAFKA_TOPIC_PREFIX });
+  const metrics = new HubMetrics(name);
+  const dataSource = await openDataSource(appDataSourceConfig(definition, env.DATABASE_URL));
+  const applied = await migrate(dataSource);
+  if (applied.length > 0) logger.log(`applied migrations: ${applied.join(', ')}`, 'Migrations');
+
+  const kafka = new Kafka({
+    clientId: `${name}-${env.INSTANCE_ID}`,
+    brokers: env.brokers,
+    logLevel: logLevel.WARN,
+    logCreator: kafkaLogCreator(logger),
+  });
+  await ensureTopics(kafka, catalog.topics(), env.KAFKA_PARTITIONS);
+  const producer = new HubProducer(kafka, metrics);
+  await producer.connect();
+  const relay = new OutboxRelay({ databaseUrl: env.DATABASE_URL, schema: name, producer, metrics });
+  const outbox = new OutboxWriter(name, catalog);
+  const groupId = `${env.KAFKA_TOPIC_PREFIX}${name}`;
+  const server = new HubKafkaServer({ kafka, groupId, dataSource, catalog, producer, metrics, ...options.consumer });
+
+  @Module({
+    imports: [
+      ObservabilityModule.forApp(metrics),
+      TypeOrmModule.forRootAsync({
+        useFactory: () => dataSource.options,
+        dataSourceFactory: async () => dataSource,
+      }),
+      MessagingModule.forApp({ producer, outbox, relay, catalog }),
+      ...definition.modules,
+    ],
+    providers: [{ provide: HubRuntime, useFactory: () => new HubRuntime(relay, producer) }],
+  })
+  class HubRootModule {}
+
+  const app = await NestFactory.create(HubRootModule, { logger, abortOnError: false });
+  app.enableShutdownHooks();
+  app.useGlobalPipes(hubValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  const health = app.get(HealthRegistry);
+  health.register('database', async () => {
+    await dataSource.query('SELECT 1');
+    return true;
+  });
+  health.register('consumer', () => server.isJoined);
+  app.connectMicroservice({ strategy: server });
+  await app.startAllMicroservices();
+  relay.start();
+  await app.listen(env.PORT, options.host ?? '0.0.0.0');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  logger.log(`${name} listening on ${url}`, 'Bootstrap');
+  return { app, url, dataSource, server, relay, metrics, close: () => app.close() };
+}

@@ -1,0 +1,3 @@
+export * from './hub-app';
+export * from './run-main';
+export * from './problem-details';

@@ -1,0 +1,68 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { eventually } from './eventually';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+export interface AppProcess {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  output(): string;
+  /** SIGKILL: no shutdown hook runs, as in a crash. */
+  kill(): Promise<void>;
+  /** SIGTERM: the graceful path. */
+  stop(): Promise<number | null>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Runs a built app (dist/apps/<name>) as its own process and waits until /health/ready answers 200. */
+export async function startAppProcess(name: string, env: Record<string, string>): Promise<AppProcess> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ['-r', 'tsconfig-paths/register', path.join(ROOT, 'dist', 'apps', name, 'src', 'main.js')],
+    { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), TS_NODE_BASEURL: path.join(ROOT, 'dist') } },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+  child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  await eventually(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output}`);
+      const response = await fetch(`${url}/health/ready`);
+      if (response.status !== 200) throw new Error(`${name} not ready: ${await response.text()}`);
+    },
+    { timeoutMs: 120_000, intervalMs: 250 },
+  ).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
+  return {
+    name,
+    url,
+    child,
+    output: () => output,
+    kill: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    stop: async () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}

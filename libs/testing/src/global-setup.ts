@@ -1,0 +1,19 @@
+import { assertTestDatabase, ensureInfrastructure, Infrastructure } from '@hub/infra';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __hubInfrastructure: Infrastructure | undefined;
+}
+
+/**
+ * Starts (or reuses) Kafka and PostgreSQL for the integration and end-to-end tiers and hands their addresses to
+ * the test workers through the environment. It refuses any database whose name does not say it is for tests.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (globalThis.__hubInfrastructure) return;
+  const infrastructure = await ensureInfrastructure({ purpose: 'test' });
+  assertTestDatabase(infrastructure.databaseUrl);
+  globalThis.__hubInfrastructure = infrastructure;
+  process.env.KAFKA_BROKERS = infrastructure.brokers.join(',');
+  process.env.DATABASE_URL = infrastructure.databaseUrl;
+}

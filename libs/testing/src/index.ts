@@ -1,0 +1,5 @@
+export * from './isolated-env';
+export * from './eventually';
+export * from './kafka-probe';
+export * from './apply-log';
+export * from './app-process';

@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { Kafka, KafkaMessage, logLevel } from 'kafkajs';
+
+export interface ReadMessage {
+  partition: number;
+  message: KafkaMessage;
+  headers: Record<string, string>;
+  value: string;
+}
+
+export function testKafka(brokers: string[]): Kafka {
+  return new Kafka({ clientId: `test-${randomBytes(3).toString('hex')}`, brokers, logLevel: logLevel.NOTHING });
+}
+
+/**
+ * Reads a topic from its start with a throwaway group until `until` holds for what was read (or the bound
+ * passes, then returns what it has). Used to look at dead-letter and canonical topics as an outsider would.
+ */
+export async function readTopic(
+  brokers: string[],
+  topic: string,
+  until: (messages: ReadMessage[]) => boolean,
+  timeoutMs = 60_000,
+): Promise<ReadMessage[]> {
+  const consumer = testKafka(brokers).consumer({ groupId: `probe-${randomBytes(4).toString('hex')}` });
+  const messages: ReadMessage[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      void consumer.run({
+        eachMessage: async ({ partition, message }) => {
+          const headers: Record<string, string> = {};
+          for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(v);
+          messages.push({ partition, message, headers, value: message.value?.toString('utf8') ?? '' });
+          if (until(messages)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return messages;
+}

@@ -1,0 +1,177 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { DeadLetterHeaders, EnterpriseRegisteredV1, ingressTopic, toKafkaMessage } from '@hub/contracts';
+import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
+import { AppProcess, IsolatedEnv, eventually, isolatedEnv, readTopic, startAppProcess, testKafka } from '@hub/testing';
+
+const APPS = ['gateway', 'approval', 'supervision', 'inspection', 'registry', 'console'];
+
+/** The hub as `npm start` runs it: six processes on one broker and one database, driven from outside. */
+describe('the hub, end to end', () => {
+  let iso: IsolatedEnv;
+  let apps: Map<string, AppProcess>;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    iso = await isolatedEnv();
+    env = {
+      KAFKA_BROKERS: iso.brokers.join(','),
+      DATABASE_URL: iso.databaseUrl,
+      KAFKA_TOPIC_PREFIX: iso.topicPrefix,
+      KAFKA_PARTITIONS: '2',
+      LOG_LEVEL: 'warn',
+    };
+    apps = new Map();
+    // One after another: each creates the topics it needs, and two cores are all there is.
+    for (const name of APPS) apps.set(name, await startAppProcess(name, env));
+  });
+
+  afterAll(async () => {
+    for (const app of apps?.values() ?? []) await app.stop();
+    await iso?.dispose();
+  });
+
+  const query = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
+    const client = new Client({ connectionString: iso.databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  };
+  const ingress = (): string => `${iso.topicPrefix}${ingressTopic('SPJ')}`;
+
+  it('serves health and metrics on every app', async () => {
+    for (const app of apps.values()) {
+      expect((await fetch(`${app.url}/health/live`)).status).toBe(200);
+      const ready = await fetch(`${app.url}/health/ready`);
+      expect(await ready.json()).toEqual({ status: 'ready', checks: { database: true, consumer: true } });
+      expect(await (await fetch(`${app.url}/metrics`)).text()).toContain('hub_outbox_backlog');
+    }
+  });
+
+  it('carries a department system\'s events from its ingress topic into every domain app\'s directory', async () => {
+    const enterprises = demoEnterprises(20, 50_000);
+    const producer = testKafka(iso.brokers).producer();
+    await producer.connect();
+    await producer.send({
+      topic: ingress(),
+      messages: enterprises.map((e) => toKafkaMessage(enterpriseRegisteredEvent(e, randomUUID()), 'binary')),
+    });
+    await producer.disconnect();
+    for (const schema of ['approval', 'supervision', 'inspection', 'registry']) {
+      await eventually(async () => {
+        const rows = await query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM ${schema}.enterprise WHERE uscc = ANY($1)`,
+          [enterprises.map((e) => e.uscc)],
+        );
+        expect(rows[0].n).toBe(enterprises.length);
+      });
+    }
+  });
+
+  it('refuses on the ingress a type the department does not own, and shows operators why', async () => {
+    const [enterprise] = demoEnterprises(1, 60_000);
+    const forged = {
+      ...enterpriseRegisteredEvent(enterprise, randomUUID()),
+      source: '/departments/SCJG/systems/forger',
+      department: 'SCJG',
+    };
+    const producer = testKafka(iso.brokers).producer();
+    await producer.connect();
+    await producer.send({ topic: `${iso.topicPrefix}${ingressTopic('SCJG')}`, messages: [toKafkaMessage(forged, 'binary')] });
+    await producer.disconnect();
+
+    const letters = await readTopic(iso.brokers, `${iso.topicPrefix}${ingressTopic('SCJG')}.dlq`, (m) =>
+      m.some((x) => x.headers['ce_id'] === forged.id),
+    );
+    const letter = letters.find((x) => x.headers['ce_id'] === forged.id)!;
+    expect(letter.headers[DeadLetterHeaders.reason]).toMatch(/type.*owned by SPJ/);
+    const listed = await eventually(async () => {
+      const response = await fetch(`${apps.get('console')!.url}/v1/dead-letters?topic=${iso.topicPrefix}${ingressTopic('SCJG')}`);
+      const body = (await response.json()) as { reason: string; consumer: string }[];
+      expect(body.length).toBeGreaterThan(0);
+      return body;
+    });
+    expect(listed[0].reason).toMatch(/owned by SPJ/);
+    expect(listed[0].consumer).toBe(`${iso.topicPrefix}gateway`);
+  });
+
+  it('answers a bad console query with problem details naming the field', async () => {
+    const response = await fetch(`${apps.get('console')!.url}/v1/dead-letters?limit=9999`);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    const problem = (await response.json()) as { errors: { field: string; rule: string }[] };
+    expect(problem.errors).toContainEqual(expect.objectContaining({ field: 'limit', rule: 'max' }));
+  });
+
+  it('consumes a CloudEvent that kcat produced, and dead-letters a malformed one with a reason', async () => {
+    const [enterprise] = demoEnterprises(1, 70_000);
+    const good = { ...enterpriseRegisteredEvent(enterprise, randomUUID()) };
+    const topic = `${iso.topicPrefix}${EnterpriseRegisteredV1.topic}`;
+    const kcat = (payload: string, key: string): void => {
+      execFileSync('kcat', ['-P', '-b', iso.brokers[0], '-t', topic, '-k', key, '-H', 'content-type=application/cloudevents+json'], {
+        input: payload,
+      });
+    };
+    kcat(JSON.stringify(good), enterprise.uscc);
+    const badId = randomUUID();
+    kcat(
+      JSON.stringify({ ...good, id: badId, data: { ...good.data, establishedOn: 'yesterday' } }),
+      enterprise.uscc,
+    );
+
+    await eventually(async () => {
+      const rows = await query<{ last_event_id: string }>(`SELECT last_event_id FROM registry.enterprise WHERE uscc = $1`, [
+        enterprise.uscc,
+      ]);
+      expect(rows[0]?.last_event_id).toBe(good.id);
+    });
+    const letters = await readTopic(iso.brokers, `${topic}.dlq`, (m) => m.some((x) => x.value.includes(badId)));
+    const letter = letters.find((x) => x.value.includes(badId))!;
+    expect(letter.headers[DeadLetterHeaders.reason]).toMatch(/data\.establishedOn/);
+  });
+
+  it('loses and duplicates nothing when a consumer is killed mid-stream and restarted', async () => {
+    await query(`CREATE TABLE registry.apply_log (event_id text NOT NULL)`);
+    await query(`CREATE FUNCTION registry.log_apply() RETURNS trigger AS $$
+      BEGIN INSERT INTO registry.apply_log VALUES (NEW.last_event_id); RETURN NULL; END $$ LANGUAGE plpgsql`);
+    await query(`CREATE TRIGGER log_apply AFTER INSERT OR UPDATE ON registry.enterprise
+      FOR EACH ROW EXECUTE FUNCTION registry.log_apply()`);
+    const events = demoEnterprises(10_000, 100_000).map((e) => enterpriseRegisteredEvent(e, randomUUID()));
+    const producer = testKafka(iso.brokers).producer();
+    await producer.connect();
+    for (let i = 0; i < events.length; i += 500) {
+      await producer.send({
+        topic: `${iso.topicPrefix}${EnterpriseRegisteredV1.topic}`,
+        messages: events.slice(i, i + 500).map((e) => toKafkaMessage(e, 'binary')),
+      });
+    }
+    await producer.disconnect();
+
+    await eventually(async () => {
+      const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM registry.apply_log`);
+      expect(n).toBeGreaterThan(0);
+    }, { intervalMs: 20 });
+    await apps.get('registry')!.kill();
+    const [{ n: appliedBeforeKill }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM registry.apply_log`);
+    expect(appliedBeforeKill).toBeLessThan(events.length); // really mid-stream
+    apps.set('registry', await startAppProcess('registry', env));
+
+    const ids = events.map((e) => e.id);
+    const counts = await eventually(
+      async () => {
+        const rows = await query<{ event_id: string; n: number }>(
+          `SELECT event_id, count(*)::int AS n FROM registry.apply_log WHERE event_id = ANY($1) GROUP BY event_id`,
+          [ids],
+        );
+        expect(rows).toHaveLength(ids.length);
+        return rows;
+      },
+      { timeoutMs: 180_000, intervalMs: 500 },
+    );
+    expect(counts.filter((r) => r.n !== 1)).toEqual([]);
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * The orchestrator behind `npm start`: infrastructure, every app (each migrates its own schema), demo data, then
+ * the URLs; it keeps running until Ctrl-C and then stops what it started.
+ *   node -r tsconfig-paths/register dist/tools/hub.js up      (with TS_NODE_BASEURL=dist; `npm start` does this)
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, openSync } from 'node:fs';
+import path from 'node:path';
+import { ensureInfrastructure } from '@hub/infra';
+import { HUB_PORTS, HubAppName } from '@hub/platform';
+import { seedDemoZone } from './seed-demo';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const APPS = Object.keys(HUB_PORTS) as HubAppName[];
+const READY_TIMEOUT_MS = 240_000;
+
+interface RunningApp {
+  name: HubAppName;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+}
+
+async function up(): Promise<void> {
+  const began = Date.now();
+  console.log('Starting Kafka and PostgreSQL…');
+  const infra = await ensureInfrastructure({ purpose: 'run' });
+  const logDir = path.join(ROOT, '.hub', 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const env = {
+    ...process.env,
+    KAFKA_BROKERS: infra.brokers.join(','),
+    DATABASE_URL: infra.databaseUrl,
+    TS_NODE_BASEURL: path.join(ROOT, 'dist'),
+  };
+  console.log(`Starting ${APPS.join(', ')}…`);
+  const apps = APPS.map((name) => startApp(name, env, logDir));
+  let stopping = false;
+  const stop = async (code: number): Promise<never> => {
+    if (!stopping) {
+      stopping = true;
+      console.log('\nStopping the apps…');
+      await Promise.all(apps.map(stopApp));
+      await infra.stop();
+      console.log('Stopped.');
+    }
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    await Promise.all(apps.map((app) => waitReady(app)));
+  } catch (error) {
+    console.error(`${(error as Error).message}\nLogs: ${logDir}`);
+    return stop(1);
+  }
+  const seeded = await seedDemoZone(infra.brokers);
+  console.log(`\nThe hub is up (${((Date.now() - began) / 1000).toFixed(0)} s). Demo data: ${seeded}.`);
+  for (const name of APPS) console.log(`  ${name.padEnd(12)} http://127.0.0.1:${HUB_PORTS[name]}  (/health/ready, /metrics)`);
+  console.log(`  Kafka        ${infra.brokers.join(',')}\n  PostgreSQL   ${infra.databaseUrl.replace(/:[^:@/]*@/, ':***@')}`);
+  console.log(`  Logs         ${logDir}\nPress Ctrl-C to stop.`);
+  const firstExit = await Promise.race(apps.map(async (app) => ({ app, code: await app.exited })));
+  console.error(`${firstExit.app.name} exited (code ${firstExit.code}); see ${logDir}/${firstExit.app.name}.log`);
+  await stop(1);
+}
+
+function startApp(name: HubAppName, env: NodeJS.ProcessEnv, logDir: string): RunningApp {
+  const log = openSync(path.join(logDir, `${name}.log`), 'a');
+  const child = spawn(
+    process.execPath,
+    ['-r', 'tsconfig-paths/register', path.join(ROOT, 'dist', 'apps', name, 'src', 'main.js')],
+    { cwd: ROOT, env: { ...env, PORT: String(HUB_PORTS[name]) }, stdio: ['ignore', log, log] },
+  );
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { name, child, exited };
+}
+
+async function waitReady(app: RunningApp): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let exited = false;
+  void app.exited.then(() => (exited = true));
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`${app.name} exited while starting`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${HUB_PORTS[app.name]}/health/ready`);
+      if (response.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${app.name} was not ready within ${READY_TIMEOUT_MS / 1000} s`);
+}
+
+async function stopApp(app: RunningApp): Promise<void> {
+  if (app.child.exitCode !== null || app.child.signalCode !== null) return;
+  app.child.kill('SIGTERM');
+  const killer = setTimeout(() => app.child.kill('SIGKILL'), 20_000);
+  await app.exited;
+  clearTimeout(killer);
+}
+
+const command = process.argv[2];
+if (command === 'up') {
+  up().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  console.error('usage: hub up');
+  process.exit(2);
+}
