@@ -1,0 +1,72 @@
+import { isDepartmentCode } from '../departments/departments';
+
+// Do not rename a topic without a migration plan: consumer groups, committed offsets, ACLs and the events
+// retained on the old name all stay behind. A breaking change gets a new `.v<N>` topic beside the old one.
+/** Every topic the hub's apps own, `zone.<domain>.<aggregate>.v<N>`. */
+export const Topics = {
+  ApprovalEnterpriseV1: 'zone.approval.enterprise.v1',
+} as const;
+
+export type Topic = (typeof Topics)[keyof typeof Topics];
+export type IngressTopic = `zone.ingress.${string}.v1`;
+export type DeadLetterTopic = `${string}.dlq`;
+
+const TOPICS: ReadonlySet<string> = new Set(Object.values(Topics));
+const DLQ_SUFFIX = '.dlq';
+// Kafka's own limits on a topic name.
+const KAFKA_TOPIC_NAME = /^[A-Za-z0-9._-]{1,249}$/;
+
+// The subscription patterns are not anchored at the start: deployments and tests may put a prefix before
+// every topic name (e.g. `t42-zone.ingress.spj.v1`).
+/** Every department ingress topic. */
+export const INGRESS_TOPIC_PATTERN = /zone\.ingress\.([a-z]+)\.v1$/;
+/** Every dead-letter topic of a hub topic. */
+export const DEAD_LETTER_TOPIC_PATTERN = /zone\.[a-z0-9-]+\.[a-z0-9-]+\.v[1-9][0-9]*\.dlq$/;
+
+export function isTopic(value: unknown): value is Topic {
+  return typeof value === 'string' && TOPICS.has(value);
+}
+
+/** Where a department system publishes over the Kafka binding before the hub validates and routes. */
+export function ingressTopic(departmentCode: string): IngressTopic {
+  if (!isDepartmentCode(departmentCode)) throw new RangeError(`ingressTopic: unknown department code "${departmentCode}"`);
+  return `zone.ingress.${departmentCode.toLowerCase()}.v1`;
+}
+
+/** The department whose ingress topic this is (a topic prefix is allowed); throws for any other topic. */
+export function departmentOfIngressTopic(topic: string): string {
+  const code = INGRESS_TOPIC_PATTERN.exec(topic)?.[1]?.toUpperCase();
+  if (!isDepartmentCode(code)) throw new RangeError(`${topic} is not the ingress topic of a known department`);
+  return code;
+}
+
+/** Every consuming topic has one dead-letter topic: `<topic>.dlq` (prefixed names keep their prefix). */
+export function deadLetterTopic(topic: string): DeadLetterTopic {
+  const dlq = `${topic}${DLQ_SUFFIX}`;
+  if (isDeadLetterTopic(topic)) throw new RangeError(`deadLetterTopic: ${topic} is already a dead-letter topic`);
+  if (!KAFKA_TOPIC_NAME.test(topic) || !KAFKA_TOPIC_NAME.test(dlq)) {
+    throw new RangeError(`deadLetterTopic: "${dlq}" is not a legal Kafka topic name`);
+  }
+  return dlq as DeadLetterTopic;
+}
+
+export function isDeadLetterTopic(topic: string): topic is DeadLetterTopic {
+  return topic.endsWith(DLQ_SUFFIX);
+}
+
+/** Headers a dead letter carries beside the original message's own headers. */
+export const DeadLetterHeaders = {
+  /** One line, from formatFieldErrors or the handler's error. */
+  reason: 'hub-dlq-reason',
+  /** The FieldError list as JSON, when the message broke its contract. */
+  errors: 'hub-dlq-errors',
+  originalTopic: 'hub-dlq-original-topic',
+  originalPartition: 'hub-dlq-original-partition',
+  originalOffset: 'hub-dlq-original-offset',
+  /** The consumer group that gave up. */
+  consumer: 'hub-dlq-consumer',
+  /** How many times it was tried. */
+  attempts: 'hub-dlq-attempts',
+} as const;
+
+export type DeadLetterHeader = (typeof DeadLetterHeaders)[keyof typeof DeadLetterHeaders];
