@@ -1,4 +1,6 @@
+import { UseFilters, applyDecorators } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
+import { PassThroughRpcFilter } from './pass-through-rpc.filter';
 
 export interface HubHandlerOptions {
   /** Receive up to `maxBatchSize` consecutive events of the type as one array, applied in one transaction. */
@@ -12,10 +14,13 @@ export interface RawHandlerOptions {
 
 /** Marks a method as the handler of one event type; the event is validated against its contract first. */
 export function OnEvent(type: string, options: HubHandlerOptions = {}): MethodDecorator {
-  return EventPattern(type, { hub: 'event', batch: options.batch === true });
+  return applyDecorators(
+    EventPattern(type, { hub: 'event', batch: options.batch === true }),
+    UseFilters(PassThroughRpcFilter),
+  );
 }
 
 /** Marks a method as the handler of raw messages from the matching topics, in their Kafka form. */
 export function OnRawMessage(name: string, options: RawHandlerOptions): MethodDecorator {
-  return EventPattern(`raw:${name}`, { hub: 'raw', topics: options.topics });
+  return applyDecorators(EventPattern(`raw:${name}`, { hub: 'raw', topics: options.topics }), UseFilters(PassThroughRpcFilter));
 }

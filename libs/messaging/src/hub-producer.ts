@@ -1,4 +1,4 @@
-import { Kafka, Producer, CompressionTypes, TopicMessages } from 'kafkajs';
+import { CompressionTypes, Kafka, Partitioners, Producer, TopicMessages } from 'kafkajs';
 import { HubMetrics } from '@hub/observability';
 import { KafkaRecord } from './kafka-record';
 
@@ -14,7 +14,13 @@ export class HubProducer {
     kafka: Kafka,
     private readonly metrics?: HubMetrics,
   ) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      // Java-compatible murmur2: the same key lands on the same partition whichever client produced it.
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
   }
 
   async connect(): Promise<void> {

@@ -16,3 +16,4 @@ export * from './entities/outbox-message.entity';
 export * from './entities/inbox-entry.entity';
 export * from './migrations/1764230400000-messaging-tables';
 export * from './rejected-message';
+export * from './pass-through-rpc.filter';

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { CloudEvent, DeadLetterHeaders, EnterpriseRegisteredV1, toKafkaMessage } from '@hub/contracts';
+import {
+  CloudEvent,
+  DeadLetterHeaders,
+  EnterpriseDeregisteredV1,
+  EnterpriseRegisteredV1,
+  toKafkaMessage,
+} from '@hub/contracts';
 import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
 import { Enterprise, EnterpriseDirectory1764230500000, EnterpriseDirectoryModule } from '@hub/directory';
 import { OutboxWriter } from '@hub/messaging';
@@ -81,35 +87,23 @@ describe('delivery through outbox, Kafka and an idempotent consumer', () => {
   });
 
   it('dead-letters an invalid message and a failing one, with reasons, and goes on with the partition', async () => {
-    const [first, poisoned, last] = demoEnterprises(3, 4_000);
-    const key = first.uscc; // one key: one partition, so "later messages" are really behind the bad ones
-    const valid1 = { ...enterpriseRegisteredEvent(first, randomUUID()), partitionkey: key };
-    const invalid = {
-      ...enterpriseRegisteredEvent({ ...first, uscc: '91130871MA0CXQ123X' }, randomUUID()),
-      partitionkey: key,
-      subject: key,
-    };
-    const poison = {
-      ...enterpriseRegisteredEvent({ ...poisoned, name: `${poisoned.name} POISON` }, randomUUID()),
-      partitionkey: key,
-    };
-    const valid2 = { ...enterpriseRegisteredEvent(last, randomUUID()), partitionkey: key };
-    const producer = rawProducer(iso.brokers);
-    await producer.connect();
-    await producer.send({
-      topic: topic(),
-      messages: [valid1, invalid, poison, valid2].map((e) => toKafkaMessage(e as CloudEvent, 'binary')),
-    });
-    await producer.disconnect();
+    // One enterprise, so one key and one partition: what follows the bad messages is really behind them.
+    const [e] = demoEnterprises(1, 4_000);
+    const valid1 = enterpriseRegisteredEvent(e, randomUUID());
+    const invalid = enterpriseRegisteredEvent({ ...e, establishedOn: 'not-a-date' }, randomUUID());
+    const poison = enterpriseRegisteredEvent({ ...e, name: `${e.name} POISON` }, randomUUID());
+    const deregistered = deregisteredEvent(e.uscc);
+    const valid2 = enterpriseRegisteredEvent({ ...e, name: `${e.name} again` }, randomUUID());
+    await send(iso.brokers, topic(), [valid1, invalid, poison, deregistered, valid2]);
 
     await eventually(async () => {
       const counts = await applyCounts(iso.databaseUrl, 'registry');
-      expect([counts.get(valid1.id), counts.get(valid2.id)]).toEqual([1, 1]);
+      expect([valid1, deregistered, valid2].map((x) => counts.get(x.id))).toEqual([1, 1, 1]);
     });
     const dead = await readTopic(iso.brokers, `${topic()}.dlq`, (m) => m.length >= 2);
     const byId = new Map(dead.map((m) => [m.headers['ce_id'], m]));
     const invalidLetter = byId.get(invalid.id)!;
-    expect(invalidLetter.headers[DeadLetterHeaders.reason]).toMatch(/data\.uscc/);
+    expect(invalidLetter.headers[DeadLetterHeaders.reason]).toMatch(/data\.establishedOn/);
     expect(invalidLetter.headers[DeadLetterHeaders.originalTopic]).toBe(topic());
     expect(invalidLetter.headers[DeadLetterHeaders.originalOffset]).toMatch(/^\d+$/);
     const poisonLetter = byId.get(poison.id)!;
@@ -118,21 +112,20 @@ describe('delivery through outbox, Kafka and an idempotent consumer', () => {
     expect((await applyCounts(iso.databaseUrl, 'registry')).has(poison.id)).toBe(false);
   });
 
-  it('keeps one enterprise\'s events in order', async () => {
-    const [enterprise] = demoEnterprises(1, 5_000);
+  it("keeps one enterprise's events in order", async () => {
+    const [e] = demoEnterprises(1, 5_000);
+    const events: CloudEvent[] = [];
+    for (let i = 1; i <= 3; i++) {
+      events.push(enterpriseRegisteredEvent({ ...e, name: `${e.name}-v${i}` }, randomUUID()), deregisteredEvent(e.uscc));
+    }
     const outbox = hub.app.get(OutboxWriter);
-    const renamed = [1, 2, 3, 4, 5].map((i) =>
-      enterpriseRegisteredEvent({ ...enterprise, name: `${enterprise.name}-v${i}` }, randomUUID()),
-    );
-    for (const event of renamed) await hub.dataSource.transaction((manager) => outbox.enqueue(manager, [event]));
+    for (const event of events) await hub.dataSource.transaction((manager) => outbox.enqueue(manager, [event]));
     await eventually(async () => {
       const client = new Client({ connectionString: iso.databaseUrl });
       await client.connect();
-      const { rows } = await client.query(`SELECT event_id FROM registry.apply_log WHERE uscc = $1 ORDER BY seq`, [
-        enterprise.uscc,
-      ]);
+      const { rows } = await client.query(`SELECT event_id FROM registry.apply_log WHERE uscc = $1 ORDER BY seq`, [e.uscc]);
       await client.end();
-      expect(rows.map((r) => r.event_id)).toEqual(renamed.map((e) => e.id));
+      expect(rows.map((r) => r.event_id)).toEqual(events.map((x) => x.id));
     });
   });
 
@@ -149,6 +142,26 @@ describe('delivery through outbox, Kafka and an idempotent consumer', () => {
 
 function rawProducer(brokers: string[]) {
   return new Kafka({ clientId: 'test-producer', brokers, logLevel: logLevel.NOTHING }).producer();
+}
+
+async function send(brokers: string[], topic: string, events: CloudEvent[]): Promise<void> {
+  const producer = rawProducer(brokers);
+  await producer.connect();
+  await producer.send({ topic, messages: events.map((e) => toKafkaMessage(e, 'binary')) });
+  await producer.disconnect();
+}
+
+function deregisteredEvent(uscc: string): CloudEvent {
+  return {
+    specversion: '1.0',
+    id: randomUUID(),
+    source: '/departments/SPJ/systems/registration',
+    type: EnterpriseDeregisteredV1.type,
+    subject: uscc,
+    datacontenttype: 'application/json',
+    department: 'SPJ',
+    data: { uscc, deregisteredOn: '2026-11-27', reason: '注销登记' },
+  };
 }
 
 function topicOfEnterprises(): string {

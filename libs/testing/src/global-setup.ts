@@ -1,4 +1,4 @@
-import { assertTestDatabase, ensureInfrastructure, Infrastructure } from '@hub/infra';
+import { assertTestDatabase, ensureInfrastructure, Infrastructure } from '../../infra/src';
 
 declare global {
   // eslint-disable-next-line no-var
