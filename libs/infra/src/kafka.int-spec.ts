@@ -50,12 +50,18 @@ describe('local Kafka', () => {
     expect(again.brokers).toEqual(kafka.brokers);
   });
 
-  const local = readInfraEnv().kafkaBrokers === undefined;
-  (local ? it : it.skip)('logs through log4j into .hub/kafka/kafka.log', () => {
+  // These two need the broker the project runs itself; with KAFKA_BROKERS set they fail rather than skip.
+  const requireLocal = (): void => {
+    if (readInfraEnv().kafkaBrokers !== undefined) throw new Error('needs the local broker: unset KAFKA_BROKERS');
+  };
+
+  it('logs through log4j into .hub/kafka/kafka.log', () => {
+    requireLocal();
     expect(readFileSync(hubPaths().kafka.log, 'utf8')).toMatch(/Kafka Server started/);
   });
 
-  (local ? it : it.skip)('survives a stop and a start of the local broker with its data', async () => {
+  it('survives a stop and a start of the local broker with its data', async () => {
+    requireLocal();
     await stopLocalKafka();
     expect(await kafkaAnswers(kafka.brokers)).toBe(false);
     await expect(stopLocalKafka()).rejects.toThrow(/No local Kafka broker is running/);

@@ -85,7 +85,8 @@ describe('resilience', () => {
     });
     try {
       await installApplyLog(iso.databaseUrl, 'registry.enterprise', { slowMarker: 'SLOW', slowSeconds: 12 });
-      await eventually(() => expect(hub.server.isJoined).toBe(true));
+      // A first event through means the group has settled after its initial joins.
+      await expectAppliedOnce(iso, await commit(hub, 1, 29_999));
       const joins = hub.server.groupJoins;
       const [enterprise] = demoEnterprises(1, 30_000);
       const slow = enterpriseRegisteredEvent({ ...enterprise, name: `${enterprise.name} SLOW` }, randomUUID());
