@@ -1,4 +1,12 @@
-import { BeforeApplicationShutdown, DynamicModule, INestApplication, Module, OnApplicationShutdown, Type } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  DynamicModule,
+  Global,
+  INestApplication,
+  Module,
+  OnApplicationShutdown,
+  Type,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Kafka, logLevel } from 'kafkajs';
@@ -42,6 +50,8 @@ export interface HubAppDefinition {
   modules: (Type | DynamicModule)[];
   entities: (Type | EntitySchema)[];
   migrations: Type<MigrationInterface>[];
+  /** The app's validated environment class when it needs more than HubEnv; injectable as HubEnv. */
+  env?: new () => HubEnv;
 }
 
 export interface RunningHubApp {
@@ -127,11 +137,18 @@ export async function startHubApp(
       MessagingModule.forApp({ producer, outbox, relay, catalog }),
       ...definition.modules,
     ],
-    providers: [{ provide: HubRuntime, useFactory: () => new HubRuntime(relay, producer) }],
+    providers: [
+      { provide: HubRuntime, useFactory: () => new HubRuntime(relay, producer) },
+      { provide: HubEnv, useValue: env },
+      ...(definition.env ? [{ provide: definition.env, useValue: env }] : []),
+    ],
+    exports: [HubEnv, ...(definition.env ? [definition.env] : [])],
   })
+  @Global()
   class HubRootModule {}
 
-  const app = await NestFactory.create(HubRootModule, { logger, abortOnError: false });
+  // rawBody: request signatures cover the exact bytes sent (spec/HTTP-SIGNING.md).
+  const app = await NestFactory.create(HubRootModule, { logger, abortOnError: false, rawBody: true });
   app.enableShutdownHooks();
   app.useGlobalPipes(hubValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
