@@ -60,6 +60,7 @@ async function up(): Promise<void> {
   console.log(`  Kafka        ${infra.brokers.join(',')}\n  PostgreSQL   ${infra.databaseUrl.replace(/:[^:@/]*@/, ':***@')}`);
   console.log(`  Logs         ${logDir}\nPress Ctrl-C to stop.`);
   const firstExit = await Promise.race(apps.map(async (app) => ({ app, code: await app.exited })));
+  if (stopping) return; // Ctrl-C: the apps are exiting because we asked them to
   console.error(`${firstExit.app.name} exited (code ${firstExit.code}); see ${logDir}/${firstExit.app.name}.log`);
   await stop(1);
 }

@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import { ingressTopic, toKafkaMessage } from '@hub/contracts';
 import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
 
@@ -9,7 +9,10 @@ export const DEMO_ENTERPRISES = 200;
  * ingress topic, which the gateway checks and forwards. Event ids are fixed, so seeding again adds nothing.
  */
 export async function seedDemoZone(brokers: string[]): Promise<string> {
-  const producer = new Kafka({ clientId: 'hub-seed', brokers, logLevel: logLevel.WARN }).producer({ idempotent: true });
+  const producer = new Kafka({ clientId: 'hub-seed', brokers, logLevel: logLevel.WARN }).producer({
+    idempotent: true,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   try {
     const messages = demoEnterprises(DEMO_ENTERPRISES).map((e) => toKafkaMessage(enterpriseRegisteredEvent(e), 'binary'));
