@@ -22,7 +22,17 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**', 'libs/infra/src/infra-env.ts', 'libs/config/**', 'tools/**', 'bench/**'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      'libs/testing/**',
+      'libs/infra/src/infra-env.ts',
+      'libs/config/**',
+      'libs/platform/src/run-main.ts',
+      'tools/**',
+      'bench/**',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

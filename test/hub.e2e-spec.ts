@@ -52,7 +52,7 @@ describe('the hub, end to end', () => {
     }
   });
 
-  it('carries a department system\'s events from its ingress topic into every domain app\'s directory', async () => {
+  it("carries a department system's events from its ingress topic into every domain app's directory", async () => {
     const enterprises = demoEnterprises(20, 50_000);
     const producer = testKafka(iso.brokers).producer();
     await producer.connect();
@@ -81,7 +81,10 @@ describe('the hub, end to end', () => {
     };
     const producer = testKafka(iso.brokers).producer();
     await producer.connect();
-    await producer.send({ topic: `${iso.topicPrefix}${ingressTopic('SCJG')}`, messages: [toKafkaMessage(forged, 'binary')] });
+    await producer.send({
+      topic: `${iso.topicPrefix}${ingressTopic('SCJG')}`,
+      messages: [toKafkaMessage(forged, 'binary')],
+    });
     await producer.disconnect();
 
     const letters = await readTopic(iso.brokers, `${iso.topicPrefix}${ingressTopic('SCJG')}.dlq`, (m) =>
@@ -90,7 +93,9 @@ describe('the hub, end to end', () => {
     const letter = letters.find((x) => x.headers['ce_id'] === forged.id)!;
     expect(letter.headers[DeadLetterHeaders.reason]).toMatch(/type.*owned by SPJ/);
     const listed = await eventually(async () => {
-      const response = await fetch(`${apps.get('console')!.url}/v1/dead-letters?topic=${iso.topicPrefix}${ingressTopic('SCJG')}`);
+      const response = await fetch(
+        `${apps.get('console')!.url}/v1/dead-letters?topic=${iso.topicPrefix}${ingressTopic('SCJG')}`,
+      );
       const body = (await response.json()) as { reason: string; consumer: string }[];
       expect(body.length).toBeGreaterThan(0);
       return body;
@@ -112,21 +117,23 @@ describe('the hub, end to end', () => {
     const good = { ...enterpriseRegisteredEvent(enterprise, randomUUID()) };
     const topic = `${iso.topicPrefix}${EnterpriseRegisteredV1.topic}`;
     const kcat = (payload: string, key: string): void => {
-      execFileSync('kcat', ['-P', '-b', iso.brokers[0], '-t', topic, '-k', key, '-H', 'content-type=application/cloudevents+json'], {
-        input: payload,
-      });
+      execFileSync(
+        'kcat',
+        ['-P', '-b', iso.brokers[0], '-t', topic, '-k', key, '-H', 'content-type=application/cloudevents+json'],
+        {
+          input: payload,
+        },
+      );
     };
     kcat(JSON.stringify(good), enterprise.uscc);
     const badId = randomUUID();
-    kcat(
-      JSON.stringify({ ...good, id: badId, data: { ...good.data, establishedOn: 'yesterday' } }),
-      enterprise.uscc,
-    );
+    kcat(JSON.stringify({ ...good, id: badId, data: { ...good.data, establishedOn: 'yesterday' } }), enterprise.uscc);
 
     await eventually(async () => {
-      const rows = await query<{ last_event_id: string }>(`SELECT last_event_id FROM registry.enterprise WHERE uscc = $1`, [
-        enterprise.uscc,
-      ]);
+      const rows = await query<{ last_event_id: string }>(
+        `SELECT last_event_id FROM registry.enterprise WHERE uscc = $1`,
+        [enterprise.uscc],
+      );
       expect(rows[0]?.last_event_id).toBe(good.id);
     });
     const letters = await readTopic(iso.brokers, `${topic}.dlq`, (m) => m.some((x) => x.value.includes(badId)));
@@ -151,10 +158,13 @@ describe('the hub, end to end', () => {
     }
     await producer.disconnect();
 
-    await eventually(async () => {
-      const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM registry.apply_log`);
-      expect(n).toBeGreaterThan(0);
-    }, { intervalMs: 20 });
+    await eventually(
+      async () => {
+        const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM registry.apply_log`);
+        expect(n).toBeGreaterThan(0);
+      },
+      { intervalMs: 20 },
+    );
     await apps.get('registry')!.kill();
     const [{ n: appliedBeforeKill }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM registry.apply_log`);
     expect(appliedBeforeKill).toBeLessThan(events.length); // really mid-stream

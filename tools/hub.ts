@@ -56,8 +56,11 @@ async function up(): Promise<void> {
   }
   const seeded = await seedDemoZone(infra.brokers);
   console.log(`\nThe hub is up (${((Date.now() - began) / 1000).toFixed(0)} s). Demo data: ${seeded}.`);
-  for (const name of APPS) console.log(`  ${name.padEnd(12)} http://127.0.0.1:${HUB_PORTS[name]}  (/health/ready, /metrics)`);
-  console.log(`  Kafka        ${infra.brokers.join(',')}\n  PostgreSQL   ${infra.databaseUrl.replace(/:[^:@/]*@/, ':***@')}`);
+  for (const name of APPS)
+    console.log(`  ${name.padEnd(12)} http://127.0.0.1:${HUB_PORTS[name]}  (/health/ready, /metrics)`);
+  console.log(
+    `  Kafka        ${infra.brokers.join(',')}\n  PostgreSQL   ${infra.databaseUrl.replace(/:[^:@/]*@/, ':***@')}`,
+  );
   console.log(`  Logs         ${logDir}\nPress Ctrl-C to stop.`);
   const firstExit = await Promise.race(apps.map(async (app) => ({ app, code: await app.exited })));
   if (stopping) return; // Ctrl-C: the apps are exiting because we asked them to

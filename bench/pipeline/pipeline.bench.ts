@@ -37,7 +37,12 @@ function benchEvents(count: number): CloudEvent<EnterpriseRegisteredV1Payload>[]
   });
 }
 
-async function rawBaseline(brokers: string[], url: string, events: CloudEvent<EnterpriseRegisteredV1Payload>[], prefix: string): Promise<Phase> {
+async function rawBaseline(
+  brokers: string[],
+  url: string,
+  events: CloudEvent<EnterpriseRegisteredV1Payload>[],
+  prefix: string,
+): Promise<Phase> {
   const topic = `${prefix}raw`;
   const kafka = new Kafka({ clientId: 'bench-raw', brokers, logLevel: logLevel.WARN });
   const admin = kafka.admin();
@@ -61,7 +66,17 @@ async function rawBaseline(brokers: string[], url: string, events: CloudEvent<En
       eachBatch: async ({ batch }) => {
         const rows = batch.messages.map((m) => {
           const e = JSON.parse(m.value!.toString()) as EnterpriseRegisteredV1Payload;
-          return [e.uscc, e.name, e.legalRepresentative, e.address, e.industryCode, e.establishedOn, e.registeredCapitalYuan ?? null, String(m.headers!.ce_id), new Date(Number(m.timestamp))];
+          return [
+            e.uscc,
+            e.name,
+            e.legalRepresentative,
+            e.address,
+            e.industryCode,
+            e.establishedOn,
+            e.registeredCapitalYuan ?? null,
+            String(m.headers!.ce_id),
+            new Date(Number(m.timestamp)),
+          ];
         });
         await db.query(
           `INSERT INTO raw_enterprise (uscc, name, legal_representative, address, industry_code, established_on,
@@ -160,7 +175,8 @@ export async function runPipelineBench(count: number): Promise<Record<string, un
     const events = benchEvents(count);
     const sample = toKafkaMessage(events[0], 'binary');
     const messageBytes =
-      (sample.value?.length ?? 0) + Object.entries(sample.headers).reduce((n, [k, v]) => n + k.length + Buffer.byteLength(v), 0);
+      (sample.value?.length ?? 0) +
+      Object.entries(sample.headers).reduce((n, [k, v]) => n + k.length + Buffer.byteLength(v), 0);
     console.log(`pipeline: ${count} events of ~${messageBytes} bytes over ${ENTERPRISES} enterprises`);
 
     const baseline = await rawBaseline(infra.brokers, url, events, prefix);

@@ -33,7 +33,9 @@ export class HubEnv {
    * Prepended to every topic name, so that several hubs (or test runs) can share one Kafka cluster without
    * seeing each other's events. Empty in a normal deployment.
    */
-  @Matches(/^([a-z0-9-]+\.)?$/, { message: 'KAFKA_TOPIC_PREFIX must be empty or lowercase letters, digits and - ending in .' })
+  @Matches(/^([a-z0-9-]+\.)?$/, {
+    message: 'KAFKA_TOPIC_PREFIX must be empty or lowercase letters, digits and - ending in .',
+  })
   KAFKA_TOPIC_PREFIX = '';
 
   @IsString()

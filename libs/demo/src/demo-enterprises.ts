@@ -66,7 +66,10 @@ export function demoEnterprises(count: number, from = 0, seed = 2026): Enterpris
 }
 
 /** The 审批局's registration system announcing an enterprise (the shape a department system would publish). */
-export function enterpriseRegisteredEvent(enterprise: EnterpriseRegisteredV1Payload, id = `demo-${enterprise.uscc}`): CloudEvent<EnterpriseRegisteredV1Payload> {
+export function enterpriseRegisteredEvent(
+  enterprise: EnterpriseRegisteredV1Payload,
+  id = `demo-${enterprise.uscc}`,
+): CloudEvent<EnterpriseRegisteredV1Payload> {
   return {
     specversion: '1.0',
     id,

@@ -14,7 +14,10 @@ import { EnterpriseRepository } from './enterprise.repository';
 @Controller()
 export class EnterpriseDirectoryConsumer {
   @OnEvent(EnterpriseRegisteredV1.type, { batch: true })
-  async registered(@Payload() events: CloudEvent<EnterpriseRegisteredV1Payload>[], @Ctx() ctx: HubContext): Promise<void> {
+  async registered(
+    @Payload() events: CloudEvent<EnterpriseRegisteredV1Payload>[],
+    @Ctx() ctx: HubContext,
+  ): Promise<void> {
     await EnterpriseRepository.upsert(
       ctx.manager,
       events.map(({ id, data }) => ({
@@ -31,7 +34,10 @@ export class EnterpriseDirectoryConsumer {
   }
 
   @OnEvent(EnterpriseDeregisteredV1.type)
-  async deregistered(@Payload() event: CloudEvent<EnterpriseDeregisteredV1Payload>, @Ctx() ctx: HubContext): Promise<void> {
+  async deregistered(
+    @Payload() event: CloudEvent<EnterpriseDeregisteredV1Payload>,
+    @Ctx() ctx: HubContext,
+  ): Promise<void> {
     const { uscc, deregisteredOn } = event.data!;
     const found = await EnterpriseRepository.deregister(ctx.manager, uscc, deregisteredOn, event.id);
     if (!found) {

@@ -22,5 +22,8 @@ export function OnEvent(type: string, options: HubHandlerOptions = {}): MethodDe
 
 /** Marks a method as the handler of raw messages from the matching topics, in their Kafka form. */
 export function OnRawMessage(name: string, options: RawHandlerOptions): MethodDecorator {
-  return applyDecorators(EventPattern(`raw:${name}`, { hub: 'raw', topics: options.topics }), UseFilters(PassThroughRpcFilter));
+  return applyDecorators(
+    EventPattern(`raw:${name}`, { hub: 'raw', topics: options.topics }),
+    UseFilters(PassThroughRpcFilter),
+  );
 }

@@ -350,7 +350,12 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
       [DeadLetterHeaders.attempts]: String(attempts),
     };
     if (errors) headers[DeadLetterHeaders.errors] = truncate(JSON.stringify(errors), 8_000);
-    const record: KafkaRecord = { topic: deadLetterTopic(meta.topic), key: meta.key, value: value ?? Buffer.alloc(0), headers };
+    const record: KafkaRecord = {
+      topic: deadLetterTopic(meta.topic),
+      key: meta.key,
+      value: value ?? Buffer.alloc(0),
+      headers,
+    };
     await this.options.producer.send([record]);
     this.options.metrics?.deadLettered.inc({ topic: meta.topic, consumer: this.options.groupId, cause });
     this.logger.warn(`dead-lettered ${meta.topic}/${meta.partition}@${meta.offset}: ${reason}`);

@@ -67,10 +67,9 @@ export class OutboxRelay {
       client.on('error', (error) => this.logger.warn(`relay connection: ${error.message}`));
       try {
         await client.connect();
-        const lock = await client.query<{ locked: boolean }>(
-          'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
-          [`outbox:${schema}`],
-        );
+        const lock = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
+          `outbox:${schema}`,
+        ]);
         if (!lock.rows[0].locked) {
           await client.end();
           await this.idle(this.options.standbyMs ?? 2_000);
@@ -105,7 +104,12 @@ export class OutboxRelay {
         await this.idle(this.options.idleMs ?? 1_000);
         continue;
       }
-      const records: KafkaRecord[] = rows.map((r) => ({ topic: r.topic, key: r.key, value: r.value, headers: r.headers }));
+      const records: KafkaRecord[] = rows.map((r) => ({
+        topic: r.topic,
+        key: r.key,
+        value: r.value,
+        headers: r.headers,
+      }));
       await producer.send(records);
       await client.query(`DELETE FROM "${schema}"."outbox" WHERE position = ANY($1::bigint[])`, [
         rows.map((r) => r.position),

@@ -29,7 +29,11 @@ export class OutboxWriter {
   }
 
   /** For records already encoded (e.g. forwarded verbatim); `eventIds` label them in the outbox. */
-  async enqueueRecords(manager: EntityManager, records: readonly KafkaRecord[], eventIds: readonly string[]): Promise<void> {
+  async enqueueRecords(
+    manager: EntityManager,
+    records: readonly KafkaRecord[],
+    eventIds: readonly string[],
+  ): Promise<void> {
     if (records.length === 0) return;
     await manager.query(
       `INSERT INTO "${this.schema}"."outbox" (event_id, topic, key, headers, value)

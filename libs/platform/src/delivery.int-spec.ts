@@ -116,14 +116,19 @@ describe('delivery through outbox, Kafka and an idempotent consumer', () => {
     const [e] = demoEnterprises(1, 5_000);
     const events: CloudEvent[] = [];
     for (let i = 1; i <= 3; i++) {
-      events.push(enterpriseRegisteredEvent({ ...e, name: `${e.name}-v${i}` }, randomUUID()), deregisteredEvent(e.uscc));
+      events.push(
+        enterpriseRegisteredEvent({ ...e, name: `${e.name}-v${i}` }, randomUUID()),
+        deregisteredEvent(e.uscc),
+      );
     }
     const outbox = hub.app.get(OutboxWriter);
     for (const event of events) await hub.dataSource.transaction((manager) => outbox.enqueue(manager, [event]));
     await eventually(async () => {
       const client = new Client({ connectionString: iso.databaseUrl });
       await client.connect();
-      const { rows } = await client.query(`SELECT event_id FROM registry.apply_log WHERE uscc = $1 ORDER BY seq`, [e.uscc]);
+      const { rows } = await client.query(`SELECT event_id FROM registry.apply_log WHERE uscc = $1 ORDER BY seq`, [
+        e.uscc,
+      ]);
       await client.end();
       expect(rows.map((r) => r.event_id)).toEqual(events.map((x) => x.id));
     });

@@ -85,7 +85,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const name = HttpStatus[status]?.toLowerCase().replace(/_/g, '-') ?? 'error';
-      const detail = exception instanceof BadRequestException ? JSON.stringify(exception.getResponse()) : exception.message;
+      const detail =
+        exception instanceof BadRequestException ? JSON.stringify(exception.getResponse()) : exception.message;
       return { type: PROBLEM_TYPE_BASE + name, title: name.replace(/-/g, ' '), status, detail };
     }
     this.logger.error(exception instanceof Error ? exception : String(exception));

@@ -5,7 +5,10 @@ import { HUB_PORTS, HubAppDefinition, startHubApp } from './hub-app';
 export function runHubMain(definition: HubAppDefinition): void {
   let env: HubEnv;
   try {
-    env = loadEnv(definition.env ?? HubEnv, process.env, { PORT: HUB_PORTS[definition.name], INSTANCE_ID: `${process.pid}` });
+    env = loadEnv(definition.env ?? HubEnv, process.env, {
+      PORT: HUB_PORTS[definition.name],
+      INSTANCE_ID: `${process.pid}`,
+    });
   } catch (error) {
     process.stderr.write(`${definition.name}: ${(error as Error).message}\n`);
     process.exit(2);

@@ -2,7 +2,10 @@
  * Polls `probe` until it stops throwing and returns its value. The bound only stops a broken test from hanging;
  * nothing is asserted about how long it took.
  */
-export async function eventually<T>(probe: () => Promise<T> | T, { timeoutMs = 60_000, intervalMs = 100 } = {}): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T> | T,
+  { timeoutMs = 60_000, intervalMs = 100 } = {},
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

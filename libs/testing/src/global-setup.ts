@@ -1,7 +1,6 @@
 import { assertTestDatabase, ensureInfrastructure, Infrastructure } from '../../infra/src';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __hubInfrastructure: Infrastructure | undefined;
 }
 

@@ -17,7 +17,8 @@ export interface IsolatedEnv {
 export async function isolatedEnv(overrides: Record<string, string> = {}): Promise<IsolatedEnv> {
   const baseUrl = process.env.DATABASE_URL;
   const brokers = process.env.KAFKA_BROKERS;
-  if (!baseUrl || !brokers) throw new Error('run through jest: the global setup provides DATABASE_URL and KAFKA_BROKERS');
+  if (!baseUrl || !brokers)
+    throw new Error('run through jest: the global setup provides DATABASE_URL and KAFKA_BROKERS');
   assertTestDatabase(baseUrl);
   const id = randomBytes(4).toString('hex');
   const name = `hub_test_${id}`;
