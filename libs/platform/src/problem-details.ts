@@ -6,11 +6,10 @@ import {
   HttpException,
   HttpStatus,
   Logger,
-  ValidationError,
   ValidationPipe,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { FieldError } from '@hub/contracts';
+import { FieldError, flattenValidationErrors } from '@hub/contracts';
 
 /** RFC 9457 problem details, with the hub's `errors` extension naming each failing field and rule. */
 export interface ProblemDetails {
@@ -35,14 +34,6 @@ export class ProblemException extends HttpException {
   ) {
     super(detail, status);
   }
-}
-
-export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
-  return errors.flatMap((e) => {
-    const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({ field, rule, message }));
-    return [...own, ...flattenValidationErrors(e.children ?? [], field)];
-  });
 }
 
 /** Validates every DTO and answers a 400 problem listing every failing field and rule. */
