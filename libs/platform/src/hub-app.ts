@@ -8,6 +8,7 @@ import {
   Type,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
@@ -52,6 +53,16 @@ export interface HubAppDefinition {
   migrations: Type<MigrationInterface>[];
   /** The app's validated environment class when it needs more than HubEnv; injectable as HubEnv. */
   env?: new () => HubEnv;
+  /** Serve an OpenAPI document of the app's HTTP API at `/docs` (UI), `/docs/openapi.json` and `/docs/openapi.yaml`. */
+  openApi?: HubOpenApi;
+}
+
+export interface HubOpenApi {
+  title: string;
+  description: string;
+  version: string;
+  /** Completes the document Nest derives from the controllers (schemas, examples, security) once the app is built. */
+  complete?: (document: OpenAPIObject, app: INestApplication) => OpenAPIObject;
 }
 
 export interface RunningHubApp {
@@ -158,6 +169,7 @@ export async function startHubApp(
     return true;
   });
   health.register('consumer', () => server.isJoined);
+  if (definition.openApi) mountOpenApi(app, definition.openApi);
   app.connectMicroservice({ strategy: server });
   await app.startAllMicroservices();
   relay.start();
@@ -165,4 +177,11 @@ export async function startHubApp(
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   logger.log(`${name} listening on ${url}`, 'Bootstrap');
   return { app, url, dataSource, server, relay, metrics, close: () => app.close() };
+}
+
+function mountOpenApi(app: INestApplication, openApi: HubOpenApi): void {
+  const config = new DocumentBuilder().setTitle(openApi.title).setDescription(openApi.description).setVersion(openApi.version).build();
+  const derived = SwaggerModule.createDocument(app, config);
+  const document = openApi.complete ? openApi.complete(derived, app) : derived;
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
 }

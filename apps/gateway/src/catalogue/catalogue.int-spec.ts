@@ -1,0 +1,111 @@
+import { EVENT_TYPES, EnterpriseRegisteredV1, eventTypeRegistry } from '@hub/contracts';
+import { RunningHubApp, startHubApp } from '@hub/platform';
+import { IsolatedEnv, isolatedEnv } from '@hub/testing';
+import { gatewayApp } from '../gateway.app';
+
+/** The gateway in-process on the real broker and database: its catalogue and its OpenAPI document. */
+describe('gateway catalogue and docs', () => {
+  let iso: IsolatedEnv;
+  let gateway: RunningHubApp;
+
+  beforeAll(async () => {
+    iso = await isolatedEnv();
+    gateway = await startHubApp(gatewayApp, iso.env);
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    await iso?.dispose();
+  });
+
+  it('lists every event type without a signature', async () => {
+    const response = await fetch(`${gateway.url}/v1/event-types`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      type: string;
+      owner: string;
+      topic: string;
+      schema: unknown;
+      example: unknown;
+    }[];
+    expect(body.map((v) => v.type)).toEqual(EVENT_TYPES.map((d) => d.type).sort());
+    for (const view of body) {
+      expect(view.schema).toEqual(eventTypeRegistry.jsonSchema(view.type));
+      expect(eventTypeRegistry.validate(view.example).ok).toBe(true);
+    }
+  });
+
+  it('filters by owner, and refuses a malformed filter naming the field', async () => {
+    const spj = (await (await fetch(`${gateway.url}/v1/event-types?owner=SPJ`)).json()) as { owner: string }[];
+    expect(spj.length).toBeGreaterThan(0);
+    expect(spj.every((v) => v.owner === 'SPJ')).toBe(true);
+    const bad = await fetch(`${gateway.url}/v1/event-types?owner=not%20an%20owner`);
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(((await bad.json()) as { errors: unknown[] }).errors).toContainEqual(
+      expect.objectContaining({ field: 'owner', rule: 'matches' }),
+    );
+  });
+
+  it('describes one type, and answers 404 for an unknown one and 400 for a malformed name', async () => {
+    const one = await fetch(`${gateway.url}/v1/event-types/${EnterpriseRegisteredV1.type}`);
+    expect(one.status).toBe(200);
+    expect(await one.json()).toMatchObject({
+      type: EnterpriseRegisteredV1.type,
+      owner: 'SPJ',
+      topic: EnterpriseRegisteredV1.topic,
+      key: 'uscc',
+    });
+
+    const unknown = await fetch(`${gateway.url}/v1/event-types/zone.approval.enterprise.vanished.v1`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({
+      type: 'urn:hub:problem:unknown-event-type',
+      errors: [{ field: 'type', rule: 'registered' }],
+    });
+
+    const malformed = await fetch(`${gateway.url}/v1/event-types/not-a-type`);
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { errors: unknown[] }).errors).toContainEqual(
+      expect.objectContaining({ field: 'type', rule: 'matches' }),
+    );
+  });
+
+  it('serves the OpenAPI document and its UI at /docs', async () => {
+    const ui = await fetch(`${gateway.url}/docs`);
+    expect(ui.status).toBe(200);
+    expect(await ui.text()).toMatch(/swagger/i);
+
+    const document = (await (await fetch(`${gateway.url}/docs/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<
+        string,
+        Record<
+          string,
+          { parameters?: { name: string; in: string }[]; responses: Record<string, unknown>; security?: unknown }
+        >
+      >;
+      components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+    };
+    expect(document.openapi).toMatch(/^3\./);
+    const list = document.paths['/v1/event-types']?.get;
+    expect(list?.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'owner', in: 'query' }),
+        expect.objectContaining({ name: 'topic', in: 'query' }),
+      ]),
+    );
+    expect(list?.security).toBeUndefined();
+    expect(Object.keys(list?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400']));
+    expect(document.paths['/v1/event-types/{type}']?.get?.parameters).toEqual([
+      expect.objectContaining({ name: 'type', in: 'path', required: true }),
+    ]);
+    expect(document.components.schemas).toHaveProperty('EnterpriseRegisteredV1Data');
+    expect(document.components.schemas).toHaveProperty('EnterpriseRegisteredV1Event');
+    expect(document.components.securitySchemes).toHaveProperty('HubHmacSha256');
+
+    const yaml = await fetch(`${gateway.url}/docs/openapi.yaml`);
+    expect(yaml.status).toBe(200);
+    expect(await yaml.text()).toContain('/v1/event-types');
+  });
+});

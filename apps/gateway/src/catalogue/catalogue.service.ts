@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import {
+  CloudEvent,
+  EventTypeDefinition,
+  EventTypeRegistry,
+  JsonSchema,
+  createEvent,
+  departmentByCode,
+  eventTypeRegistry,
+} from '@hub/contracts';
+
+/** What the catalogue tells a department system about one event type. */
+export interface EventTypeView {
+  type: string;
+  version: number;
+  /** The department code or app allowed to publish it. */
+  owner: string;
+  /** The owning department's name, when the owner is a department. */
+  ownerName?: string;
+  /** The canonical Kafka topic the hub publishes it on. */
+  topic: string;
+  /** The payload property that is the event's `subject` and Kafka key. */
+  key: string;
+  summary: string;
+  /** JSON Schema (draft-07) of `data`. */
+  schema: JsonSchema;
+  /** A whole CloudEvent of this type, as a department system would publish it. */
+  example: CloudEvent;
+}
+
+// Fixed so that the catalogue (and the AsyncAPI document built from it) is the same on every call and every machine.
+const EXAMPLE_TIME = '2026-11-27T08:00:00Z';
+
+/** The event catalogue, read from the contracts library: the one place every type is declared. */
+@Injectable()
+export class CatalogueService {
+  private readonly views: ReadonlyMap<string, EventTypeView>;
+
+  constructor(registry: EventTypeRegistry = eventTypeRegistry) {
+    const sorted = [...registry.all()].sort((a, b) => a.type.localeCompare(b.type));
+    this.views = new Map(sorted.map((definition) => [definition.type, toView(registry, definition)]));
+  }
+
+  list(filter: { owner?: string; topic?: string } = {}): EventTypeView[] {
+    return [...this.views.values()].filter(
+      (view) =>
+        (filter.owner === undefined || view.owner === filter.owner) &&
+        (filter.topic === undefined || view.topic === filter.topic),
+    );
+  }
+
+  get(type: string): EventTypeView | undefined {
+    return this.views.get(type);
+  }
+}
+
+/** The URI-reference an owner's own system would send as `source`. */
+export function exampleSource(owner: string): string {
+  return departmentByCode(owner) ? `/departments/${owner}/systems/example` : `/apps/${owner}`;
+}
+
+function toView(registry: EventTypeRegistry, definition: EventTypeDefinition): EventTypeView {
+  const department = departmentByCode(definition.owner);
+  const schema = registry.jsonSchema(definition.type);
+  if (!schema) throw new Error(`no JSON Schema for ${definition.type}`);
+  return {
+    type: definition.type,
+    version: definition.version,
+    owner: definition.owner,
+    ...(department ? { ownerName: department.name } : {}),
+    topic: definition.topic,
+    key: definition.key,
+    summary: definition.summary,
+    schema,
+    example: createEvent(definition, structuredClone(definition.example), {
+      id: `example-${definition.name.aggregate}-${definition.name.verb}-1`,
+      source: exampleSource(definition.owner),
+      time: EXAMPLE_TIME,
+      ...(department ? { department: definition.owner } : {}),
+    }),
+  };
+}

@@ -1,0 +1,305 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { ModulesContainer } from '@nestjs/core';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { BATCH_CONTENT_TYPE, CloudEventMediaTypes, EventTypeRegistry, eventTypeRegistry } from '@hub/contracts';
+import { HubOpenApi } from '@hub/platform';
+import {
+  COMPONENTS_PREFIX,
+  SchemaObject,
+  addSchemaComponents,
+  envelopeSchema,
+  eventSchemaName,
+  payloadSchemaName,
+} from './event-schemas';
+
+// class-transformer ships the storage's JavaScript under cjs/; the schema generator follows @Type() through it.
+const { defaultMetadataStorage } =
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
+
+type Operation = {
+  operationId?: string;
+  summary?: string;
+  description?: string;
+  parameters?: { name: string; in: string; required?: boolean; schema?: unknown; description?: string }[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+  security?: Record<string, string[]>[];
+  tags?: string[];
+};
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/** Paths anyone may read without signing. */
+const PUBLIC_PATHS = [/^\/v1\/event-types/, /^\/health\//, /^\/metrics$/];
+const SIGNATURE_SCHEME = 'HubHmacSha256';
+/** The most events one batch request may carry (issue 4: "up to 500 events"). */
+export const MAX_BATCH_EVENTS = 500;
+
+export const GATEWAY_OPENAPI: HubOpenApi = {
+  title: '承德高新区 data-sharing hub — department gateway',
+  description: [
+    'The one door for department systems: publish CloudEvents 1.0 (structured, binary or batched), subscribe to the',
+    'event types a department is entitled to, and read the event catalogue.',
+    '',
+    'Every request except the catalogue, health and metrics is signed with HUB-HMAC-SHA256',
+    '(`Authorization: HUB-HMAC-SHA256 Credential=<accessKeyId>, Timestamp=<unix s>, Nonce=<nonce>, Signature=<hex>`),',
+    'see shared/spec/HTTP-SIGNING.md; `@hub/sdk` and the `hub` CLI sign for you. Errors are RFC 9457 problem details',
+    '(`application/problem+json`) whose `errors` list every failing field and rule.',
+  ].join('\n'),
+  version: '1',
+  complete: (document, app) => completeGatewayDocument(document, app),
+};
+
+/** Adds what Nest cannot see from the controllers: DTO and event schemas, media types, problem details, signing. */
+export function completeGatewayDocument(
+  document: OpenAPIObject,
+  app: INestApplication,
+  registry: EventTypeRegistry = eventTypeRegistry,
+): OpenAPIObject {
+  const components = (document.components ??= {});
+  const schemas = (components.schemas ??= {}) as Record<string, SchemaObject>;
+  Object.assign(schemas, commonSchemas());
+  for (const definition of registry.all()) {
+    const schema = registry.jsonSchema(definition.type);
+    if (!schema) continue;
+    const dataName = payloadSchemaName(definition);
+    addSchemaComponents(schema, dataName, `${dataName}.`, schemas);
+    schemas[eventSchemaName(definition)] = envelopeSchema(definition, `${COMPONENTS_PREFIX}${dataName}`);
+  }
+  const anyEvent = { oneOf: registry.all().map((d) => ({ $ref: `${COMPONENTS_PREFIX}${eventSchemaName(d)}` })) };
+  schemas['CloudEvent'] = { ...anyEvent, discriminator: { propertyName: 'type' } };
+  components.securitySchemes = {
+    [SIGNATURE_SCHEME]: {
+      type: 'apiKey',
+      in: 'header',
+      name: 'Authorization',
+      description:
+        'HUB-HMAC-SHA256 over method, path, sorted query, timestamp, nonce and body hash (shared/spec/HTTP-SIGNING.md).',
+    },
+  };
+
+  describeDtos(document, app, schemas);
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of METHODS) {
+      const operation = (item as Record<string, Operation | undefined>)[method];
+      if (!operation) continue;
+      const isPublic = PUBLIC_PATHS.some((p) => p.test(path));
+      if (!isPublic) operation.security = [{ [SIGNATURE_SCHEME]: [] }];
+      operation.responses = { ...problemResponses(isPublic, method), ...operation.responses };
+    }
+  }
+  describeCatalogue(document);
+  describeIntake(document);
+  return document;
+}
+
+/** Parameters and bodies from the class-validator DTOs the controllers take (`@Query() q: Dto`, `@Body() b: Dto`). */
+function describeDtos(document: OpenAPIObject, app: INestApplication, schemas: Record<string, SchemaObject>): void {
+  const controllers = new Map<string, Type>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values())
+      if (wrapper.metatype) controllers.set(wrapper.metatype.name, wrapper.metatype as Type);
+  }
+  const dtoSchemas = validationMetadatasToSchemas({
+    refPointerPrefix: COMPONENTS_PREFIX,
+    classTransformerMetadataStorage: defaultMetadataStorage,
+  }) as Record<string, SchemaObject>;
+  for (const item of Object.values(document.paths)) {
+    for (const method of METHODS) {
+      const operation = (item as Record<string, Operation | undefined>)[method];
+      const [controllerName, methodName] = operation?.operationId?.split('_') ?? [];
+      const controller = controllerName ? controllers.get(controllerName) : undefined;
+      if (!operation || !controller || !methodName) continue;
+      const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, methodName) ?? {}) as Record<
+        string,
+        { index: number; data?: unknown }
+      >;
+      const types = (Reflect.getMetadata('design:paramtypes', controller.prototype, methodName) ?? []) as unknown[];
+      for (const [key, arg] of Object.entries(args)) {
+        const kind = Number(key.split(':')[0]);
+        const dto = types[arg.index];
+        const schema = typeof dto === 'function' && arg.data === undefined ? dtoSchemas[dto.name] : undefined;
+        if (!schema) continue;
+        if (kind === RouteParamtypes.QUERY || kind === RouteParamtypes.PARAM) {
+          const where = kind === RouteParamtypes.QUERY ? 'query' : 'path';
+          const required = (schema['required'] ?? []) as string[];
+          const properties = (schema['properties'] ?? {}) as Record<string, SchemaObject>;
+          operation.parameters = [
+            ...(operation.parameters ?? []).filter((p) => p.in !== where),
+            ...Object.entries(properties).map(([name, property]) => ({
+              name,
+              in: where,
+              required: where === 'path' || required.includes(name),
+              schema: property,
+            })),
+          ];
+        } else if (kind === RouteParamtypes.BODY) {
+          addReferenced(dto as Type, dtoSchemas, schemas);
+          operation.requestBody = {
+            required: true,
+            content: { 'application/json': { schema: { $ref: `${COMPONENTS_PREFIX}${(dto as Type).name}` } } },
+          };
+        }
+      }
+    }
+  }
+}
+
+function addReferenced(
+  dto: Type,
+  dtoSchemas: Record<string, SchemaObject>,
+  schemas: Record<string, SchemaObject>,
+): void {
+  const pending = [dto.name];
+  while (pending.length > 0) {
+    const name = pending.pop() as string;
+    if (schemas[name] || !dtoSchemas[name]) continue;
+    schemas[name] = dtoSchemas[name];
+    const text = JSON.stringify(dtoSchemas[name]);
+    for (const match of text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)) pending.push(match[1] as string);
+  }
+}
+
+function describeCatalogue(document: OpenAPIObject): void {
+  const list = operationAt(document, '/v1/event-types', 'get');
+  if (list) {
+    list.summary = 'The event catalogue: every event type with its owner, topic, JSON Schema and an example';
+    list.tags = ['catalogue'];
+    list.responses['200'] = json('The event types, sorted by name', { type: 'array', items: ref('EventTypeView') });
+  }
+  const one = operationAt(document, '/v1/event-types/{type}', 'get');
+  if (one) {
+    one.summary = 'One event type';
+    one.tags = ['catalogue'];
+    one.responses['200'] = json('The event type', ref('EventTypeView'));
+    one.responses['404'] = problem('No event type of that name is registered');
+  }
+}
+
+/** The intake endpoints read the raw body (its bytes are signed), so their media types are described here. */
+function describeIntake(document: OpenAPIObject): void {
+  const single = operationAt(document, '/v1/events', 'post');
+  if (single) {
+    single.tags = ['intake'];
+    single.summary ??= 'Publish one CloudEvent (structured, or binary with ce-* headers)';
+    single.requestBody = {
+      required: true,
+      description:
+        'Structured mode: the event as JSON (`application/cloudevents+json`). Binary mode: the attributes as `ce-<name>` ' +
+        'headers (ce-specversion, ce-id, ce-source, ce-type, ce-subject…) and `data` as an `application/json` body.',
+      content: {
+        [CloudEventMediaTypes.structured]: { schema: ref('CloudEvent') },
+        [CloudEventMediaTypes.json]: {
+          schema: { description: 'Binary mode: the event data; its attributes travel as ce-* headers.' },
+        },
+      },
+    };
+    single.responses['202'] = json('Committed: the event will reach Kafka', ref('Receipt'));
+  }
+  const batch = operationAt(document, '/v1/events:batch', 'post');
+  if (batch) {
+    batch.tags = ['intake'];
+    batch.summary ??= `Publish up to ${MAX_BATCH_EVENTS} CloudEvents, answered per event`;
+    batch.requestBody = {
+      required: true,
+      content: {
+        [BATCH_CONTENT_TYPE.split(';')[0] as string]: {
+          schema: { type: 'array', minItems: 1, maxItems: MAX_BATCH_EVENTS, items: ref('CloudEvent') },
+        },
+      },
+    };
+  }
+}
+
+function operationAt(document: OpenAPIObject, path: string, method: (typeof METHODS)[number]): Operation | undefined {
+  return (document.paths[path] as Record<string, Operation | undefined> | undefined)?.[method];
+}
+
+function problemResponses(isPublic: boolean, method: string): Record<string, unknown> {
+  return {
+    '400': problem('Invalid: `errors` names every failing field and rule'),
+    ...(isPublic
+      ? {}
+      : {
+          '401': problem(
+            'Missing, malformed, stale, replayed or wrong signature (missing-signature, bad-signature, stale-timestamp…)',
+          ),
+          '403': problem("The credential's department may not do this"),
+          ...(method === 'get'
+            ? {}
+            : { '429': problem("Over the department's rate limit; retry after `Retry-After` seconds") }),
+          '503': problem('The hub cannot take it now; nothing was accepted, retry'),
+        }),
+  };
+}
+
+function commonSchemas(): Record<string, SchemaObject> {
+  return {
+    FieldError: {
+      type: 'object',
+      required: ['field', 'rule', 'message'],
+      properties: {
+        field: { type: 'string', example: 'data.uscc' },
+        rule: { type: 'string', example: 'usccChecksum' },
+        message: { type: 'string' },
+      },
+    },
+    ProblemDetails: {
+      type: 'object',
+      description: 'RFC 9457 problem details',
+      required: ['type', 'title', 'status'],
+      properties: {
+        type: { type: 'string', example: 'urn:hub:problem:invalid-request' },
+        title: { type: 'string' },
+        status: { type: 'integer' },
+        detail: { type: 'string' },
+        instance: { type: 'string' },
+        errors: { type: 'array', items: ref('FieldError') },
+      },
+    },
+    Receipt: {
+      type: 'object',
+      description:
+        'Given once the event is committed to the outbox; a duplicate (same source and id) gets the original receipt.',
+      properties: {
+        hubId: { type: 'string' },
+        id: { type: 'string' },
+        source: { type: 'string' },
+        type: { type: 'string' },
+        topic: { type: 'string' },
+        acceptedAt: { type: 'string', format: 'date-time' },
+        duplicate: { type: 'boolean' },
+      },
+    },
+    EventTypeView: {
+      type: 'object',
+      required: ['type', 'version', 'owner', 'topic', 'key', 'summary', 'schema', 'example'],
+      properties: {
+        type: { type: 'string', example: 'zone.approval.enterprise.registered.v1' },
+        version: { type: 'integer', example: 1 },
+        owner: { type: 'string', example: 'SPJ', description: 'The department code or app allowed to publish it' },
+        ownerName: { type: 'string', example: '审批局' },
+        topic: { type: 'string', example: 'zone.approval.enterprise.v1' },
+        key: { type: 'string', example: 'uscc', description: 'The data property that is the subject and Kafka key' },
+        summary: { type: 'string' },
+        schema: { type: 'object', description: 'JSON Schema (draft-07) of data' },
+        example: { type: 'object', description: 'A whole CloudEvent of this type' },
+      },
+    },
+  };
+}
+
+function ref(name: string): SchemaObject {
+  return { $ref: `${COMPONENTS_PREFIX}${name}` };
+}
+
+function json(description: string, schema: SchemaObject): unknown {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+function problem(description: string): unknown {
+  return { description, content: { 'application/problem+json': { schema: ref('ProblemDetails') } } };
+}
