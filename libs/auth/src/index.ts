@@ -1,0 +1,4 @@
+// @hub/auth: the hub's HUB-HMAC-SHA256 request signing and webhook signing (spec/HTTP-SIGNING.md).
+// Pure Node crypto, no framework: the gateway, the SDK and the CLI share it byte for byte.
+export * from './hmac-signing';
+export * from './webhook-signing';
