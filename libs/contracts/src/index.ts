@@ -124,15 +124,18 @@ export {
 export {
   DEAD_LETTER_TOPIC_PATTERN,
   DeadLetterHeaders,
+  EGRESS_TOPIC_PATTERN,
   INGRESS_TOPIC_PATTERN,
   Topics,
   deadLetterTopic,
   departmentOfIngressTopic,
+  egressTopic,
   ingressTopic,
   isDeadLetterTopic,
   isTopic,
   type DeadLetterHeader,
   type DeadLetterTopic,
+  type EgressTopic,
   type IngressTopic,
   type Topic,
 } from './registry/topics';

@@ -3,6 +3,7 @@ import {
   DEPARTMENTS,
   EventTypeRegistry,
   FieldError,
+  egressTopic,
   eventTypeRegistry,
   fromKafkaMessage,
   ingressTopic,
@@ -33,6 +34,7 @@ export function contractsCatalog(options: ContractsCatalogOptions = {}): EventCa
     topics: () => [
       ...new Set(registry.all().map((d) => prefix + d.topic)),
       ...DEPARTMENTS.map((d) => prefix + ingressTopic(d.code)),
+      ...DEPARTMENTS.map((d) => prefix + egressTopic(d.code)),
     ],
     encode(event: CloudEvent): KafkaRecord {
       const key = event.partitionkey ?? registry.keyOf(event) ?? event.subject;

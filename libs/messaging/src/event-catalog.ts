@@ -14,7 +14,7 @@ export interface EventCatalog {
   topicOf(type: string): string;
   /** The department code or app allowed to emit the type. */
   ownerOf(type: string): string;
-  /** Every topic the hub uses, ingress topics included (their dead-letter topics are derived). */
+  /** Every topic the hub uses, the departments' ingress and egress topics included (dead-letter topics are derived). */
   topics(): string[];
   /** Encodes in the Kafka binding's binary mode, keyed by `partitionkey` (else `subject`); throws if unkeyed. */
   encode(event: CloudEvent): KafkaRecord;

@@ -12,10 +12,13 @@ export interface RawHandlerOptions {
   topics: RegExp;
 }
 
-/** Marks a method as the handler of one event type; the event is validated against its contract first. */
-export function OnEvent(type: string, options: HubHandlerOptions = {}): MethodDecorator {
+/**
+ * Marks a method as the handler of one event type, or of each of several; every event is validated against its
+ * contract first.
+ */
+export function OnEvent(type: string | readonly string[], options: HubHandlerOptions = {}): MethodDecorator {
   return applyDecorators(
-    EventPattern(type, { hub: 'event', batch: options.batch === true }),
+    EventPattern(typeof type === 'string' ? type : [...type], { hub: 'event', batch: options.batch === true }),
     UseFilters(PassThroughRpcFilter),
   );
 }

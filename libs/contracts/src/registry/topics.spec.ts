@@ -1,10 +1,12 @@
 import {
   DEAD_LETTER_TOPIC_PATTERN,
   DeadLetterHeaders,
+  EGRESS_TOPIC_PATTERN,
   INGRESS_TOPIC_PATTERN,
   Topics,
   deadLetterTopic,
   departmentOfIngressTopic,
+  egressTopic,
   ingressTopic,
   isDeadLetterTopic,
   isTopic,
@@ -33,6 +35,15 @@ describe('topics', () => {
     expect(INGRESS_TOPIC_PATTERN.test('t42-zone.ingress.spj.v1')).toBe(true);
     expect(INGRESS_TOPIC_PATTERN.test('zone.ingress.spj.v1.dlq')).toBe(false);
     expect(INGRESS_TOPIC_PATTERN.test('zone.approval.enterprise.v1')).toBe(false);
+  });
+
+  it('gives each department an egress topic, apart from its ingress topic', () => {
+    expect(egressTopic('SCJG')).toBe('zone.egress.scjg.v1');
+    expect(() => egressTopic('scjg')).toThrow(/unknown department/);
+    expect(EGRESS_TOPIC_PATTERN.test('t42-zone.egress.scjg.v1')).toBe(true);
+    expect(EGRESS_TOPIC_PATTERN.test('zone.egress.scjg.v1.dlq')).toBe(false);
+    expect(INGRESS_TOPIC_PATTERN.test(egressTopic('SCJG'))).toBe(false);
+    expect(EGRESS_TOPIC_PATTERN.test(ingressTopic('SCJG'))).toBe(false);
   });
 
   it('names dead-letter topics <topic>.dlq', () => {

@@ -9,6 +9,7 @@ export const Topics = {
 
 export type Topic = (typeof Topics)[keyof typeof Topics];
 export type IngressTopic = `zone.ingress.${string}.v1`;
+export type EgressTopic = `zone.egress.${string}.v1`;
 export type DeadLetterTopic = `${string}.dlq`;
 
 const TOPICS: ReadonlySet<string> = new Set(Object.values(Topics));
@@ -20,6 +21,8 @@ const KAFKA_TOPIC_NAME = /^[A-Za-z0-9._-]{1,249}$/;
 // every topic name (e.g. `t42-zone.ingress.spj.v1`).
 /** Every department ingress topic. */
 export const INGRESS_TOPIC_PATTERN = /zone\.ingress\.([a-z]+)\.v1$/;
+/** Every department egress topic. */
+export const EGRESS_TOPIC_PATTERN = /zone\.egress\.([a-z]+)\.v1$/;
 /** Every dead-letter topic of a hub topic. */
 export const DEAD_LETTER_TOPIC_PATTERN = /zone\.[a-z0-9-]+\.[a-z0-9-]+\.v[1-9][0-9]*\.dlq$/;
 
@@ -29,7 +32,8 @@ export function isTopic(value: unknown): value is Topic {
 
 /** Where a department system publishes over the Kafka binding before the hub validates and routes. */
 export function ingressTopic(departmentCode: string): IngressTopic {
-  if (!isDepartmentCode(departmentCode)) throw new RangeError(`ingressTopic: unknown department code "${departmentCode}"`);
+  if (!isDepartmentCode(departmentCode))
+    throw new RangeError(`ingressTopic: unknown department code "${departmentCode}"`);
   return `zone.ingress.${departmentCode.toLowerCase()}.v1`;
 }
 
@@ -38,6 +42,16 @@ export function departmentOfIngressTopic(topic: string): string {
   const code = INGRESS_TOPIC_PATTERN.exec(topic)?.[1]?.toUpperCase();
   if (!isDepartmentCode(code)) throw new RangeError(`${topic} is not the ingress topic of a known department`);
   return code;
+}
+
+/**
+ * Where the hub forwards the events a department subscribed to by Kafka (CloudEvents Kafka binding, each event's
+ * key kept), for the department's own consumers to read.
+ */
+export function egressTopic(departmentCode: string): EgressTopic {
+  if (!isDepartmentCode(departmentCode))
+    throw new RangeError(`egressTopic: unknown department code "${departmentCode}"`);
+  return `zone.egress.${departmentCode.toLowerCase()}.v1`;
 }
 
 /** Every consuming topic has one dead-letter topic: `<topic>.dlq` (prefixed names keep their prefix). */
