@@ -1,0 +1,27 @@
+// @hub/sdk: a department system's typed, signing client of the hub's gateway.
+export { HubClient, type ContentMode, type HubClientOptions, type RequestOptions } from './hub-client';
+export { HubConnectionError, HubError } from './hub-error';
+export { percentEncode, toBinaryRequest } from './binary-mode';
+export type {
+  BatchItemResult,
+  BatchResult,
+  CloudEventInput,
+  Delivery,
+  EventTypeInfo,
+  FieldError,
+  ProblemDetails,
+  Query,
+  Receipt,
+  SentCloudEvent,
+  Subscription,
+} from './wire-types';
+// Signing, for department systems that build their own requests.
+export {
+  canonicalRequest,
+  randomNonce,
+  requestSignature,
+  signRequest,
+  unixSeconds,
+  verifyWebhook,
+  WebhookHeaders,
+} from '@hub/auth';

@@ -1,0 +1,102 @@
+// The shapes the gateway's HTTP API speaks, written out here so that the package stands alone (no @hub/* import
+// reaches a department's code).
+
+/** A CloudEvents 1.0 event as a department sends it; `specversion`, `id` and `time` are filled in when absent. */
+export interface CloudEventInput<T = unknown> {
+  specversion?: '1.0';
+  /** Unique per `source`; sending the same `source` + `id` again returns the first receipt. Default: a random UUID. */
+  id?: string;
+  /** The sending system, e.g. `/departments/SPJ/systems/approval`. */
+  source: string;
+  /** `zone.<domain>.<aggregate>.<verb>.v<N>`, one of `GET /v1/event-types`. */
+  type: string;
+  /** The payload's key, e.g. the enterprise's 统一社会信用代码. */
+  subject?: string;
+  /** RFC 3339. Default: now. */
+  time?: string;
+  datacontenttype?: string;
+  dataschema?: string;
+  partitionkey?: string;
+  /** The sending department's code; it must match the credentials. */
+  department?: string;
+  correlationid?: string;
+  causationid?: string;
+  traceparent?: string;
+  tracestate?: string;
+  data?: T;
+  [extension: string]: unknown;
+}
+
+/** A CloudEvent with its required attributes filled in, exactly as sent. */
+export type SentCloudEvent<T = unknown> = CloudEventInput<T> & { specversion: '1.0'; id: string; time: string };
+
+/** What the gateway answers once an event is committed (202); a duplicate gets the original receipt. */
+export interface Receipt {
+  /** The hub's own id of the event. */
+  hubId: string;
+  /** The canonical topic it goes to. */
+  topic: string;
+  /** When the hub committed it (RFC 3339). */
+  acceptedAt: string;
+  [field: string]: unknown;
+}
+
+/** One field and the rule it broke. */
+export interface FieldError {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+/** RFC 9457 problem details with the hub's `errors` extension. */
+export interface ProblemDetails {
+  /** `urn:hub:problem:<name>`, e.g. `urn:hub:problem:bad-signature`. */
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+/** One event of a batch: accepted with its receipt, or refused with its problem. */
+export type BatchItemResult =
+  { index: number; ok: true; receipt: Receipt } | { index: number; ok: false; problem: ProblemDetails };
+
+export interface BatchResult {
+  /** HTTP status of the whole answer (202 when every event was accepted, 207 when some were refused…). */
+  status: number;
+  results: BatchItemResult[];
+  /** The gateway's answer as it came. */
+  body: unknown;
+}
+
+/** An entry of the event catalogue (`GET /v1/event-types`). */
+export interface EventTypeInfo {
+  type: string;
+  version: number;
+  owner: string;
+  ownerName?: string;
+  topic: string;
+  key: string;
+  summary: string;
+  /** JSON Schema (draft-07) of `data`. */
+  schema: Record<string, unknown>;
+  /** A whole CloudEvent of this type. */
+  example: CloudEventInput;
+}
+
+/** A subscription as the gateway returns it; the fields beyond these depend on how it delivers. */
+export interface Subscription {
+  id: string;
+  [field: string]: unknown;
+}
+
+/** One delivery attempt record of a subscription. */
+export interface Delivery {
+  [field: string]: unknown;
+}
+
+/** Query parameters of a request; arrays repeat the name. */
+export type Query = Record<string, string | number | boolean | readonly (string | number)[] | undefined>;
