@@ -158,3 +158,69 @@ export { EnterpriseRegisteredV1 } from './events/approval/enterprise-registered-
 export { EnterpriseRegisteredV1Payload } from './events/approval/enterprise-registered-v1/enterprise-registered-v1.payload';
 export { EnterpriseDeregisteredV1 } from './events/approval/enterprise-deregistered-v1/enterprise-deregistered-v1.event';
 export { EnterpriseDeregisteredV1Payload } from './events/approval/enterprise-deregistered-v1/enterprise-deregistered-v1.payload';
+
+// 审管衔接 (approval–supervision linkage)
+export {
+  LICENCE_DECISIONS,
+  LINKAGE_ID,
+  MATTER_CODE,
+  LicenceDecisionBase,
+  type LicenceDecision,
+} from './events/approval/licence-decision.base';
+export {
+  NOTIFIED_ROLES,
+  TIME_LIMITS,
+  DeadlineNoticeV1Payload,
+  NotifiedParty,
+  type NotifiedRole,
+  type TimeLimit,
+} from './events/supervision/deadline-notice-v1.payload';
+export { PushActivityBase } from './events/supervision/push-activity.base';
+export { LicenceGrantedV1 } from './events/approval/licence-granted-v1/licence-granted-v1.event';
+export { Commitment, LicenceGrantedV1Payload } from './events/approval/licence-granted-v1/licence-granted-v1.payload';
+export { LicenceChangedV1 } from './events/approval/licence-changed-v1/licence-changed-v1.event';
+export { LicenceChangedV1Payload } from './events/approval/licence-changed-v1/licence-changed-v1.payload';
+export { LicenceRenewedV1 } from './events/approval/licence-renewed-v1/licence-renewed-v1.event';
+export { LicenceRenewedV1Payload } from './events/approval/licence-renewed-v1/licence-renewed-v1.payload';
+export { LicenceRevokedV1 } from './events/approval/licence-revoked-v1/licence-revoked-v1.event';
+export { LicenceRevokedV1Payload } from './events/approval/licence-revoked-v1/licence-revoked-v1.payload';
+export { LicenceCancelledV1 } from './events/approval/licence-cancelled-v1/licence-cancelled-v1.event';
+export { LicenceCancelledV1Payload } from './events/approval/licence-cancelled-v1/licence-cancelled-v1.payload';
+export { LicencePushedV1 } from './events/approval/licence-pushed-v1/licence-pushed-v1.event';
+export {
+  REFORM_MODES,
+  type ReformMode,
+  LicencePushedV1Payload,
+} from './events/approval/licence-pushed-v1/licence-pushed-v1.payload';
+export { LicenceUnassignedV1 } from './events/approval/licence-unassigned-v1/licence-unassigned-v1.event';
+export { LicenceUnassignedV1Payload } from './events/approval/licence-unassigned-v1/licence-unassigned-v1.payload';
+export { LicencePushRemindedV1 } from './events/approval/licence-push-reminded-v1/licence-push-reminded-v1.event';
+export { LicencePushOverdueV1 } from './events/approval/licence-push-overdue-v1/licence-push-overdue-v1.event';
+export { LicencePushEscalatedV1 } from './events/approval/licence-push-escalated-v1/licence-push-escalated-v1.event';
+export { PushClaimedV1 } from './events/supervision/push-claimed-v1/push-claimed-v1.event';
+export {
+  CLAIM_CHANNELS,
+  type ClaimChannel,
+  PushClaimedV1Payload,
+} from './events/supervision/push-claimed-v1/push-claimed-v1.payload';
+export { PushReturnedV1 } from './events/supervision/push-returned-v1/push-returned-v1.event';
+export { PushReturnedV1Payload } from './events/supervision/push-returned-v1/push-returned-v1.payload';
+export { PushSupervisedV1 } from './events/supervision/push-supervised-v1/push-supervised-v1.event';
+export {
+  SUPERVISION_ACTIONS,
+  SUPERVISION_RESULTS,
+  type SupervisionAction,
+  type SupervisionResult,
+  PushSupervisedV1Payload,
+} from './events/supervision/push-supervised-v1/push-supervised-v1.payload';
+export { PushFedBackV1 } from './events/supervision/push-fed-back-v1/push-fed-back-v1.event';
+export {
+  FEEDBACK_EFFECTS,
+  type FeedbackEffect,
+  PushFedBackV1Payload,
+} from './events/supervision/push-fed-back-v1/push-fed-back-v1.payload';
+export { PushRevocationRequestedV1 } from './events/supervision/push-revocation-requested-v1/push-revocation-requested-v1.event';
+export { PushRevocationRequestedV1Payload } from './events/supervision/push-revocation-requested-v1/push-revocation-requested-v1.payload';
+export { PushRemindedV1 } from './events/supervision/push-reminded-v1/push-reminded-v1.event';
+export { PushOverdueV1 } from './events/supervision/push-overdue-v1/push-overdue-v1.event';
+export { PushEscalatedV1 } from './events/supervision/push-escalated-v1/push-escalated-v1.event';

@@ -5,6 +5,10 @@ import { isDepartmentCode } from '../departments/departments';
 /** Every topic the hub's apps own, `zone.<domain>.<aggregate>.v<N>`. */
 export const Topics = {
   ApprovalEnterpriseV1: 'zone.approval.enterprise.v1',
+  /** 审批局's licence decisions and the approval app's pushes, keyed by uscc: one enterprise's linkage stays in order. */
+  ApprovalLicenceV1: 'zone.approval.licence.v1',
+  /** The supervision app's claims, returns, supervision, feedback, revocation requests and deadline notices. */
+  SupervisionPushV1: 'zone.supervision.push.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];
