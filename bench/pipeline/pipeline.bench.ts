@@ -25,6 +25,7 @@ interface Phase {
   seconds: number;
   latencyMs: { p50: number; p99: number };
   peakRssMiB: number;
+  stagesDoneSeconds?: Record<string, number>;
 }
 
 /** ~1 KiB events: the address is padded to a realistic long 住所 so that the encoded message is about 1 KiB. */
@@ -138,9 +139,14 @@ async function hubPipeline(env: HubEnv, events: CloudEvent<EnterpriseRegisteredV
       const now = Date.now();
       for (const e of slice) committedAt.set(e.id, now);
     }
+    const writtenAt = Date.now();
+    let relayedAt: number | undefined;
     for (;;) {
-      const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM registry.inbox`);
-      if (rows[0].n >= events.length) break;
+      const { rows } = await db.query<{ applied: number; waiting: number }>(
+        `SELECT (SELECT count(*)::int FROM registry.inbox) AS applied, (SELECT count(*)::int FROM registry.outbox) AS waiting`,
+      );
+      if (relayedAt === undefined && rows[0].waiting === 0) relayedAt = Date.now();
+      if (rows[0].applied >= events.length) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const seconds = (Date.now() - started) / 1000;
@@ -153,6 +159,12 @@ async function hubPipeline(env: HubEnv, events: CloudEvent<EnterpriseRegisteredV
       seconds: round(seconds, 2),
       latencyMs: { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)) },
       peakRssMiB: rss.stop(),
+      // When each stage finished, from the first write: where the time goes.
+      stagesDoneSeconds: {
+        outboxWritten: round((writtenAt - started) / 1000, 2),
+        relayed: round(((relayedAt ?? Date.now()) - started) / 1000, 2),
+        applied: round(seconds, 2),
+      },
     };
   } finally {
     await db.end();

@@ -3,29 +3,35 @@ import { Enterprise } from './entities/enterprise.entity';
 
 export type EnterpriseRow = Omit<Enterprise, 'status' | 'deregisteredOn' | 'updatedAt'>;
 
-const UPDATABLE: (keyof Enterprise)[] = [
-  'name',
-  'legalRepresentative',
-  'address',
-  'industryCode',
-  'establishedOn',
-  'registeredCapitalYuan',
-  'lastEventId',
-];
-
 /** Writes the enterprise projection; every call runs in the transaction of the delivery that causes it. */
 export class EnterpriseRepository {
-  /** One multi-row upsert; the last row per code wins, as it would applied one by one. */
+  /**
+   * One multi-row upsert whatever the batch size (arrays, not one parameter per value); the last row per code
+   * wins, as it would applied one by one.
+   */
   static async upsert(manager: EntityManager, rows: readonly EnterpriseRow[]): Promise<void> {
-    const lastPerCode = [...new Map(rows.map((r) => [r.uscc, r])).values()];
-    if (lastPerCode.length === 0) return;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Enterprise)
-      .values(lastPerCode.map((r) => ({ ...r, status: 'active' as const, deregisteredOn: null })))
-      .orUpdate([...UPDATABLE.map((p) => columnOf(manager, p)), 'status', 'deregistered_on', 'updated_at'], ['uscc'])
-      .execute();
+    const last = [...new Map(rows.map((r) => [r.uscc, r])).values()];
+    if (last.length === 0) return;
+    const table = manager.connection.getMetadata(Enterprise).tablePath;
+    await manager.query(
+      `INSERT INTO ${table} AS e (uscc, name, legal_representative, address, industry_code, established_on,
+         registered_capital_yuan, last_event_id)
+       SELECT * FROM unnest($1::char(18)[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::bigint[], $8::text[])
+       ON CONFLICT (uscc) DO UPDATE SET name = excluded.name, legal_representative = excluded.legal_representative,
+         address = excluded.address, industry_code = excluded.industry_code, established_on = excluded.established_on,
+         registered_capital_yuan = excluded.registered_capital_yuan, last_event_id = excluded.last_event_id,
+         status = 'active', deregistered_on = NULL, updated_at = now()`,
+      [
+        last.map((r) => r.uscc),
+        last.map((r) => r.name),
+        last.map((r) => r.legalRepresentative),
+        last.map((r) => r.address),
+        last.map((r) => r.industryCode),
+        last.map((r) => r.establishedOn),
+        last.map((r) => r.registeredCapitalYuan),
+        last.map((r) => r.lastEventId),
+      ],
+    );
   }
 
   /** Returns false when the enterprise is not in the directory. */
@@ -41,10 +47,4 @@ export class EnterpriseRepository {
   static find(manager: EntityManager, uscc: string): Promise<Enterprise | null> {
     return manager.findOneBy(Enterprise, { uscc });
   }
-}
-
-function columnOf(manager: EntityManager, property: keyof Enterprise): string {
-  const column = manager.connection.getMetadata(Enterprise).findColumnWithPropertyName(property as string);
-  if (!column) throw new Error(`Enterprise has no column for ${String(property)}`);
-  return column.databaseName;
 }

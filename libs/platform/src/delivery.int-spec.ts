@@ -163,6 +163,7 @@ function deregisteredEvent(uscc: string): CloudEvent {
     source: '/departments/SPJ/systems/registration',
     type: EnterpriseDeregisteredV1.type,
     subject: uscc,
+    partitionkey: uscc,
     datacontenttype: 'application/json',
     department: 'SPJ',
     data: { uscc, deregisteredOn: '2026-11-27', reason: '注销登记' },
