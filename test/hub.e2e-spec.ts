@@ -141,13 +141,14 @@ describe('the hub, end to end', () => {
     expect(letter.headers[DeadLetterHeaders.reason]).toMatch(/data\.establishedOn/);
   });
 
-  it('loses and duplicates nothing when a consumer is killed mid-stream and restarted', async () => {
-    await query(`CREATE TABLE registry.apply_log (event_id text NOT NULL)`);
-    await query(`CREATE FUNCTION registry.log_apply() RETURNS trigger AS $$
-      BEGIN INSERT INTO registry.apply_log VALUES (NEW.last_event_id); RETURN NULL; END $$ LANGUAGE plpgsql`);
-    await query(`CREATE TRIGGER log_apply AFTER INSERT OR UPDATE ON registry.enterprise
-      FOR EACH ROW EXECUTE FUNCTION registry.log_apply()`);
-    const events = demoEnterprises(10_000, 100_000).map((e) => enterpriseRegisteredEvent(e, randomUUID()));
+  /** Streams 10 000 events at the registry, interrupts it mid-stream with `interrupt`, restarts it, counts. */
+  async function interruptMidStream(from: number, interrupt: (app: AppProcess) => Promise<void>): Promise<void> {
+    const events = demoEnterprises(10_000, from).map((e) => enterpriseRegisteredEvent(e, randomUUID()));
+    const ids = events.map((e) => e.id);
+    const applied = async (): Promise<number> =>
+      (
+        await query<{ n: number }>(`SELECT count(*)::int AS n FROM registry.apply_log WHERE event_id = ANY($1)`, [ids])
+      )[0].n;
     const producer = testKafka(iso.brokers).producer();
     await producer.connect();
     for (let i = 0; i < events.length; i += 500) {
@@ -158,19 +159,11 @@ describe('the hub, end to end', () => {
     }
     await producer.disconnect();
 
-    await eventually(
-      async () => {
-        const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM registry.apply_log`);
-        expect(n).toBeGreaterThan(0);
-      },
-      { intervalMs: 20 },
-    );
-    await apps.get('registry')!.kill();
-    const [{ n: appliedBeforeKill }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM registry.apply_log`);
-    expect(appliedBeforeKill).toBeLessThan(events.length); // really mid-stream
+    await eventually(async () => expect(await applied()).toBeGreaterThan(0), { intervalMs: 20 });
+    await interrupt(apps.get('registry')!);
+    expect(await applied()).toBeLessThan(events.length); // really mid-stream
     apps.set('registry', await startAppProcess('registry', env));
 
-    const ids = events.map((e) => e.id);
     const counts = await eventually(
       async () => {
         const rows = await query<{ event_id: string; n: number }>(
@@ -183,5 +176,23 @@ describe('the hub, end to end', () => {
       { timeoutMs: 180_000, intervalMs: 500 },
     );
     expect(counts.filter((r) => r.n !== 1)).toEqual([]);
+  }
+
+  describe('a consumer interrupted mid-stream and restarted loses and duplicates nothing', () => {
+    beforeAll(async () => {
+      await query(`CREATE TABLE registry.apply_log (event_id text NOT NULL)`);
+      await query(`CREATE FUNCTION registry.log_apply() RETURNS trigger AS $$
+        BEGIN INSERT INTO registry.apply_log VALUES (NEW.last_event_id); RETURN NULL; END $$ LANGUAGE plpgsql`);
+      await query(`CREATE TRIGGER log_apply AFTER INSERT OR UPDATE ON registry.enterprise
+        FOR EACH ROW EXECUTE FUNCTION registry.log_apply()`);
+    });
+
+    it('when killed (SIGKILL: no shutdown hook runs)', async () => {
+      await interruptMidStream(100_000, (app) => app.kill());
+    });
+
+    it('when stopped (SIGTERM: it finishes the batch in hand, commits, leaves the group, exits 0)', async () => {
+      await interruptMidStream(200_000, async (app) => expect(await app.stop()).toBe(0));
+    });
   });
 });

@@ -160,7 +160,6 @@ export async function startHubApp(
 
   // rawBody: request signatures cover the exact bytes sent (spec/HTTP-SIGNING.md).
   const app = await NestFactory.create(HubRootModule, { logger, abortOnError: false, rawBody: true });
-  app.enableShutdownHooks();
   app.useGlobalPipes(hubValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   const health = app.get(HealthRegistry);
@@ -180,8 +179,15 @@ export async function startHubApp(
 }
 
 function mountOpenApi(app: INestApplication, openApi: HubOpenApi): void {
-  const config = new DocumentBuilder().setTitle(openApi.title).setDescription(openApi.description).setVersion(openApi.version).build();
+  const config = new DocumentBuilder()
+    .setTitle(openApi.title)
+    .setDescription(openApi.description)
+    .setVersion(openApi.version)
+    .build();
   const derived = SwaggerModule.createDocument(app, config);
   const document = openApi.complete ? openApi.complete(derived, app) : derived;
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs/openapi.json',
+    yamlDocumentUrl: 'docs/openapi.yaml',
+  });
 }

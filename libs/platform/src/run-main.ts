@@ -13,8 +13,25 @@ export function runHubMain(definition: HubAppDefinition): void {
     process.stderr.write(`${definition.name}: ${(error as Error).message}\n`);
     process.exit(2);
   }
-  startHubApp(definition, env).catch((error: unknown) => {
-    process.stderr.write(`${definition.name} failed to start: ${(error as Error).stack ?? String(error)}\n`);
-    process.exit(1);
-  });
+  startHubApp(definition, env).then(
+    (running) => {
+      // Graceful stop: the consumer finishes the batch in hand, commits and leaves its group; the relay and the
+      // producer stop after it; exit 0 only if all of that succeeded.
+      const stop = (): void => {
+        running.close().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            process.stderr.write(`${definition.name} did not stop cleanly: ${String(error)}\n`);
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    },
+    (error: unknown) => {
+      process.stderr.write(`${definition.name} failed to start: ${(error as Error).stack ?? String(error)}\n`);
+      process.exit(1);
+    },
+  );
 }
