@@ -1,0 +1,396 @@
+#!/usr/bin/env node
+/**
+ * `hub`: the hub's command line for department systems and their people, signing every request with
+ * HUB-HMAC-SHA256 (shared/spec/HTTP-SIGNING.md) through @hub/sdk.
+ *   hub publish [FILE|-] [--binary]        one event, or a batch when the JSON is an array
+ *   hub subscribe --types T1,T2 (--webhook URL [--webhook-secret S] | --egress)
+ *   hub tail --egress [--from-beginning]   follow the department's egress topic on Kafka
+ *   hub tail --deliveries SUBSCRIPTION_ID  poll a subscription's deliveries
+ *   hub types [TYPE]                       the event catalogue
+ *   hub me                                 who the hub thinks these credentials are
+ * Credentials: --key/--secret, else HUB_ACCESS_KEY_ID/HUB_SECRET, else the demo credentials file that `npm start`
+ * writes (.hub/demo-credentials.json, or --credentials FILE / HUB_CREDENTIALS_FILE), picked by --department.
+ */
+import './hub-cli-paths';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Kafka, logLevel } from 'kafkajs';
+import { egressTopic, fromKafkaMessage } from '@hub/contracts';
+import { CloudEventInput, HubClient, HubConnectionError, HubError } from '@hub/sdk';
+
+const USAGE = `usage:
+  hub publish [FILE|-] [--binary]                     publish one event (a JSON array: a batch) from a file or stdin
+  hub subscribe --types T1,T2 --webhook URL [--webhook-secret S]
+  hub subscribe --types T1,T2 --egress                 deliver to the department's egress topic
+  hub subscribe --body FILE                            send a subscription as written
+  hub tail --egress [--from-beginning] [--brokers H:P] follow the department's egress topic
+  hub tail --deliveries SUBSCRIPTION_ID [--status S]   poll a subscription's deliveries
+  hub types [TYPE]                                     the event catalogue
+  hub me                                               check the credentials
+options: --url URL (HUB_URL, default http://127.0.0.1:3000), --key ID (HUB_ACCESS_KEY_ID), --secret S (HUB_SECRET),
+  --credentials FILE (HUB_CREDENTIALS_FILE, default .hub/demo-credentials.json), --department CODE (HUB_DEPARTMENT),
+  --count N (tail: stop after N), --timeout SECONDS (tail: stop after), --interval SECONDS (deliveries poll, default 2)`;
+
+const OPTIONS = {
+  url: { type: 'string' },
+  key: { type: 'string' },
+  secret: { type: 'string' },
+  credentials: { type: 'string' },
+  department: { type: 'string' },
+  binary: { type: 'boolean' },
+  types: { type: 'string' },
+  webhook: { type: 'string' },
+  'webhook-secret': { type: 'string' },
+  egress: { type: 'boolean' },
+  body: { type: 'string' },
+  deliveries: { type: 'string' },
+  status: { type: 'string' },
+  'from-beginning': { type: 'boolean' },
+  brokers: { type: 'string' },
+  'topic-prefix': { type: 'string' },
+  count: { type: 'string' },
+  timeout: { type: 'string' },
+  interval: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Flags = ReturnType<typeof parse>['values'];
+
+/** A usage mistake: printed with the usage, exit code 2. */
+class UsageError extends Error {}
+
+function parse(argv: string[]) {
+  return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+}
+
+interface Credential {
+  accessKeyId: string;
+  secret: string;
+  department?: string;
+}
+
+/** Flags, then the environment, then the demo credentials file (the department's first system, or --key's). */
+export function resolveCredential(flags: Flags, env: NodeJS.ProcessEnv, cwd: string): Credential & { url: string } {
+  const url = flags.url ?? env.HUB_URL ?? demoFile(flags, env, cwd)?.gatewayUrl ?? 'http://127.0.0.1:3000';
+  const department = flags.department ?? env.HUB_DEPARTMENT;
+  const accessKeyId = flags.key ?? env.HUB_ACCESS_KEY_ID;
+  const secret = flags.secret ?? env.HUB_SECRET;
+  if (accessKeyId && secret) return { url, accessKeyId, secret, department };
+  const file = demoFile(flags, env, cwd);
+  if (!file) {
+    throw new UsageError(
+      'no credentials: pass --key and --secret, set HUB_ACCESS_KEY_ID and HUB_SECRET, or run `npm start` to write the demo credentials file',
+    );
+  }
+  const found = file.credentials.find(
+    (c) =>
+      (accessKeyId === undefined || c.accessKeyId === accessKeyId) &&
+      (department === undefined || c.department === department),
+  );
+  if (!found)
+    throw new UsageError(`no credential in ${file.path} for ${accessKeyId ?? `department ${department ?? '?'}`}`);
+  return { url, ...found };
+}
+
+interface DemoFile {
+  path: string;
+  gatewayUrl?: string;
+  credentials: Credential[];
+}
+
+/**
+ * Reads the demo credentials file in any of the shapes it may take: a list of credentials, `{ systems: [...] }`,
+ * `{ credentials: [...] }`, or an object keyed by department code.
+ */
+function demoFile(flags: Flags, env: NodeJS.ProcessEnv, cwd: string): DemoFile | undefined {
+  const file = path.resolve(
+    cwd,
+    flags.credentials ?? env.HUB_CREDENTIALS_FILE ?? path.join(repositoryRoot(cwd), '.hub', 'demo-credentials.json'),
+  );
+  if (!existsSync(file)) {
+    if (flags.credentials ?? env.HUB_CREDENTIALS_FILE) throw new UsageError(`credentials file ${file} does not exist`);
+    return undefined;
+  }
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  const record = isObject(raw) ? raw : {};
+  const list: unknown[] = Array.isArray(raw)
+    ? raw
+    : Array.isArray(record['systems'])
+      ? record['systems']
+      : Array.isArray(record['credentials'])
+        ? record['credentials']
+        : Object.entries(record)
+            .filter(([, value]) => isObject(value))
+            .map(([code, value]) => ({ department: code, ...(value as object) }));
+  const credentials = list.flatMap((entry): Credential[] => {
+    if (!isObject(entry)) return [];
+    const nested = isObject(entry['credential']) ? entry['credential'] : entry;
+    const accessKeyId = nested['accessKeyId'];
+    const secret = nested['secret'];
+    const department = entry['department'] ?? nested['department'];
+    if (typeof accessKeyId !== 'string' || typeof secret !== 'string') return [];
+    return [{ accessKeyId, secret, ...(typeof department === 'string' ? { department } : {}) }];
+  });
+  const gatewayUrl =
+    typeof record['gatewayUrl'] === 'string'
+      ? record['gatewayUrl']
+      : typeof record['url'] === 'string'
+        ? record['url']
+        : undefined;
+  return { path: file, gatewayUrl, credentials };
+}
+
+function repositoryRoot(from: string): string {
+  let dir = from;
+  for (;;) {
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'libs'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return from;
+    dir = parent;
+  }
+}
+
+/** Where relative paths start: the caller's folder, also under `npm run hub` (which runs in the repository root). */
+function callerDirectory(env: NodeJS.ProcessEnv): string {
+  return env.INIT_CWD ?? process.cwd();
+}
+
+async function readInput(source: string | undefined, env: NodeJS.ProcessEnv): Promise<string> {
+  if (source !== undefined && source !== '-') return readFileSync(path.resolve(callerDirectory(env), source), 'utf8');
+  if (process.stdin.isTTY) throw new UsageError('publish reads the event from a file or from stdin');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UsageError(`${what} is not JSON: ${(error as Error).message}`);
+  }
+}
+
+async function publish(
+  client: HubClient,
+  flags: Flags,
+  positionals: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
+  const input = parseJson(await readInput(positionals[0], env), positionals[0] ?? 'stdin');
+  if (Array.isArray(input)) {
+    if (flags.binary) throw new UsageError('--binary sends one event; a batch is always structured');
+    const result = await client.publishBatch(input as CloudEventInput[]);
+    print({ status: result.status, results: result.results });
+    return result.results.every((r) => r.ok) ? 0 : 1;
+  }
+  if (!isObject(input)) throw new UsageError('an event is a JSON object (a batch: an array of them)');
+  print(await client.publish(input as unknown as CloudEventInput, flags.binary ? 'binary' : 'structured'));
+  return 0;
+}
+
+async function subscribe(client: HubClient, flags: Flags, env: NodeJS.ProcessEnv): Promise<number> {
+  let body: Record<string, unknown>;
+  if (flags.body) {
+    const parsed = parseJson(readFileSync(path.resolve(callerDirectory(env), flags.body), 'utf8'), flags.body);
+    if (!isObject(parsed)) throw new UsageError('--body must hold a JSON object');
+    body = parsed;
+  } else {
+    const eventTypes = (flags.types ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t !== '');
+    if (eventTypes.length === 0) throw new UsageError('subscribe needs --types T1,T2 (see `hub types`)');
+    if (Boolean(flags.webhook) === Boolean(flags.egress))
+      throw new UsageError('subscribe needs exactly one of --webhook URL and --egress');
+    body = flags.webhook
+      ? {
+          eventTypes,
+          mode: 'webhook',
+          webhookUrl: flags.webhook,
+          ...(flags['webhook-secret'] ? { webhookSecret: flags['webhook-secret'] } : {}),
+        }
+      : { eventTypes, mode: 'egress' };
+  }
+  print(await client.createSubscription(body));
+  return 0;
+}
+
+async function tail(client: HubClient, flags: Flags, credential: Credential, env: NodeJS.ProcessEnv): Promise<number> {
+  const count = flags.count === undefined ? Infinity : positiveInteger(flags.count, '--count');
+  const timeoutMs = flags.timeout === undefined ? Infinity : positiveInteger(flags.timeout, '--timeout') * 1000;
+  if (flags.deliveries) return tailDeliveries(client, flags.deliveries, flags, count, timeoutMs);
+  if (!flags.egress) throw new UsageError('tail needs --egress or --deliveries SUBSCRIPTION_ID');
+  const department =
+    flags.department ??
+    env.HUB_DEPARTMENT ??
+    credential.department ??
+    (await client.request<{ department?: string }>('GET', '/v1/me')).department;
+  if (!department) throw new UsageError('tail --egress needs --department CODE');
+  const brokers = (flags.brokers ?? env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+  const topic = `${flags['topic-prefix'] ?? env.KAFKA_TOPIC_PREFIX ?? ''}${egressTopic(department)}`;
+  return tailEgress(brokers, topic, flags['from-beginning'] ?? false, count, timeoutMs);
+}
+
+/** Prints each event of the egress topic as one JSON line, as the department's own consumer would read it. */
+async function tailEgress(
+  brokers: string[],
+  topic: string,
+  fromBeginning: boolean,
+  count: number,
+  timeoutMs: number,
+): Promise<number> {
+  const kafka = new Kafka({ clientId: 'hub-cli', brokers, logLevel: logLevel.NOTHING });
+  // A throwaway group: tailing must not move the offsets of the department's real consumers.
+  const consumer = kafka.consumer({ groupId: `hub-cli-tail-${process.pid}-${Date.now()}` });
+  await consumer.connect();
+  let seen = 0;
+  try {
+    await consumer.subscribe({ topic, fromBeginning });
+    process.stderr.write(`following ${topic}\n`);
+    await new Promise<void>((resolve, reject) => {
+      const timer = Number.isFinite(timeoutMs) ? setTimeout(resolve, timeoutMs) : undefined;
+      const stop = (): void => {
+        clearTimeout(timer);
+        resolve();
+      };
+      process.once('SIGINT', stop);
+      consumer
+        .run({
+          eachMessage: async ({ partition, message }) => {
+            if (seen >= count) return;
+            const decoded = fromKafkaMessage({ key: message.key, value: message.value, headers: message.headers });
+            const line = decoded.ok
+              ? { partition, offset: message.offset, event: decoded.event }
+              : { partition, offset: message.offset, errors: decoded.errors };
+            print(line, false);
+            seen += 1;
+            if (seen >= count) stop();
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return 0;
+}
+
+async function tailDeliveries(
+  client: HubClient,
+  subscriptionId: string,
+  flags: Flags,
+  count: number,
+  timeoutMs: number,
+): Promise<number> {
+  const intervalMs = (flags.interval === undefined ? 2 : positiveInteger(flags.interval, '--interval')) * 1000;
+  const deadline = Date.now() + timeoutMs;
+  const printed = new Set<string>();
+  let interrupted = false;
+  process.once('SIGINT', () => (interrupted = true));
+  while (!interrupted && printed.size < count && Date.now() < deadline) {
+    const deliveries = await client.deliveries(subscriptionId, flags.status ? { status: flags.status } : undefined);
+    const list = Array.isArray(deliveries) ? deliveries : ((deliveries as { items?: unknown[] }).items ?? []);
+    for (const delivery of list) {
+      const key = deliveryKey(delivery);
+      if (printed.has(key) || printed.size >= count) continue;
+      printed.add(key);
+      print(delivery, false);
+    }
+    if (printed.size >= count) break;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(intervalMs, Math.max(0, deadline - Date.now()))));
+  }
+  return 0;
+}
+
+/** A delivery's identity and state: printed again when its status or attempts change. */
+function deliveryKey(delivery: unknown): string {
+  if (!isObject(delivery)) return JSON.stringify(delivery);
+  const id = delivery['id'] ?? delivery['deliveryId'] ?? JSON.stringify(delivery);
+  return `${String(id)}:${String(delivery['status'] ?? '')}:${String(delivery['attempts'] ?? '')}`;
+}
+
+function positiveInteger(value: string, flag: string): number {
+  if (!/^[1-9][0-9]*$/.test(value)) throw new UsageError(`${flag} must be a positive whole number`);
+  return Number(value);
+}
+
+function print(value: unknown, pretty = true): void {
+  process.stdout.write(`${JSON.stringify(value, null, pretty ? 2 : undefined)}\n`);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [command, ...rest] = argv;
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(rest);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values: flags, positionals } = parsed;
+  if (!command || flags.help || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+  try {
+    if (command === 'types') {
+      const url = flags.url ?? env.HUB_URL ?? 'http://127.0.0.1:3000';
+      // The catalogue is public: no credentials needed, so none are asked for.
+      const response = await fetch(
+        new URL(`/v1/event-types${positionals[0] ? `/${encodeURIComponent(positionals[0])}` : ''}`, url),
+      );
+      const body = (await response.json()) as unknown;
+      print(body);
+      return response.ok ? 0 : 1;
+    }
+    const credential = resolveCredential(flags, env, callerDirectory(env));
+    const client = new HubClient({
+      url: credential.url,
+      accessKeyId: credential.accessKeyId,
+      secret: credential.secret,
+    });
+    switch (command) {
+      case 'publish':
+        return await publish(client, flags, positionals, env);
+      case 'subscribe':
+        return await subscribe(client, flags, env);
+      case 'tail':
+        return await tail(client, flags, credential, env);
+      case 'me':
+        print(await client.request('GET', '/v1/me'));
+        return 0;
+      default:
+        throw new UsageError(`unknown command ${command}`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`hub: ${error.message}\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof HubError) {
+      process.stderr.write(`${JSON.stringify(error.problem, null, 2)}\n`);
+      return 1;
+    }
+    if (error instanceof HubConnectionError) {
+      process.stderr.write(`hub: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`hub: ${(error as Error).stack ?? String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
