@@ -1,11 +1,95 @@
+import { createHash } from 'node:crypto';
 import { Transform } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
-import { HubEnv } from '@hub/config';
+import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { HubEnv, loadEnv } from '@hub/config';
 
 const toNumber = ({ value }: { value: unknown }): unknown => (value === undefined ? undefined : Number(value));
+const BASE64_32_BYTES = /^[A-Za-z0-9+/]{43}=$/;
 
-/** The gateway's environment: HubEnv plus the gateway's own variables, validated once at boot. */
+/**
+ * Used only when HUB_SECRET_KEY is unset outside production, so that a fresh clone and the tests run without
+ * configuration. Public by design: never protect real credentials with it (`npm start` generates a key in .hub/).
+ */
+export const DEVELOPMENT_SECRET_KEY = createHash('sha256')
+  .update('chengde-hub development key, not for production')
+  .digest();
+
+/** The gateway's environment: HubEnv plus the door's own settings. */
 export class GatewayEnv extends HubEnv {
+  @IsIn(['development', 'test', 'production'])
+  @IsOptional()
+  NODE_ENV?: string;
+
+  /** AES-256-GCM key of the credential secrets at rest: base64 of 32 bytes. Required in production. */
+  @Matches(BASE64_32_BYTES, {
+    message: 'HUB_SECRET_KEY must be the base64 of 32 random bytes (openssl rand -base64 32)',
+  })
+  @ValidateIf((env: GatewayEnv) => env.NODE_ENV === 'production' || env.HUB_SECRET_KEY !== undefined)
+  @IsDefined({ message: 'HUB_SECRET_KEY is required in production' })
+  HUB_SECRET_KEY?: string;
+
+  /**
+   * The bootstrap admin credential: at boot the gateway registers it (if absent) for the system `hub-admin` of
+   * 信息化中心 (XXHZX), the zone's information centre that runs the hub. Both or neither.
+   */
+  @Matches(/^[A-Za-z0-9._-]{1,128}$/, { message: 'HUB_ADMIN_ACCESS_KEY_ID must be 1-128 characters from A-Za-z0-9._-' })
+  @ValidateIf((env: GatewayEnv) => env.HUB_ADMIN_SECRET !== undefined || env.HUB_ADMIN_ACCESS_KEY_ID !== undefined)
+  @IsDefined({ message: 'HUB_ADMIN_ACCESS_KEY_ID is required with HUB_ADMIN_SECRET' })
+  HUB_ADMIN_ACCESS_KEY_ID?: string;
+
+  @Matches(/^\S{24,256}$/, { message: 'HUB_ADMIN_SECRET must be 24-256 characters without spaces' })
+  @ValidateIf((env: GatewayEnv) => env.HUB_ADMIN_SECRET !== undefined || env.HUB_ADMIN_ACCESS_KEY_ID !== undefined)
+  @IsDefined({ message: 'HUB_ADMIN_SECRET is required with HUB_ADMIN_ACCESS_KEY_ID' })
+  HUB_ADMIN_SECRET?: string;
+
+  /** Largest body of POST /v1/events, in bytes (413 above). */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1_024)
+  GATEWAY_MAX_EVENT_BYTES = 256 * 1_024;
+
+  /** Largest body of POST /v1/events:batch, in bytes (413 above). */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1_024)
+  GATEWAY_MAX_BATCH_BYTES = 5 * 1_024 * 1_024;
+
+  /** Most events in one batch (the issue's bound: 500). */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  GATEWAY_MAX_BATCH_EVENTS = 500;
+
+  /** Events per second each department may publish, per gateway replica (token bucket refill rate). */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  GATEWAY_RATE_LIMIT = 1_000;
+
+  /** Events a department may publish at once before the rate applies (token bucket size). */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  GATEWAY_RATE_BURST = 2_000;
+
+  /** Per-department rates overriding GATEWAY_RATE_LIMIT, e.g. `SPJ=5000,SCJG=200` (burst: twice the rate). */
+  @Matches(/^([A-Z]{2,6}=[1-9][0-9]*(,[A-Z]{2,6}=[1-9][0-9]*)*)?$/, {
+    message: 'GATEWAY_RATE_LIMITS must look like SPJ=5000,SCJG=200',
+  })
+  @IsString()
+  GATEWAY_RATE_LIMITS = '';
+
+  /**
+   * How long a replica may reuse a credential it looked up. A revocation takes effect on every replica within
+   * this time; 0 looks the credential up on every request.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  GATEWAY_CREDENTIAL_CACHE_MS = 2_000;
+
   /** First retry delay of a failed webhook delivery; each later one doubles (±20 % jitter). */
   @Transform(toNumber)
   @IsInt()
@@ -52,4 +136,32 @@ export class GatewayEnv extends HubEnv {
   @IsInt()
   @Min(1)
   DELIVERY_RETENTION_HOURS = 7 * 24;
+
+  /** The key that seals credential secrets. */
+  get secretKey(): Buffer {
+    return this.HUB_SECRET_KEY === undefined ? DEVELOPMENT_SECRET_KEY : Buffer.from(this.HUB_SECRET_KEY, 'base64');
+  }
+
+  /** The rate (events/s) of each department named in GATEWAY_RATE_LIMITS. */
+  get rateOverrides(): ReadonlyMap<string, number> {
+    const pairs = this.GATEWAY_RATE_LIMITS.split(',').filter((p) => p !== '');
+    return new Map(pairs.map((pair) => [pair.split('=')[0], Number(pair.split('=')[1])] as const));
+  }
+}
+
+/**
+ * A GatewayEnv from another HubEnv plus gateway variables: what in-process tests need, since isolatedEnv() gives a
+ * plain HubEnv (e.g. `startHubApp(gatewayApp, toGatewayEnv(iso.env, { GATEWAY_RATE_LIMIT: '5' }))`).
+ */
+export function toGatewayEnv(env: HubEnv, variables: Record<string, string> = {}): GatewayEnv {
+  return loadEnv(GatewayEnv, {
+    KAFKA_BROKERS: env.KAFKA_BROKERS,
+    DATABASE_URL: env.DATABASE_URL,
+    PORT: String(env.PORT),
+    LOG_LEVEL: env.LOG_LEVEL,
+    KAFKA_PARTITIONS: String(env.KAFKA_PARTITIONS),
+    KAFKA_TOPIC_PREFIX: env.KAFKA_TOPIC_PREFIX,
+    INSTANCE_ID: env.INSTANCE_ID,
+    ...variables,
+  });
 }
