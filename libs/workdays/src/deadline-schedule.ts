@@ -1,4 +1,4 @@
-import { WorkdayCalendar, cstStartOf } from './workday-calendar';
+import { WorkdayCalendar, WorkdayDeadline, cstStartOf } from './workday-calendar';
 
 /**
  * What a running time limit has announced so far: a reminder on the morning of its last working day, overdue at
@@ -17,7 +17,11 @@ export interface DeadlineSchedule {
 }
 
 export function deadlineSchedule(calendar: WorkdayCalendar, from: Date, workdays: number): DeadlineSchedule {
-  const due = calendar.addWorkdays(from, workdays);
+  return scheduleForDue(calendar, calendar.addWorkdays(from, workdays));
+}
+
+/** The schedule of a deadline already computed (e.g. carried by an event). */
+export function scheduleForDue(calendar: WorkdayCalendar, due: WorkdayDeadline): DeadlineSchedule {
   const escalation = calendar.addWorkdays(new Date(due.dueAt.getTime() - 1), 1);
   return {
     dueDate: due.dueDate,

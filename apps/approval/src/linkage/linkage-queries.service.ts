@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { LINKAGE_ID } from '@hub/contracts';
+import { ProblemException } from '@hub/platform';
+import { Clock } from '../clock/clock';
+import { RevocationRequest } from './entities/revocation-request.entity';
+import { LinkageRepository } from './linkage.repository';
+
+/** What people ask of the linkage: an approval's timeline, the coordinator's queue, open revocation requests. */
+@Injectable()
+export class LinkageQueriesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async timeline(approvalId: string) {
+    if (!LINKAGE_ID.test(approvalId)) {
+      throw new ProblemException(400, 'invalid-request', 'the approval id is invalid', [
+        { field: 'approvalId', rule: 'matches', message: 'approvalId must be 1-64 letters, digits or ._:-' },
+      ]);
+    }
+    const manager = this.dataSource.manager;
+    const approval = await LinkageRepository.findApproval(manager, approvalId);
+    const timeline = await LinkageRepository.timelineOf(manager, approvalId);
+    if (!approval && timeline.length === 0) throw new ProblemException(404, 'not-found', `no approval ${approvalId}`);
+    const progress = await LinkageRepository.progressOf(manager, approvalId);
+    const pushes = (await LinkageRepository.pushesOf(manager, approvalId)).map((p) => ({
+      ...p,
+      progress: progress.get(p.department) ?? 'pushed',
+    }));
+    return {
+      approval,
+      pushes,
+      timeline: timeline.map((t) => ({
+        at: t.at,
+        kind: t.kind,
+        department: t.department,
+        actor: t.actor,
+        detail: t.detail,
+        eventId: t.eventId,
+      })),
+    };
+  }
+
+  /** The coordinator's queue: approvals nobody is responsible for, and returned pushes waiting to be re-routed. */
+  async coordinationQueue(asOf?: string) {
+    const now = asOf ? new Date(asOf) : this.clock.now();
+    const manager = this.dataSource.manager;
+    const unassigned = await LinkageRepository.unassigned(manager, 1_000);
+    const returned = await LinkageRepository.openReturns(manager);
+    return {
+      asOf: now.toISOString(),
+      unassigned: unassigned.map((a) => ({
+        approvalId: a.approvalId,
+        uscc: a.uscc,
+        matterCode: a.matterCode,
+        matterName: a.matterName,
+        decidedAt: a.decidedAt,
+        pushDueDate: a.pushDueDate,
+        pushDueAt: a.pushDueAt,
+        provisional: a.pushDueProvisional,
+        overdue: a.pushDueAt.getTime() <= now.getTime(),
+        noticeStage: a.noticeStage,
+      })),
+      returned: returned.map((r) => ({
+        approvalId: r.approval_id,
+        uscc: r.uscc,
+        pushId: r.push_id,
+        department: r.department,
+        returnedAt: r.returned_at,
+        reason: r.reason,
+      })),
+    };
+  }
+
+  revocationRequests(state?: 'open' | 'revoked'): Promise<RevocationRequest[]> {
+    return LinkageRepository.revocationRequests(this.dataSource.manager, state);
+  }
+}

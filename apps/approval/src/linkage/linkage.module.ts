@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { WorkdayCalendar } from '@hub/workdays';
+import { AuthModule } from '../auth/auth.module';
+import { Clock } from '../clock/clock';
+import { FeedbackService } from './feedback.service';
+import { LinkageQueriesService } from './linkage-queries.service';
+import { LinkageConsumer } from './linkage.consumer';
+import { LinkageController } from './linkage.controller';
+import { LinkageService } from './linkage.service';
+import { PushDeadlineScheduler } from './push-deadline.scheduler';
+
+@Module({
+  imports: [AuthModule],
+  controllers: [LinkageConsumer, LinkageController],
+  providers: [
+    LinkageService,
+    FeedbackService,
+    LinkageQueriesService,
+    PushDeadlineScheduler,
+    Clock,
+    { provide: WorkdayCalendar, useValue: new WorkdayCalendar() },
+  ],
+  exports: [Clock, LinkageService, PushDeadlineScheduler],
+})
+export class LinkageModule {}

@@ -1,0 +1,123 @@
+import { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { Approval } from './entities/approval.entity';
+import { Push } from './entities/push.entity';
+import { RevocationRequest } from './entities/revocation-request.entity';
+import { TimelineEntry } from './entities/timeline-entry.entity';
+
+export type PushProgress = 'pushed' | 'claimed' | 'returned' | 'supervised' | 'fed-back';
+
+/** The approval app's linkage tables; every call runs in the caller's transaction. */
+export class LinkageRepository {
+  static findApproval(manager: EntityManager, approvalId: string, lock = false): Promise<Approval | null> {
+    return manager.findOne(Approval, {
+      where: { approvalId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' } } : {}),
+    });
+  }
+
+  static async insertApproval(manager: EntityManager, approval: Approval): Promise<void> {
+    await manager.insert(Approval, approval);
+  }
+
+  static async updateApproval(manager: EntityManager, approvalId: string, change: Partial<Approval>): Promise<void> {
+    await manager.update(Approval, { approvalId }, change);
+  }
+
+  static findPush(manager: EntityManager, pushId: string): Promise<Push | null> {
+    return manager.findOneBy(Push, { pushId });
+  }
+
+  static pushesOf(manager: EntityManager, approvalId: string): Promise<Push[]> {
+    return manager.find(Push, { where: { approvalId }, order: { pushedAt: 'ASC' } });
+  }
+
+  static async insertPush(manager: EntityManager, push: Push): Promise<void> {
+    await manager.createQueryBuilder().insert().into(Push).values(push).orIgnore().execute();
+  }
+
+  /** Adds timeline entries; an entry already recorded (same event) is left as it is. */
+  static async addTimeline(manager: EntityManager, entries: TimelineEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const rows = entries as QueryDeepPartialEntity<TimelineEntry>[];
+    await manager.createQueryBuilder().insert().into(TimelineEntry).values(rows).orIgnore().execute();
+  }
+
+  static timelineOf(manager: EntityManager, approvalId: string): Promise<TimelineEntry[]> {
+    return manager.find(TimelineEntry, { where: { approvalId }, order: { at: 'ASC', eventId: 'ASC' } });
+  }
+
+  /** Each push's progress from its timeline: returned is final; otherwise the furthest step reached. */
+  static async progressOf(manager: EntityManager, approvalId: string): Promise<Map<string, PushProgress>> {
+    const rows: { department: string; kinds: string[] }[] = await manager.query(
+      `SELECT department, array_agg(DISTINCT kind) AS kinds FROM "approval"."timeline_entry"
+        WHERE approval_id = $1 AND department IS NOT NULL GROUP BY department`,
+      [approvalId],
+    );
+    const order: PushProgress[] = ['fed-back', 'supervised', 'claimed', 'pushed'];
+    return new Map(
+      rows.map((r) => [
+        r.department,
+        r.kinds.includes('returned') ? 'returned' : (order.find((k) => r.kinds.includes(k)) ?? 'pushed'),
+      ]),
+    );
+  }
+
+  /** Returned pushes of the approval that no later push replaces: they wait for the coordinator. */
+  static openReturns(
+    manager: EntityManager,
+    approvalId?: string,
+  ): Promise<
+    { push_id: string; approval_id: string; uscc: string; department: string; returned_at: Date; reason: string }[]
+  > {
+    return manager.query(
+      `SELECT p.push_id, p.approval_id, p.uscc, p.department, t.at AS returned_at, t.detail->>'reason' AS reason
+         FROM "approval"."push" p
+         JOIN "approval"."timeline_entry" t
+           ON t.approval_id = p.approval_id AND t.department = p.department AND t.kind = 'returned'
+        WHERE ($1::text IS NULL OR p.approval_id = $1)
+          AND NOT EXISTS (SELECT 1 FROM "approval"."push" r WHERE r.replaces_push_id = p.push_id)
+        ORDER BY t.at`,
+      [approvalId ?? null],
+    );
+  }
+
+  static unassigned(manager: EntityManager, limit: number): Promise<Approval[]> {
+    return manager.find(Approval, { where: { state: 'unassigned' }, order: { pushDueAt: 'ASC' }, take: limit });
+  }
+
+  /** Unassigned approvals whose next notice is due, locked so that another replica's scheduler skips them. */
+  static dueForNotice(manager: EntityManager, now: Date, limit: number): Promise<Approval[]> {
+    return manager
+      .createQueryBuilder(Approval, 'a')
+      .where(`a.state = 'unassigned' AND a.next_notice_at <= :now`, { now })
+      .orderBy('a.next_notice_at')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
+  static async addRevocationRequest(manager: EntityManager, request: RevocationRequest): Promise<void> {
+    await manager.createQueryBuilder().insert().into(RevocationRequest).values(request).orIgnore().execute();
+  }
+
+  /** Returns the closed request, or null when there was none open with that id. */
+  static async closeRevocationRequest(
+    manager: EntityManager,
+    requestId: string,
+    approvalId: string,
+  ): Promise<RevocationRequest | null> {
+    const request = await manager.findOneBy(RevocationRequest, { requestId });
+    if (!request) return null;
+    await manager.update(RevocationRequest, { requestId }, { state: 'revoked', revokedByApprovalId: approvalId });
+    return request;
+  }
+
+  static revocationRequests(manager: EntityManager, state?: string): Promise<RevocationRequest[]> {
+    return manager.find(RevocationRequest, {
+      where: state ? { state: state as RevocationRequest['state'] } : {},
+      order: { requestedAt: 'ASC' },
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import { Type } from 'class-transformer';
+import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsCalendarDate, IsDepartmentCode, REFORM_MODES, type ReformMode } from '@hub/contracts';
+
+/** A new version of a matter and its responsibility list. */
+export class PutMatterDto {
+  @Length(1, 200)
+  @IsString()
+  name!: string;
+
+  @IsIn(REFORM_MODES)
+  @IsString()
+  reformMode!: ReformMode;
+
+  @Length(1, 50)
+  @IsString()
+  @IsOptional()
+  category?: string;
+
+  /** The day from which this version applies to decisions. */
+  @IsCalendarDate()
+  @IsString()
+  effectiveFrom!: string;
+
+  @Max(60)
+  @Min(1)
+  @IsInt()
+  @Type(() => Number)
+  pushWorkdays = 2;
+
+  @Max(60)
+  @Min(1)
+  @IsInt()
+  @Type(() => Number)
+  claimWorkdays = 2;
+
+  @Max(365)
+  @Min(1)
+  @IsInt()
+  @Type(() => Number)
+  supervisionWorkdays = 20;
+
+  @IsDepartmentCode({ each: true })
+  @ArrayUnique()
+  @IsArray()
+  departments!: string[];
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { WorkdayCalendar } from '@hub/workdays';
+import { AuthModule } from '../auth/auth.module';
+import { Clock } from '../clock/clock';
+import { DeadlineScheduler } from './deadline.scheduler';
+import { LedgersService } from './ledgers.service';
+import { SupervisionConsumer } from './supervision.consumer';
+import { SupervisionController } from './supervision.controller';
+import { SupervisionService } from './supervision.service';
+
+@Module({
+  imports: [AuthModule],
+  controllers: [SupervisionConsumer, SupervisionController],
+  providers: [
+    SupervisionService,
+    LedgersService,
+    DeadlineScheduler,
+    Clock,
+    { provide: WorkdayCalendar, useValue: new WorkdayCalendar() },
+  ],
+  exports: [Clock, SupervisionService, DeadlineScheduler],
+})
+export class SupervisionModule {}

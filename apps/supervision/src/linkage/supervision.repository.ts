@@ -1,0 +1,94 @@
+import { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { SupervisedPush } from './entities/supervised-push.entity';
+import { SupervisionAction } from './entities/supervision-action.entity';
+
+export interface DepartmentStats {
+  department: string;
+  pushed: number;
+  claimed: number;
+  claimRate: number | null;
+  medianClaimSeconds: number | null;
+  overdue: number;
+}
+
+/** The supervision app's pushes and actions; every call takes the caller's transaction. */
+export class SupervisionRepository {
+  static find(
+    manager: EntityManager,
+    approvalId: string,
+    department: string,
+    lock = false,
+  ): Promise<SupervisedPush | null> {
+    return manager.findOne(SupervisedPush, {
+      where: { approvalId, department },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  static async insert(manager: EntityManager, row: Partial<SupervisedPush>): Promise<void> {
+    await manager.insert(SupervisedPush, row as QueryDeepPartialEntity<SupervisedPush>);
+  }
+
+  static async update(
+    manager: EntityManager,
+    approvalId: string,
+    department: string,
+    change: Partial<SupervisedPush>,
+  ): Promise<void> {
+    await manager.update(SupervisedPush, { approvalId, department }, change as QueryDeepPartialEntity<SupervisedPush>);
+  }
+
+  /** Returns false when the action was recorded already. */
+  static async addAction(manager: EntityManager, action: SupervisionAction): Promise<boolean> {
+    if (await manager.existsBy(SupervisionAction, { actionId: action.actionId })) return false;
+    await manager.insert(SupervisionAction, action);
+    return true;
+  }
+
+  static dueForNotice(manager: EntityManager, now: Date, limit: number): Promise<SupervisedPush[]> {
+    return manager
+      .createQueryBuilder(SupervisedPush, 'p')
+      .where(`p.next_notice_at <= :now AND p.state IN ('pushed', 'claimed')`, { now })
+      .orderBy('p.next_notice_at')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
+  static ledger(manager: EntityManager, department: string, states: string[]): Promise<SupervisedPush[]> {
+    return manager
+      .createQueryBuilder(SupervisedPush, 'p')
+      .where('p.department = :department AND p.state IN (:...states)', { department, states })
+      .orderBy('p.pushed_at', 'ASC', 'NULLS LAST')
+      .getMany();
+  }
+
+  /** Claim rate, median claim time and overdue count per department, as of `now`. */
+  static async stats(manager: EntityManager, now: Date, department?: string): Promise<DepartmentStats[]> {
+    const rows: { department: string; pushed: number; claimed: number; median: number | null; overdue: number }[] =
+      await manager.query(
+        `SELECT department,
+              count(*) FILTER (WHERE pushed_at IS NOT NULL)::int AS pushed,
+              count(*) FILTER (WHERE pushed_at IS NOT NULL AND claimed_at IS NOT NULL)::int AS claimed,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM claimed_at - pushed_at))
+                FILTER (WHERE pushed_at IS NOT NULL AND claimed_at IS NOT NULL) AS median,
+              count(*) FILTER (WHERE (state = 'pushed' AND claim_due_at <= $1)
+                                  OR (state = 'claimed' AND supervision_due_at <= $1))::int AS overdue
+         FROM "supervision"."push"
+        WHERE ($2::text IS NULL OR department = $2)
+        GROUP BY department ORDER BY department`,
+        [now, department ?? null],
+      );
+    return rows.map((r) => ({
+      department: r.department,
+      pushed: r.pushed,
+      claimed: r.claimed,
+      claimRate: r.pushed > 0 ? r.claimed / r.pushed : null,
+      // A claim may precede its push (双推送), which makes its claim time negative: it counts as instant.
+      medianClaimSeconds: r.median === null ? null : Math.max(0, Math.round(Number(r.median))),
+      overdue: r.overdue,
+    }));
+  }
+}

@@ -1,0 +1,435 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  CloudEvent,
+  DeadlineNoticeV1Payload,
+  EventTypeDefinition,
+  FeedbackEffect,
+  LicencePushedV1Payload,
+  NotifiedParty,
+  PushClaimedV1,
+  PushClaimedV1Payload,
+  PushEscalatedV1,
+  PushFedBackV1,
+  PushOverdueV1,
+  PushRemindedV1,
+  PushReturnedV1,
+  PushReturnedV1Payload,
+  PushRevocationRequestedV1,
+  PushSupervisedV1,
+  PushSupervisedV1Payload,
+  SupervisionResult,
+  createEvent,
+} from '@hub/contracts';
+import { OutboxWriter } from '@hub/messaging';
+import { ProblemException } from '@hub/platform';
+import {
+  NoticeStage,
+  WorkdayCalendar,
+  deadlineSchedule,
+  nextNoticeAt,
+  noticesDue,
+  scheduleForDue,
+} from '@hub/workdays';
+import { Clock } from '../clock/clock';
+import { ClaimDto, ReturnDto, SuperviseDto } from './dto/linkage.dto';
+import { SupervisedPush } from './entities/supervised-push.entity';
+import { SupervisionAction } from './entities/supervision-action.entity';
+import { SupervisionRepository } from './supervision.repository';
+import { stableId } from './stable-id';
+
+const SOURCE = '/apps/supervision';
+const COORDINATORS = ['ZFW', 'DZB'] as const;
+const NOTICE_TYPES: Record<Exclude<NoticeStage, 'none'>, EventTypeDefinition<DeadlineNoticeV1Payload>> = {
+  reminded: PushRemindedV1,
+  overdue: PushOverdueV1,
+  escalated: PushEscalatedV1,
+};
+/** Results that bear on the approval itself, and on the enterprise's credit record (信用记录). */
+const EFFECTS: Record<SupervisionResult, FeedbackEffect[]> = {
+  compliant: [],
+  'rectification-ordered': ['credit'],
+  'commitment-false': ['approval', 'credit'],
+  'licence-should-be-revoked': ['approval', 'credit'],
+};
+const CALLS_FOR_REVOCATION: SupervisionResult[] = ['commitment-false', 'licence-should-be-revoked'];
+
+/** 认领、退回、监管、反馈: what a supervising department does with the approvals pushed to it. */
+@Injectable()
+export class SupervisionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+    @Inject(WorkdayCalendar) private readonly calendar: WorkdayCalendar,
+  ) {}
+
+  /** Pushes from the approval app; a push met by an early claim completes it and starts the supervision limit. */
+  async receivePushes(manager: EntityManager, events: CloudEvent<LicencePushedV1Payload>[]): Promise<void> {
+    for (const { data } of events) {
+      const d = data!;
+      const existing = await SupervisionRepository.find(manager, d.approvalId, d.department, true);
+      if (existing?.pushId) continue;
+      const facts: Partial<SupervisedPush> = {
+        uscc: d.uscc,
+        pushId: d.pushId,
+        matterCode: d.matterCode,
+        matterName: d.matterName,
+        reformMode: d.reformMode,
+        decision: d.decision,
+        licenceNo: d.licenceNo,
+        commitments: d.commitments ?? null,
+        pushedAt: new Date(d.pushedAt),
+        claimDueDate: d.claimDueDate,
+        claimDueAt: new Date(d.claimDueAt),
+        claimDueProvisional: d.claimDueProvisional,
+        supervisionWorkdays: d.supervisionWorkdays,
+      };
+      if (!existing) {
+        const schedule = scheduleForDue(this.calendar, {
+          dueDate: d.claimDueDate,
+          dueAt: new Date(d.claimDueAt),
+          provisional: d.claimDueProvisional,
+        });
+        await SupervisionRepository.insert(manager, {
+          ...facts,
+          approvalId: d.approvalId,
+          department: d.department,
+          state: 'pushed',
+          noticeLimit: 'claim',
+          noticeStage: 'none',
+          nextNoticeAt: nextNoticeAt(schedule, 'none') ?? null,
+        });
+      } else {
+        const supervision =
+          existing.state === 'claimed' ? this.supervisionLimit(existing.claimedAt!, d.supervisionWorkdays) : {};
+        await SupervisionRepository.update(manager, d.approvalId, d.department, { ...facts, ...supervision });
+      }
+    }
+  }
+
+  private supervisionLimit(claimedAt: Date, workdays: number): Partial<SupervisedPush> {
+    const schedule = deadlineSchedule(this.calendar, claimedAt, workdays);
+    return {
+      supervisionDueDate: schedule.dueDate,
+      supervisionDueAt: schedule.dueAt,
+      supervisionDueProvisional: schedule.provisional,
+      noticeLimit: 'supervision',
+      noticeStage: 'none',
+      nextNoticeAt: nextNoticeAt(schedule, 'none') ?? null,
+    };
+  }
+
+  /** Claims an approval for the department. Claiming again changes nothing; a returned one cannot be claimed. */
+  async claim(department: string, dto: ClaimDto): Promise<SupervisedPush> {
+    return this.dataSource.transaction(async (manager) => {
+      const at = this.clock.now();
+      const row = await SupervisionRepository.find(manager, dto.approvalId, department, true);
+      if (row && row.state !== 'pushed') {
+        if (row.state === 'returned')
+          throw new ProblemException(409, 'conflict', `${department} returned approval ${dto.approvalId}`);
+        return row;
+      }
+      if (!row && !dto.uscc) {
+        throw new ProblemException(
+          409,
+          'push-not-received',
+          `approval ${dto.approvalId} has not been pushed to ${department} yet: give its uscc to claim it ahead of the push`,
+          [
+            {
+              field: 'uscc',
+              rule: 'requiredBeforePush',
+              message: 'uscc is required to claim an approval before its push arrives',
+            },
+          ],
+        );
+      }
+      const event = createEvent(
+        PushClaimedV1,
+        {
+          uscc: row?.uscc ?? dto.uscc!,
+          approvalId: dto.approvalId,
+          ...(row?.pushId ? { pushId: row.pushId } : {}),
+          department,
+          actor: dto.actor,
+          at: at.toISOString(),
+          channel: dto.channel ?? 'system',
+        },
+        { source: SOURCE, id: randomUUID() },
+      );
+      await this.applyClaim(manager, row, event.data!);
+      await this.outbox.enqueue(manager, [event]);
+      return (await SupervisionRepository.find(manager, dto.approvalId, department))!;
+    });
+  }
+
+  private async applyClaim(manager: EntityManager, row: SupervisedPush | null, d: PushClaimedV1Payload): Promise<void> {
+    const claimedAt = new Date(d.at);
+    const claim = { state: 'claimed' as const, claimedAt, claimedBy: d.actor };
+    if (!row) {
+      await SupervisionRepository.insert(manager, {
+        approvalId: d.approvalId,
+        department: d.department,
+        uscc: d.uscc,
+        ...claim,
+        noticeLimit: null,
+        noticeStage: 'none',
+        nextNoticeAt: null,
+      });
+    } else {
+      const supervision = row.supervisionWorkdays ? this.supervisionLimit(claimedAt, row.supervisionWorkdays) : {};
+      await SupervisionRepository.update(manager, d.approvalId, d.department, { ...claim, ...supervision });
+    }
+  }
+
+  /** Returns a push with a reason: the coordinator re-routes it (approval app). */
+  async returnPush(department: string, dto: ReturnDto): Promise<SupervisedPush> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.received(manager, dto.approvalId, department);
+      if (row.state === 'returned') return row;
+      if (row.state === 'supervised')
+        throw new ProblemException(
+          409,
+          'conflict',
+          `approval ${dto.approvalId} is already supervised by ${department}`,
+        );
+      const event = createEvent(
+        PushReturnedV1,
+        {
+          uscc: row.uscc,
+          approvalId: row.approvalId,
+          pushId: row.pushId!,
+          department,
+          actor: dto.actor,
+          at: this.clock.now().toISOString(),
+          reason: dto.reason,
+          ...(dto.suggestedDepartment ? { suggestedDepartment: dto.suggestedDepartment } : {}),
+        },
+        { source: SOURCE, id: randomUUID() },
+      );
+      await this.applyReturn(manager, event.data!);
+      await this.outbox.enqueue(manager, [event]);
+      return (await SupervisionRepository.find(manager, dto.approvalId, department))!;
+    });
+  }
+
+  private async applyReturn(manager: EntityManager, d: PushReturnedV1Payload): Promise<void> {
+    await SupervisionRepository.update(manager, d.approvalId, d.department, {
+      state: 'returned',
+      returnedAt: new Date(d.at),
+      nextNoticeAt: null,
+    });
+  }
+
+  /** Records a supervision action and its result, feeds it back, and asks for revocation when the result calls for it. */
+  async supervise(department: string, dto: SuperviseDto): Promise<SupervisionAction> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.received(manager, dto.approvalId, department);
+      if (row.state !== 'claimed' && row.state !== 'supervised') {
+        throw new ProblemException(
+          409,
+          'conflict',
+          `approval ${dto.approvalId} must be claimed by ${department} before it is supervised`,
+        );
+      }
+      const at = dto.at ?? this.clock.now().toISOString();
+      const actionId = randomUUID();
+      const common = {
+        uscc: row.uscc,
+        approvalId: row.approvalId,
+        pushId: row.pushId!,
+        department,
+        actor: dto.actor,
+        at,
+      };
+      const supervised = createEvent(
+        PushSupervisedV1,
+        { ...common, actionId, action: dto.action, result: dto.result, findings: dto.findings },
+        { source: SOURCE, id: randomUUID() },
+      );
+      const events: CloudEvent[] = [
+        supervised,
+        createEvent(
+          PushFedBackV1,
+          { ...common, actionId, result: dto.result, affects: EFFECTS[dto.result], summary: dto.findings },
+          { source: SOURCE, id: randomUUID(), causationid: supervised.id },
+        ),
+      ];
+      let requestId: string | null = null;
+      if (CALLS_FOR_REVOCATION.includes(dto.result)) {
+        requestId = randomUUID();
+        events.push(
+          createEvent(
+            PushRevocationRequestedV1,
+            { ...common, requestId, actionId, licenceNo: row.licenceNo!, reason: dto.findings },
+            { source: SOURCE, id: randomUUID(), causationid: supervised.id },
+          ),
+        );
+      }
+      const action = await this.applySupervised(manager, supervised.data!, requestId);
+      await this.outbox.enqueue(manager, events);
+      return action;
+    });
+  }
+
+  private async applySupervised(
+    manager: EntityManager,
+    d: PushSupervisedV1Payload,
+    requestId: string | null,
+  ): Promise<SupervisionAction> {
+    const action: SupervisionAction = {
+      actionId: d.actionId,
+      approvalId: d.approvalId,
+      department: d.department,
+      uscc: d.uscc,
+      action: d.action,
+      result: d.result,
+      findings: d.findings,
+      actor: d.actor,
+      at: new Date(d.at),
+      revocationRequestId: requestId,
+    };
+    if (await SupervisionRepository.addAction(manager, action)) {
+      const row = await SupervisionRepository.find(manager, d.approvalId, d.department);
+      await SupervisionRepository.update(manager, d.approvalId, d.department, {
+        state: 'supervised',
+        supervisedAt: row?.supervisedAt ?? action.at,
+        lastResult: d.result,
+        nextNoticeAt: null,
+      });
+    }
+    return action;
+  }
+
+  private async received(manager: EntityManager, approvalId: string, department: string): Promise<SupervisedPush> {
+    const row = await SupervisionRepository.find(manager, approvalId, department, true);
+    if (!row || !row.pushId)
+      throw new ProblemException(404, 'not-found', `approval ${approvalId} has not been pushed to ${department}`);
+    return row;
+  }
+
+  /**
+   * The app's own events read back from Kafka: live they were applied when made (nothing changes); replayed
+   * into an empty schema they rebuild the claims, returns and supervision exactly.
+   */
+  async applyOwn(manager: EntityManager, events: CloudEvent[]): Promise<void> {
+    for (const event of events) {
+      const verb = event.type.split('.')[3];
+      const d = event.data as PushClaimedV1Payload;
+      const row = await SupervisionRepository.find(manager, d.approvalId, d.department, true);
+      if (verb === 'claimed' && (!row || row.state === 'pushed')) await this.applyClaim(manager, row, d);
+      else if (verb === 'returned' && !row) {
+        const r = event.data as PushReturnedV1Payload;
+        await SupervisionRepository.insert(manager, {
+          approvalId: r.approvalId,
+          department: r.department,
+          uscc: r.uscc,
+          state: 'returned',
+          returnedAt: new Date(r.at),
+          noticeStage: 'none',
+          nextNoticeAt: null,
+        });
+      } else if (verb === 'returned' && row && row.state !== 'returned')
+        await this.applyReturn(manager, event.data as PushReturnedV1Payload);
+      else if (verb === 'supervised') await this.applySupervised(manager, event.data as PushSupervisedV1Payload, null);
+      else if (verb === 'revocation-requested') {
+        const q = event.data as { actionId: string; requestId: string };
+        await manager.update(SupervisionAction, { actionId: q.actionId }, { revocationRequestId: q.requestId });
+      } else if (row && (verb === 'reminded' || verb === 'overdue' || verb === 'escalated')) {
+        const n = event.data as DeadlineNoticeV1Payload;
+        if (n.limit === row.noticeLimit && rank(verb) > rank(row.noticeStage)) {
+          const schedule = this.scheduleOf(row);
+          if (schedule)
+            await SupervisionRepository.update(manager, row.approvalId, row.department, {
+              noticeStage: verb,
+              nextNoticeAt: nextNoticeAt(schedule, verb) ?? null,
+            });
+        }
+      }
+    }
+  }
+
+  private scheduleOf(row: SupervisedPush) {
+    if (row.noticeLimit === 'claim' && row.claimDueAt) {
+      return scheduleForDue(this.calendar, {
+        dueDate: row.claimDueDate!,
+        dueAt: row.claimDueAt,
+        provisional: row.claimDueProvisional ?? false,
+      });
+    }
+    if (row.noticeLimit === 'supervision' && row.supervisionDueAt) {
+      return scheduleForDue(this.calendar, {
+        dueDate: row.supervisionDueDate!,
+        dueAt: row.supervisionDueAt,
+        provisional: row.supervisionDueProvisional ?? false,
+      });
+    }
+    return undefined;
+  }
+
+  /** One scheduler pass over up to `limit` pushes with notices due (locked, so replicas share the work); returns how many. */
+  async sendDueNotices(limit = 100): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      const due = await SupervisionRepository.dueForNotice(manager, now, limit);
+      const events: CloudEvent[] = [];
+      for (const row of due) {
+        const schedule = this.scheduleOf(row);
+        if (!schedule || !row.noticeLimit) {
+          await SupervisionRepository.update(manager, row.approvalId, row.department, { nextNoticeAt: null });
+          continue;
+        }
+        const stages = noticesDue(schedule, row.noticeStage, now);
+        for (const stage of stages) {
+          events.push(
+            createEvent(
+              NOTICE_TYPES[stage],
+              {
+                uscc: row.uscc,
+                approvalId: row.approvalId,
+                ...(row.pushId ? { pushId: row.pushId } : {}),
+                department: row.department,
+                limit: row.noticeLimit,
+                dueDate: schedule.dueDate,
+                dueAt: schedule.dueAt.toISOString(),
+                provisional: schedule.provisional,
+                notify: notifyFor(stage, row.department),
+              },
+              {
+                source: SOURCE,
+                id: stableId('notice', row.approvalId, row.department, row.noticeLimit, stage),
+                time: now.toISOString(),
+              },
+            ),
+          );
+        }
+        const reached = stages.length > 0 ? stages[stages.length - 1] : row.noticeStage;
+        await SupervisionRepository.update(manager, row.approvalId, row.department, {
+          noticeStage: reached,
+          nextNoticeAt: nextNoticeAt(schedule, reached) ?? null,
+        });
+      }
+      await this.outbox.enqueue(manager, events);
+      return due.length;
+    });
+  }
+}
+
+function notifyFor(stage: Exclude<NoticeStage, 'none'>, department: string): NotifiedParty[] {
+  switch (stage) {
+    case 'reminded':
+      return [{ department, role: 'handler' }];
+    case 'overdue':
+      return [{ department, role: 'head' }];
+    case 'escalated':
+      return [
+        { department, role: 'head' },
+        ...COORDINATORS.map((c) => ({ department: c, role: 'coordinator' as const })),
+      ];
+  }
+}
+
+function rank(stage: NoticeStage): number {
+  return ['none', 'reminded', 'overdue', 'escalated'].indexOf(stage);
+}
