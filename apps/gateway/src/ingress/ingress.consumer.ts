@@ -1,28 +1,42 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { INGRESS_TOPIC_PATTERN, departmentOfIngressTopic } from '@hub/contracts';
-import { EVENT_CATALOG, EventCatalog, HubContext, OnRawMessage, OutboxWriter, RawKafkaMessage, RejectedMessage } from '@hub/messaging';
-import { ingressViolations } from './ingress-policy';
+import {
+  EVENT_CATALOG,
+  EventCatalog,
+  HubContext,
+  OnRawMessage,
+  RawKafkaMessage,
+  RejectedMessage,
+} from '@hub/messaging';
+import { RefusalsService } from '../auth/refusals.service';
+import { IntakeService } from '../intake/intake.service';
 
 /**
  * Department systems that speak Kafka publish on their department's ingress topic (CloudEvents Kafka binding).
- * Each event is checked against its contract and the department's rights, then forwarded to its canonical topic
- * through the gateway's outbox; anything else is dead-lettered with the reason.
+ * Each event is checked against its contract, then admitted by the same rules as the HTTP intake (IntakeService:
+ * the department's rights, CloudEvents identity) and forwarded to its canonical topic through the gateway's outbox;
+ * anything else is dead-lettered with the reason, and counted as a refusal of the department.
  */
 @Controller()
 export class IngressConsumer {
   constructor(
     @Inject(EVENT_CATALOG) private readonly catalog: EventCatalog,
-    private readonly outbox: OutboxWriter,
+    private readonly intake: IntakeService,
+    private readonly refusals: RefusalsService,
   ) {}
 
   @OnRawMessage('ingress', { topics: INGRESS_TOPIC_PATTERN })
   async forward(@Payload() message: RawKafkaMessage, @Ctx() ctx: HubContext): Promise<void> {
-    const decoded = this.catalog.decode({ key: message.key, value: message.value, headers: message.meta.headers });
-    if (!decoded.ok) throw new RejectedMessage(decoded.errors);
     const department = departmentOfIngressTopic(message.meta.topic);
-    const violations = ingressViolations(decoded.event, department, this.catalog.ownerOf(decoded.event.type));
-    if (violations.length > 0) throw new RejectedMessage(violations);
-    await this.outbox.enqueue(ctx.manager, [decoded.event]);
+    const decoded = this.catalog.decode({ key: message.key, value: message.value, headers: message.meta.headers });
+    if (!decoded.ok) {
+      this.refusals.refused({ channel: 'kafka', department, problem: 'invalid-event', errors: decoded.errors });
+      throw new RejectedMessage(decoded.errors);
+    }
+    const [outcome] = await this.intake.admit(ctx.manager, { department, channel: 'kafka', accessKeyId: null }, [
+      decoded.event,
+    ]);
+    if (outcome.status !== 202) throw new RejectedMessage(outcome.problem.errors);
   }
 }

@@ -1,0 +1,46 @@
+import { CloudEvent, FieldError } from '@hub/contracts';
+
+export const PublishRules = {
+  owner: 'owner',
+  matchesDepartment: 'matchesDepartment',
+} as const;
+
+/**
+ * Who may publish what, over signed HTTP and on a department's Kafka ingress topic alike: only event types the
+ * department owns (the contracts' `owner`), from one of its systems' sources (`/departments/<code>/…`), and with
+ * the `department` extension, when set, its own. `department` is the caller's (its credential over HTTP, the
+ * ingress topic's on Kafka). Every violation is listed.
+ */
+export function publishViolations(event: CloudEvent, department: string, owner: string): FieldError[] {
+  const errors: FieldError[] = [];
+  if (owner !== department) {
+    errors.push({
+      field: 'type',
+      rule: PublishRules.owner,
+      message: `${event.type} is owned by ${owner}, not ${department}`,
+    });
+  }
+  if (event.department !== undefined && event.department !== department) {
+    errors.push({
+      field: 'department',
+      rule: PublishRules.matchesDepartment,
+      message: `department must be ${department}, the publisher's own, not ${String(event.department)}`,
+    });
+  }
+  if (!event.source.startsWith(`/departments/${department}/`)) {
+    errors.push({
+      field: 'source',
+      rule: PublishRules.matchesDepartment,
+      message: `source must start with /departments/${department}/ (e.g. /departments/${department}/systems/<system>)`,
+    });
+  }
+  return errors;
+}
+
+/**
+ * The event as the hub carries it: with the publisher's department in the `department` extension, filled in when
+ * the publisher left it out (the hub knows who it is; a generic CloudEvents client need not know the extension).
+ */
+export function withDepartment(event: CloudEvent, department: string): CloudEvent {
+  return event.department === undefined ? { ...event, department } : event;
+}

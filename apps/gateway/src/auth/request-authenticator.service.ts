@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { SIGNATURE_WINDOW_SECONDS, isFresh, parseAuthorization, unixSeconds, verifyRequestSignature } from '@hub/auth';
+import { CredentialsService } from '../credentials/credentials.service';
+import { AuthProblems, serviceUnavailable, unauthorized } from './auth-problems';
+import { Caller } from './caller.decorator';
+import { isDatabaseUnavailable } from './database-unavailable';
+import { NonceRepository } from './nonce.repository';
+import { RefusalsService } from './refusals.service';
+
+/** What the signature covers, as the request arrived. */
+export interface SignedRequest {
+  readonly method: string;
+  /** The request target exactly as sent: path, then `?` and the query if any. */
+  readonly target: string;
+  readonly authorization: string | string[] | undefined;
+  readonly body: Buffer;
+}
+
+/** A nonce is remembered a little past the window, so that replicas whose clocks differ slightly still agree. */
+const NONCE_MARGIN_SECONDS = 60;
+
+/**
+ * Checks a request per spec/HTTP-SIGNING.md and returns its caller. The checks run in an order that reveals nothing
+ * and spends nothing for a forger: the header's form, the time (no credential needed), the credential, the
+ * signature (constant time), and only then the nonce is recorded, so that a forged request cannot use up a
+ * nonce a real one will send. An unknown or inactive credential is answered exactly like a bad signature.
+ */
+@Injectable()
+export class RequestAuthenticator {
+  constructor(
+    private readonly credentials: CredentialsService,
+    private readonly nonces: NonceRepository,
+    private readonly refusals: RefusalsService,
+  ) {}
+
+  async authenticate(request: SignedRequest, now: number = unixSeconds()): Promise<Caller> {
+    const parsed = parseAuthorization(request.authorization);
+    if (!parsed.ok) throw this.refuse(parsed.problem, parsed.detail);
+    const { accessKeyId, timestamp, nonce, signature } = parsed.authorization;
+    if (!isFresh(timestamp, now)) {
+      throw this.refuse(
+        AuthProblems.staleTimestamp,
+        `Timestamp ${timestamp} is more than ${SIGNATURE_WINDOW_SECONDS} s from the hub's clock (${now}); check the system's clock`,
+        { accessKeyId },
+      );
+    }
+    const credential = await this.unlessUnavailable(() => this.credentials.findActive(accessKeyId));
+    const query = request.target.indexOf('?');
+    const signed = {
+      method: request.method,
+      path: query < 0 ? request.target : request.target.slice(0, query),
+      query: query < 0 ? '' : request.target.slice(query + 1),
+      timestamp,
+      nonce,
+      body: request.body,
+    };
+    if (!credential) {
+      // Logged and counted as what it is, answered as a bad signature: which key ids exist stays private.
+      this.refusals.refused({
+        channel: 'http',
+        department: undefined,
+        problem: AuthProblems.unknownCredential,
+        status: 401,
+        accessKeyId,
+      });
+      throw unauthorized(AuthProblems.badSignature, BAD_SIGNATURE_DETAIL);
+    }
+    if (!verifyRequestSignature([credential.secret], signed, signature)) {
+      throw this.refuse(AuthProblems.badSignature, BAD_SIGNATURE_DETAIL, {
+        accessKeyId,
+        department: credential.department,
+      });
+    }
+    const fresh = await this.unlessUnavailable(() =>
+      this.nonces.remember(accessKeyId, nonce, timestamp + SIGNATURE_WINDOW_SECONDS + NONCE_MARGIN_SECONDS),
+    );
+    if (!fresh) {
+      throw this.refuse(
+        AuthProblems.replayedNonce,
+        `Nonce ${nonce} was already used by ${accessKeyId}: sign every request with a new nonce`,
+        {
+          accessKeyId,
+          department: credential.department,
+        },
+      );
+    }
+    return {
+      department: credential.department,
+      systemId: credential.systemId,
+      systemName: credential.systemName,
+      accessKeyId,
+      admin: credential.admin,
+    };
+  }
+
+  private refuse(
+    problem: (typeof AuthProblems)[keyof typeof AuthProblems],
+    detail: string,
+    who: { accessKeyId?: string; department?: string } = {},
+  ): Error {
+    this.refusals.refused({
+      channel: 'http',
+      department: who.department,
+      problem,
+      status: 401,
+      detail,
+      accessKeyId: who.accessKeyId,
+    });
+    return unauthorized(problem, detail);
+  }
+
+  private async unlessUnavailable<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isDatabaseUnavailable(error))
+        throw serviceUnavailable('the hub cannot check credentials right now; retry with a new signature');
+      throw error;
+    }
+  }
+}
+
+const BAD_SIGNATURE_DETAIL =
+  'the signature does not match the request for an active credential: sign METHOD, path, canonical query, Timestamp, Nonce and the body SHA-256 with the secret (spec/HTTP-SIGNING.md)';

@@ -1,0 +1,30 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { CALLER, RequestWithCaller } from './caller.decorator';
+import { RequestAuthenticator } from './request-authenticator.service';
+import { RequestWithRawBody, rawBodyOf } from './request-body';
+
+/** Bodies of signed requests other than event intake (admin and delivery APIs) stay small. */
+const OTHER_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Lets a request through only if it is signed per spec/HTTP-SIGNING.md by an active credential; the caller is then
+ * available to the handler through `@Caller()`. Use `@UseGuards(SignedRequestGuard)` (or `@Signed()`), importing
+ * AuthModule into the controller's module.
+ */
+@Injectable()
+export class SignedRequestGuard implements CanActivate {
+  constructor(private readonly authenticator: RequestAuthenticator) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<Request & RequestWithCaller>();
+    const body = await rawBodyOf(request as unknown as RequestWithRawBody, OTHER_BODY_LIMIT);
+    request[CALLER] = await this.authenticator.authenticate({
+      method: request.method,
+      target: request.originalUrl,
+      authorization: request.headers.authorization,
+      body,
+    });
+    return true;
+  }
+}

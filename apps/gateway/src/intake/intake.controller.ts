@@ -1,0 +1,202 @@
+import { TextDecoder } from 'node:util';
+import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { CloudEventMediaTypes, FieldError, HttpCodecRules, fromHttpRequest, fromJsonFormat } from '@hub/contracts';
+import { PROBLEM_TYPE_BASE, ProblemException } from '@hub/platform';
+import { Caller } from '../auth/caller.decorator';
+import { RefusalsService } from '../auth/refusals.service';
+import { Signed } from '../auth/signed.decorator';
+import { GatewayEnv } from '../gateway.env';
+import { IntakeRateLimit } from './intake-rate-limit';
+import { IntakeService, Outcome, Publisher, Receipt, Submission } from './intake.service';
+
+/** Set on a 202 that answers a duplicate: the receipt is the original one and no second event was made. */
+export const DUPLICATE_HEADER = 'Hub-Duplicate';
+
+export interface BatchResult {
+  index: number;
+  status: number;
+  duplicate?: boolean;
+  receipt?: Receipt;
+  problem?: { type: string; title: string; status: number; detail: string; errors: FieldError[] };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Department systems publish here, signed per spec/HTTP-SIGNING.md: one CloudEvent (structured or binary mode of the
+ * HTTP binding) or a JSON batch of up to GATEWAY_MAX_BATCH_EVENTS, answered per event. A 202 means committed to the
+ * outbox: Kafka will have it.
+ */
+@Controller('v1')
+@Signed()
+export class IntakeController {
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly rateLimit: IntakeRateLimit,
+    private readonly refusals: RefusalsService,
+    private readonly env: GatewayEnv,
+  ) {}
+
+  @Post('events')
+  @HttpCode(202)
+  async publish(
+    @Req() request: Request & { rawBody?: Buffer },
+    @Res({ passthrough: true }) response: Response,
+    @Caller() caller: Caller,
+  ): Promise<Receipt> {
+    const publisher = publisherOf(caller);
+    const essence = mediaTypeEssence(request.headers['content-type']);
+    if (essence === CloudEventMediaTypes.batch) {
+      throw this.refuse(
+        publisher,
+        415,
+        'unsupported-media-type',
+        `${CloudEventMediaTypes.batch} goes to POST /v1/events:batch`,
+        [
+          {
+            field: 'content-type',
+            rule: 'singleEvent',
+            message: `send one event as ${CloudEventMediaTypes.structured} or in binary mode`,
+          },
+        ],
+      );
+    }
+    const decoded = fromHttpRequest(request.headers, request.rawBody ?? Buffer.alloc(0));
+    if (!decoded.ok) {
+      const mediaType = decoded.errors.filter(
+        (e) => e.rule === HttpCodecRules.contentMode || e.rule === HttpCodecRules.eventFormat,
+      );
+      if (mediaType.length > 0) {
+        throw this.refuse(
+          publisher,
+          415,
+          'unsupported-media-type',
+          `send ${CloudEventMediaTypes.structured}, or binary mode with ce- headers`,
+          mediaType,
+        );
+      }
+    }
+    this.rateLimit.check(publisher, 1);
+    const submission: Submission = decoded.ok
+      ? { ok: true, event: decoded.events[0] }
+      : { ok: false, errors: decoded.errors };
+    const [outcome] = await this.intake.publish(publisher, [submission]);
+    if (outcome.status !== 202) {
+      throw new ProblemException(outcome.status, outcome.problem.type, outcome.problem.detail, outcome.problem.errors);
+    }
+    if (outcome.duplicate) response.setHeader(DUPLICATE_HEADER, 'true');
+    return outcome.receipt;
+  }
+
+  /** 202 when every event was accepted (or was a duplicate), 207 when some were refused: see each result. */
+  @Post('events\\:batch')
+  async publishBatch(
+    @Req() request: Request & { rawBody?: Buffer },
+    @Res({ passthrough: true }) response: Response,
+    @Caller() caller: Caller,
+  ): Promise<{ accepted: number; refused: number; results: BatchResult[] }> {
+    const publisher = publisherOf(caller);
+    if (mediaTypeEssence(request.headers['content-type']) !== CloudEventMediaTypes.batch) {
+      throw this.refuse(publisher, 415, 'unsupported-media-type', `a batch is ${CloudEventMediaTypes.batch}`, [
+        {
+          field: 'content-type',
+          rule: 'batchFormat',
+          message: `Content-Type must be ${CloudEventMediaTypes.batch} (CloudEvents JSON batch format)`,
+        },
+      ]);
+    }
+    const items = this.parseBatch(publisher, request.rawBody ?? Buffer.alloc(0));
+    this.rateLimit.check(publisher, items.length);
+    const submissions: Submission[] = items.map((item) => {
+      const decoded = fromJsonFormat(item);
+      return decoded.ok ? { ok: true, event: decoded.event } : { ok: false, errors: decoded.errors };
+    });
+    const outcomes = await this.intake.publish(publisher, submissions);
+    const results = outcomes.map((outcome, index) => batchResult(outcome, index));
+    const accepted = results.filter((r) => r.status === 202).length;
+    response.status(accepted === results.length ? 202 : 207);
+    return { accepted, refused: results.length - accepted, results };
+  }
+
+  private parseBatch(publisher: Publisher, body: Buffer): unknown[] {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(utf8.decode(body));
+    } catch (error) {
+      throw this.refuse(publisher, 400, 'invalid-request', 'the batch is not UTF-8 JSON', [
+        { field: 'body', rule: 'json', message: `the body is not valid UTF-8 JSON: ${(error as Error).message}` },
+      ]);
+    }
+    if (!Array.isArray(parsed)) {
+      throw this.refuse(publisher, 400, 'invalid-request', 'a batch is a JSON array of events', [
+        {
+          field: 'body',
+          rule: 'isArray',
+          message: 'a batch is a JSON array of events (CloudEvents JSON batch format §4)',
+        },
+      ]);
+    }
+    if (parsed.length === 0) {
+      throw this.refuse(publisher, 400, 'invalid-request', 'the batch is empty', [
+        { field: 'body', rule: 'arrayMinSize', message: 'a batch holds at least one event' },
+      ]);
+    }
+    const max = this.env.GATEWAY_MAX_BATCH_EVENTS;
+    if (parsed.length > max) {
+      throw this.refuse(
+        publisher,
+        413,
+        'payload-too-large',
+        `a batch holds at most ${max} events; this one has ${parsed.length}`,
+        [{ field: 'body', rule: 'arrayMaxSize', message: `split the batch: at most ${max} events` }],
+      );
+    }
+    return parsed;
+  }
+
+  private refuse(
+    publisher: Publisher,
+    status: number,
+    type: string,
+    detail: string,
+    errors: FieldError[],
+  ): ProblemException {
+    this.refusals.refused({
+      channel: 'http',
+      department: publisher.department,
+      problem: type,
+      status,
+      detail,
+      errors,
+      accessKeyId: publisher.accessKeyId ?? undefined,
+    });
+    return new ProblemException(status, type, detail, errors);
+  }
+}
+
+function publisherOf(caller: Caller): Publisher {
+  return { department: caller.department, channel: 'http', accessKeyId: caller.accessKeyId };
+}
+
+function batchResult(outcome: Outcome, index: number): BatchResult {
+  if (outcome.status === 202) return { index, status: 202, duplicate: outcome.duplicate, receipt: outcome.receipt };
+  const { problem } = outcome;
+  return {
+    index,
+    status: outcome.status,
+    problem: {
+      type: PROBLEM_TYPE_BASE + problem.type,
+      title: TITLES[outcome.status],
+      status: outcome.status,
+      detail: problem.detail,
+      errors: problem.errors,
+    },
+  };
+}
+
+const TITLES = { 400: 'bad request', 403: 'forbidden', 409: 'conflict' } as const;
+
+function mediaTypeEssence(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0].trim().toLowerCase();
+}

@@ -1,0 +1,263 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CloudEvent, FieldError, eventTypeRegistry } from '@hub/contracts';
+import { EVENT_CATALOG, EventCatalog, OutboxWriter } from '@hub/messaging';
+import { AuthProblems, serviceUnavailable } from '../auth/auth-problems';
+import { isDatabaseUnavailable } from '../auth/database-unavailable';
+import { publishViolations, withDepartment } from '../auth/publish-policy';
+import { IntakeChannel, RefusalsService } from '../auth/refusals.service';
+import { eventFingerprint } from './event-fingerprint';
+import { IntakeRepository, NewReceipt, StoredReceipt } from './intake.repository';
+
+/** The hub's extension naming the accepted event: the receipt's `hubId`, carried to Kafka with the event. */
+export const HUB_ID_EXTENSION = 'hubid';
+
+export const IntakeProblems = {
+  invalidEvent: 'invalid-event',
+  forbidden: AuthProblems.forbidden,
+  idConflict: 'id-conflict',
+} as const;
+
+/** What the publisher gets for an accepted event: the hub's id for it, where it goes, when it was accepted. */
+export interface Receipt {
+  hubId: string;
+  id: string;
+  source: string;
+  type: string;
+  topic: string;
+  acceptedAt: string;
+}
+
+/** A refusal of one event, as RFC 9457 problem details without the instance. */
+export interface EventProblem {
+  type: string;
+  status: 400 | 403 | 409;
+  detail: string;
+  errors: FieldError[];
+}
+
+export type Outcome =
+  | { readonly status: 202; readonly receipt: Receipt; readonly duplicate: boolean }
+  | { readonly status: 400 | 403 | 409; readonly problem: EventProblem };
+
+/** Who publishes: the department of the signing credential (HTTP) or of the ingress topic (Kafka). */
+export interface Publisher {
+  readonly department: string;
+  readonly channel: IntakeChannel;
+  readonly accessKeyId: string | null;
+}
+
+/** An event as decoded from a request, or why it could not be. */
+export type Submission =
+  { readonly ok: true; readonly event: CloudEvent } | { readonly ok: false; readonly errors: readonly FieldError[] };
+
+/**
+ * The door's rules for events, for both channels: the contract (envelope, registered type, payload), the
+ * publisher's rights (publish-policy.ts), and CloudEvents identity — a `source` + `id` accepted once gets its
+ * receipt again and no second event, while a different body under it is a conflict. Accepted events are
+ * committed to the outbox with their receipts in one transaction, so a request is accepted whole or not at all.
+ */
+@Injectable()
+export class IntakeService {
+  constructor(
+    @Inject(EVENT_CATALOG) private readonly catalog: EventCatalog,
+    private readonly outbox: OutboxWriter,
+    private readonly repository: IntakeRepository,
+    private readonly refusals: RefusalsService,
+  ) {}
+
+  /** HTTP intake: checks every submission and commits the acceptable ones together; 503 if the database cannot. */
+  async publish(publisher: Publisher, submissions: readonly Submission[]): Promise<Outcome[]> {
+    const outcomes: (Outcome | undefined)[] = submissions.map((submission) => this.check(publisher, submission));
+    const admissible = submissions.flatMap((s, index) =>
+      s.ok && outcomes[index] === undefined ? [{ index, event: s.event }] : [],
+    );
+    if (admissible.length > 0) {
+      let admitted: Outcome[];
+      try {
+        admitted = await this.repository.transaction((manager) =>
+          this.admit(
+            manager,
+            publisher,
+            admissible.map((a) => a.event),
+          ),
+        );
+      } catch (error) {
+        if (isDatabaseUnavailable(error)) {
+          throw serviceUnavailable(
+            'the hub cannot store events right now; nothing of this request was accepted: retry it',
+          );
+        }
+        throw error;
+      }
+      admissible.forEach((a, i) => (outcomes[a.index] = admitted[i]));
+    }
+    return outcomes as Outcome[];
+  }
+
+  /**
+   * Authorises events that passed their contract and commits the acceptable ones, in the caller's transaction
+   * (the Kafka ingress runs it in the transaction of its inbox). One outcome per event, in order.
+   */
+  async admit(manager: EntityManager, publisher: Publisher, events: readonly CloudEvent[]): Promise<Outcome[]> {
+    const outcomes: (Outcome | undefined)[] = events.map((event) => this.authorise(publisher, event));
+    const candidates: { index: number; event: CloudEvent; receipt: NewReceipt }[] = [];
+    const firstOf = new Map<string, number>(); // identity → index in candidates, for repeats within one request
+    const repeats: { index: number; of: number; fingerprint: string }[] = [];
+    events.forEach((sent, index) => {
+      if (outcomes[index] !== undefined) return;
+      const event = withDepartment(sent, publisher.department);
+      const fingerprint = eventFingerprint(event);
+      const identity = JSON.stringify([event.source, event.id]);
+      const earlier = firstOf.get(identity);
+      if (earlier !== undefined) {
+        repeats.push({ index, of: earlier, fingerprint });
+        return;
+      }
+      firstOf.set(identity, candidates.length);
+      const hubId = randomUUID();
+      candidates.push({
+        index,
+        event: { ...event, [HUB_ID_EXTENSION]: hubId },
+        receipt: {
+          source: event.source,
+          eventId: event.id,
+          fingerprint,
+          hubId,
+          type: event.type,
+          topic: this.catalog.topicOf(event.type),
+          department: publisher.department,
+          channel: publisher.channel,
+          accessKeyId: publisher.accessKeyId,
+        },
+      });
+    });
+
+    const inserted = await this.repository.insertNew(
+      manager,
+      candidates.map((c) => c.receipt),
+    );
+    const insertedIds = new Set(inserted.map((r) => r.hubId));
+    const accepted = candidates.filter((c) => insertedIds.has(c.receipt.hubId));
+    await this.outbox.enqueue(
+      manager,
+      accepted.map((c) => c.event),
+    );
+    const known = await this.repository.find(
+      manager,
+      candidates.filter((c) => !insertedIds.has(c.receipt.hubId)).map((c) => c.receipt),
+    );
+    const stored = new Map([...inserted, ...known].map((r) => [JSON.stringify([r.source, r.eventId]), r]));
+
+    const verdict = (fingerprint: string, receipt: StoredReceipt, duplicate: boolean): Outcome => {
+      if (receipt.fingerprint === fingerprint) return { status: 202, receipt: receiptView(receipt), duplicate };
+      return {
+        status: 409,
+        problem: {
+          type: IntakeProblems.idConflict,
+          status: 409,
+          detail: `an event with source ${receipt.source} and id ${receipt.eventId} was accepted with a different body (hub id ${receipt.hubId})`,
+          errors: [
+            {
+              field: 'id',
+              rule: 'uniqueWithinSource',
+              message: 'a new event needs a new id; resend the same event unchanged to get its receipt',
+            },
+          ],
+        },
+      };
+    };
+    for (const c of candidates) {
+      const receipt = stored.get(JSON.stringify([c.receipt.source, c.receipt.eventId]))!;
+      outcomes[c.index] = verdict(c.receipt.fingerprint, receipt, !insertedIds.has(c.receipt.hubId));
+    }
+    for (const r of repeats) {
+      const c = candidates[r.of];
+      outcomes[r.index] = verdict(
+        r.fingerprint,
+        stored.get(JSON.stringify([c.receipt.source, c.receipt.eventId]))!,
+        true,
+      );
+    }
+
+    this.refusals.acceptedEvents(publisher.channel, publisher.department, accepted.length);
+    outcomes.forEach((outcome, index) => {
+      if (outcome?.status === 409) this.recordRefusal(publisher, outcome.problem, events[index]);
+    });
+    return outcomes as Outcome[];
+  }
+
+  /** The contract, then the publisher's rights: a refusal, or undefined when the event may be admitted. */
+  private check(publisher: Publisher, submission: Submission): Outcome | undefined {
+    if (!submission.ok)
+      return this.refuse(publisher, IntakeProblems.invalidEvent, 400, 'the event is invalid', [...submission.errors]);
+    const { event } = submission;
+    const checked = eventTypeRegistry.validate(event);
+    // Not the owner is answered first: the payload of a type one may not publish is none of one's business.
+    if (checked.definition) {
+      const forbidden = this.authorise(publisher, event);
+      if (forbidden) return forbidden;
+    }
+    if (!checked.ok)
+      return this.refuse(
+        publisher,
+        IntakeProblems.invalidEvent,
+        400,
+        'the event is invalid',
+        [...checked.errors],
+        event,
+      );
+    return undefined;
+  }
+
+  private authorise(publisher: Publisher, event: CloudEvent): Outcome | undefined {
+    const violations = publishViolations(event, publisher.department, this.catalog.ownerOf(event.type));
+    if (violations.length === 0) return undefined;
+    return this.refuse(
+      publisher,
+      IntakeProblems.forbidden,
+      403,
+      `${publisher.department} may not publish this event`,
+      violations,
+      event,
+    );
+  }
+
+  private refuse(
+    publisher: Publisher,
+    type: string,
+    status: 400 | 403,
+    detail: string,
+    errors: FieldError[],
+    event?: CloudEvent,
+  ): Outcome {
+    const problem: EventProblem = { type, status, detail, errors };
+    this.recordRefusal(publisher, problem, event);
+    return { status, problem };
+  }
+
+  private recordRefusal(publisher: Publisher, problem: EventProblem, event?: CloudEvent): void {
+    this.refusals.refused({
+      channel: publisher.channel,
+      department: publisher.department,
+      problem: problem.type,
+      status: problem.status,
+      errors: problem.errors,
+      accessKeyId: publisher.accessKeyId ?? undefined,
+      eventId: event?.id,
+      source: event?.source,
+    });
+  }
+}
+
+function receiptView(receipt: StoredReceipt): Receipt {
+  return {
+    hubId: receipt.hubId,
+    id: receipt.eventId,
+    source: receipt.source,
+    type: receipt.type,
+    topic: receipt.topic,
+    acceptedAt: receipt.acceptedAt.toISOString(),
+  };
+}
