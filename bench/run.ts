@@ -2,10 +2,12 @@
  * `npm run bench [-- <name>…]`: runs the benchmarks (default: all), each against its raw baseline in the same run,
  * and writes bench/results/<name>.json. BENCH_EVENTS overrides the number of events.
  */
+import { runGatewayBench } from './gateway/gateway.bench';
 import { runPipelineBench } from './pipeline/pipeline.bench';
 
 const BENCHES: Record<string, (events: number) => Promise<unknown>> = {
   pipeline: runPipelineBench,
+  gateway: runGatewayBench,
 };
 
 async function main(): Promise<void> {

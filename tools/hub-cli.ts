@@ -3,7 +3,7 @@
  * `hub`: the hub's command line for department systems and their people, signing every request with
  * HUB-HMAC-SHA256 (shared/spec/HTTP-SIGNING.md) through @hub/sdk.
  *   hub publish [FILE|-] [--binary]        one event, or a batch when the JSON is an array
- *   hub subscribe --types T1,T2 (--webhook URL [--webhook-secret S] | --egress)
+ *   hub subscribe --types T1,T2 (--webhook URL | --egress)
  *   hub tail --egress [--from-beginning]   follow the department's egress topic on Kafka
  *   hub tail --deliveries SUBSCRIPTION_ID  poll a subscription's deliveries
  *   hub types [TYPE]                       the event catalogue
@@ -21,7 +21,7 @@ import { CloudEventInput, HubClient, HubConnectionError, HubError } from '@hub/s
 
 const USAGE = `usage:
   hub publish [FILE|-] [--binary]                     publish one event (a JSON array: a batch) from a file or stdin
-  hub subscribe --types T1,T2 --webhook URL [--webhook-secret S]
+  hub subscribe --types T1,T2 --webhook URL           signed deliveries to URL
   hub subscribe --types T1,T2 --egress                 deliver to the department's egress topic
   hub subscribe --body FILE                            send a subscription as written
   hub tail --egress [--from-beginning] [--brokers H:P] follow the department's egress topic
@@ -41,7 +41,6 @@ const OPTIONS = {
   binary: { type: 'boolean' },
   types: { type: 'string' },
   webhook: { type: 'string' },
-  'webhook-secret': { type: 'string' },
   egress: { type: 'boolean' },
   body: { type: 'string' },
   deliveries: { type: 'string' },
@@ -204,14 +203,7 @@ async function subscribe(client: HubClient, flags: Flags, env: NodeJS.ProcessEnv
     if (eventTypes.length === 0) throw new UsageError('subscribe needs --types T1,T2 (see `hub types`)');
     if (Boolean(flags.webhook) === Boolean(flags.egress))
       throw new UsageError('subscribe needs exactly one of --webhook URL and --egress');
-    body = flags.webhook
-      ? {
-          eventTypes,
-          mode: 'webhook',
-          webhookUrl: flags.webhook,
-          ...(flags['webhook-secret'] ? { webhookSecret: flags['webhook-secret'] } : {}),
-        }
-      : { eventTypes, mode: 'egress' };
+    body = flags.webhook ? { eventTypes, mode: 'webhook', url: flags.webhook } : { eventTypes, mode: 'egress' };
   }
   print(await client.createSubscription(body));
   return 0;
@@ -226,7 +218,7 @@ async function tail(client: HubClient, flags: Flags, credential: Credential, env
     flags.department ??
     env.HUB_DEPARTMENT ??
     credential.department ??
-    (await client.request<{ department?: string }>('GET', '/v1/me')).department;
+    ((await client.me())['department'] as string | undefined);
   if (!department) throw new UsageError('tail --egress needs --department CODE');
   const brokers = (flags.brokers ?? env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
   const topic = `${flags['topic-prefix'] ?? env.KAFKA_TOPIC_PREFIX ?? ''}${egressTopic(department)}`;
@@ -363,7 +355,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       case 'tail':
         return await tail(client, flags, credential, env);
       case 'me':
-        print(await client.request('GET', '/v1/me'));
+        print(await client.me());
         return 0;
       default:
         throw new UsageError(`unknown command ${command}`);

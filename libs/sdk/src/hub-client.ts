@@ -118,6 +118,11 @@ export class HubClient {
     });
   }
 
+  /** Who the hub takes these credentials for (department, system, access key): a check of key, secret and clock. */
+  me(): Promise<Record<string, unknown>> {
+    return this.request<Record<string, unknown>>('GET', '/v1/me');
+  }
+
   eventTypes(query?: { owner?: string; topic?: string }): Promise<EventTypeInfo[]> {
     return this.request<EventTypeInfo[]>('GET', '/v1/event-types', { query });
   }

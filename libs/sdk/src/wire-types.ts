@@ -34,6 +34,10 @@ export type SentCloudEvent<T = unknown> = CloudEventInput<T> & { specversion: '1
 export interface Receipt {
   /** The hub's own id of the event. */
   hubId: string;
+  /** The event's own `id` and `source`, and its `type`. */
+  id: string;
+  source: string;
+  type: string;
   /** The canonical topic it goes to. */
   topic: string;
   /** When the hub committed it (RFC 3339). */

@@ -1,0 +1,360 @@
+/**
+ * bench/gateway: accepted events/s over HTTP into the gateway, single and batch, each against a baseline in the
+ * same run, with the load from a second process on loopback (load-generator.ts, autocannon):
+ *   - single: POST /v1/events, one signed ~1 KiB CloudEvent per request, against a bare endpoint of the same
+ *     framework that parses the same body (bare-server.ts) — Express, as the gateway runs, and Fastify to compare;
+ *   - batch: POST /v1/events:batch of BATCH_SIZE events, against a plain multi-row INSERT of the same events into
+ *     PostgreSQL from this process.
+ * Also p50/p99 latency and the gateway's peak RSS (VmHWM of its process). Writes bench/results/gateway.json and
+ * the README section between the bench:gateway markers.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
+import { databaseUrl, dropDatabase, ensureDatabase, ensureInfrastructure } from '@hub/infra';
+import { HubClient } from '@hub/sdk';
+import { machine, percentile, round, writeResult } from '../bench-kit';
+import type { LoadResult, LoadSpec } from './load-generator';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const DIST = path.join(ROOT, 'dist');
+const BATCH_SIZE = 100;
+const SINGLE_CONNECTIONS = 16;
+const BATCH_CONNECTIONS = 4;
+const ENTERPRISES = 10_000;
+const ADMIN_KEY = 'bench-admin';
+const ADMIN_SECRET = randomBytes(24).toString('base64url');
+
+interface Phase extends LoadResult {
+  peakRssMiB?: number;
+}
+
+export async function runGatewayBench(events: number): Promise<Record<string, unknown>> {
+  // One request per event for single, BATCH_SIZE per request for batch; bounded so that a run stays in minutes.
+  const singleRequests = Math.min(events, 20_000);
+  const batchRequests = Math.max(20, Math.floor(Math.min(events, 100_000) / BATCH_SIZE));
+  const infra = await ensureInfrastructure({ purpose: 'run' });
+  const name = `hub_bench_${randomBytes(3).toString('hex')}`;
+  const adminUrl = databaseUrl(infra.databaseUrl, 'postgres');
+  await ensureDatabase(adminUrl, name);
+  const url = databaseUrl(infra.databaseUrl, name);
+  const prefix = `bench-${randomBytes(3).toString('hex')}.`;
+  try {
+    console.log(
+      `gateway: ${singleRequests} single requests, ${batchRequests} batches of ${BATCH_SIZE}, load from a second process`,
+    );
+    const load = (target: string, batchSize: number, connections: number, amount: number, credential: Credential) =>
+      runLoad({
+        url: target,
+        path: batchSize === 1 ? '/v1/events' : '/v1/events:batch',
+        batchSize,
+        connections,
+        amount,
+        warmup: Math.max(connections * 2, Math.floor(amount / 10)),
+        enterprises: ENTERPRISES,
+        ...credential,
+      });
+    const anyCredential = { accessKeyId: 'bench-bare', secret: 'bench-bare-secret' };
+
+    const bareExpress = await withBareServer('express', (target) =>
+      load(target, 1, SINGLE_CONNECTIONS, singleRequests, anyCredential),
+    );
+    console.log(`  bare Express endpoint    ${bareExpress.eventsPerSecond} events/s`);
+    const bareFastify = await withBareServer('fastify', (target) =>
+      load(target, 1, SINGLE_CONNECTIONS, singleRequests, anyCredential),
+    );
+    console.log(`  bare Fastify endpoint    ${bareFastify.eventsPerSecond} events/s`);
+    const insert = await insertBaseline(url, batchRequests, BATCH_CONNECTIONS);
+    console.log(`  multi-row INSERT         ${insert.eventsPerSecond} events/s`);
+
+    const gateway = await startGateway({
+      KAFKA_BROKERS: infra.brokers.join(','),
+      DATABASE_URL: url,
+      KAFKA_TOPIC_PREFIX: prefix,
+      KAFKA_PARTITIONS: '6',
+      LOG_LEVEL: 'warn',
+      HUB_ADMIN_ACCESS_KEY_ID: ADMIN_KEY,
+      HUB_ADMIN_SECRET: ADMIN_SECRET,
+      // The bench measures the door's capacity, not the per-department limit in front of it.
+      GATEWAY_RATE_LIMIT: '1000000000',
+      GATEWAY_RATE_BURST: '1000000000',
+    });
+    let single: Phase;
+    let batch: Phase;
+    let peakRssMiB: number;
+    try {
+      const credential = await registerSystem(gateway.url);
+      single = await load(gateway.url, 1, SINGLE_CONNECTIONS, singleRequests, credential);
+      console.log(`  gateway single           ${single.eventsPerSecond} events/s`);
+      batch = await load(gateway.url, BATCH_SIZE, BATCH_CONNECTIONS, batchRequests, credential);
+      console.log(`  gateway batch            ${batch.eventsPerSecond} events/s`);
+      peakRssMiB = peakRss(gateway.child.pid!);
+    } finally {
+      await stop(gateway.child);
+    }
+    const singleRatio = round(single.eventsPerSecond / bareExpress.eventsPerSecond, 2);
+    const batchRatio = round(batch.eventsPerSecond / insert.eventsPerSecond, 2);
+    const result = {
+      benchmark: 'gateway',
+      at: new Date().toISOString(),
+      machine: machine(),
+      eventBytes: Buffer.byteLength(JSON.stringify(enterpriseRegisteredEvent(demoEnterprises(1)[0]!, 'bench-size'))),
+      batchSize: BATCH_SIZE,
+      connections: { single: SINGLE_CONNECTIONS, batch: BATCH_CONNECTIONS },
+      single: { gateway: single, baseline: bareExpress, ratio: singleRatio, target: '>= 0.4' },
+      batch: { gateway: batch, baseline: insert, ratio: batchRatio, target: '>= 0.5' },
+      gatewayPeakRssMiB: peakRssMiB,
+      rssTarget: '<= 300',
+      platforms: {
+        express: bareExpress,
+        fastify: bareFastify,
+        fastifyOverExpress: round(bareFastify.eventsPerSecond / bareExpress.eventsPerSecond, 2),
+      },
+    };
+    console.log(JSON.stringify({ singleRatio, batchRatio, peakRssMiB }, null, 2));
+    console.log(`  written to ${writeResult('gateway', result)}`);
+    writeReadmeSection(readmeSection(result));
+    await deleteTopics(infra.brokers, prefix);
+    return result;
+  } finally {
+    await dropDatabase(adminUrl, name);
+    await infra.stop();
+  }
+}
+
+interface Credential {
+  accessKeyId: string;
+  secret: string;
+}
+
+/** A system of 审批局 registered through the admin API, as an operator would, with its first credential. */
+async function registerSystem(gatewayUrl: string): Promise<Credential> {
+  const admin = new HubClient({ url: gatewayUrl, accessKeyId: ADMIN_KEY, secret: ADMIN_SECRET });
+  const answer = await admin.request<{ credential: Credential }>('POST', '/v1/admin/systems', {
+    // The demo events come from /departments/SPJ/systems/registration: a source must name the sending system.
+    body: { department: 'SPJ', name: 'registration' },
+  });
+  return { accessKeyId: answer.credential.accessKeyId, secret: answer.credential.secret };
+}
+
+async function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  const output = await runNode(path.join(DIST, 'bench', 'gateway', 'load-generator.js'), [], {
+    BENCH_LOAD: JSON.stringify(spec),
+  });
+  const result = JSON.parse(output.trim().split('\n').pop() ?? '') as LoadResult;
+  const refused = Object.entries(result.statusCodes).filter(([code]) => !code.startsWith('2'));
+  if (refused.length > 0 || result.errors > 0) {
+    throw new Error(
+      `the load was not all accepted: ${JSON.stringify({ statusCodes: result.statusCodes, errors: result.errors })}`,
+    );
+  }
+  return result;
+}
+
+async function withBareServer(
+  platform: 'express' | 'fastify',
+  measure: (url: string) => Promise<LoadResult>,
+): Promise<Phase> {
+  const child = spawnNode(path.join(DIST, 'bench', 'gateway', 'bare-server.js'), [platform], {});
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /listening (\d+)/.exec(out);
+        if (match) resolve(Number(match[1]));
+      });
+      child.once('exit', (code) => reject(new Error(`bare ${platform} server exited with ${code}`)));
+    });
+    const result = await measure(`http://127.0.0.1:${port}`);
+    return { ...result, peakRssMiB: peakRss(child.pid!) };
+  } finally {
+    await stop(child);
+  }
+}
+
+/**
+ * The batch baseline: the same events, BATCH_SIZE to a statement, inserted with plain multi-row INSERTs by
+ * `connections` clients at once — what the database alone takes, with no HTTP, signing, validation or outbox.
+ */
+async function insertBaseline(url: string, statements: number, connections: number): Promise<Phase> {
+  const enterprises = demoEnterprises(ENTERPRISES, 500_000);
+  const run = randomBytes(4).toString('hex');
+  const events = Array.from({ length: statements * BATCH_SIZE }, (_, i) =>
+    enterpriseRegisteredEvent(enterprises[i % ENTERPRISES]!, `insert-${run}-${i}`),
+  );
+  const setup = new Client({ connectionString: url });
+  await setup.connect();
+  await setup.query(`CREATE TABLE bench_event (source text NOT NULL, id text NOT NULL, type text NOT NULL, subject text,
+    time timestamptz, event jsonb NOT NULL, accepted_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (source, id))`);
+  await setup.end();
+  const clients = await Promise.all(
+    Array.from({ length: connections }, async () => {
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      return client;
+    }),
+  );
+  const columns = 6;
+  const sql = `INSERT INTO bench_event (source, id, type, subject, time, event) VALUES ${Array.from(
+    { length: BATCH_SIZE },
+    (_, r) => `(${Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(', ')})`,
+  ).join(', ')}`;
+  const latencies: number[] = [];
+  let nextStatement = 0;
+  const started = performance.now();
+  await Promise.all(
+    clients.map(async (client) => {
+      for (let s = nextStatement++; s < statements; s = nextStatement++) {
+        const slice = events.slice(s * BATCH_SIZE, (s + 1) * BATCH_SIZE);
+        const params = slice.flatMap((e) => [
+          e.source,
+          e.id,
+          e.type,
+          e.subject ?? null,
+          e.time ?? null,
+          JSON.stringify(e),
+        ]);
+        const at = performance.now();
+        await client.query(sql, params);
+        latencies.push(performance.now() - at);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await Promise.all(clients.map((c) => c.end()));
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: statements,
+    acceptedEvents: events.length,
+    seconds: round(seconds, 3),
+    eventsPerSecond: Math.round(events.length / seconds),
+    requestsPerSecond: Math.round(statements / seconds),
+    latencyMs: {
+      p50: round(percentile(latencies, 50)),
+      p99: round(percentile(latencies, 99)),
+      max: round(latencies[latencies.length - 1] ?? NaN),
+    },
+    statusCodes: {},
+    errors: 0,
+    timeouts: 0,
+  };
+}
+
+async function startGateway(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const child = spawnNode(path.join(DIST, 'apps', 'gateway', 'src', 'main.js'), [], { ...env, PORT: String(port) });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-10_000)));
+  child.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-10_000)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the gateway exited with ${child.exitCode}:\n${output}`);
+    if (Date.now() > deadline) {
+      await stop(child);
+      throw new Error(`the gateway was not ready in 120 s:\n${output}`);
+    }
+    try {
+      if ((await fetch(`${url}/health/ready`)).status === 200) return { url, child };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+function spawnNode(script: string, args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['-r', 'tsconfig-paths/register', script, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, TS_NODE_BASEURL: DIST },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+function runNode(script: string, args: string[], env: Record<string, string>): Promise<string> {
+  const child = spawnNode(script, args, env);
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (err = (err + chunk.toString()).slice(-10_000)));
+  return new Promise((resolve, reject) =>
+    child.once('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${path.basename(script)} exited with ${code}:\n${err}`)),
+    ),
+  );
+}
+
+/** The most memory the process has held since it started (Linux VmHWM), in MiB. */
+function peakRss(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = Number(/^VmHWM:\s+(\d+) kB$/m.exec(status)?.[1]);
+  return Math.round(kib / 1024);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(killer);
+}
+
+async function deleteTopics(brokers: string[], prefix: string): Promise<void> {
+  const admin = new Kafka({ clientId: 'bench-gateway', brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+type Result = Awaited<ReturnType<typeof runGatewayBench>> & Record<string, unknown>;
+
+function readmeSection(result: Result): string {
+  const r = result as unknown as {
+    at: string;
+    machine: { cpus: number; cpuModel: string; node: string };
+    eventBytes: number;
+    batchSize: number;
+    single: { gateway: Phase; baseline: Phase; ratio: number };
+    batch: { gateway: Phase; baseline: Phase; ratio: number };
+    gatewayPeakRssMiB: number;
+    platforms: { express: Phase; fastify: Phase; fastifyOverExpress: number };
+  };
+  const row = (what: string, p: Phase) =>
+    `| ${what} | ${p.eventsPerSecond} | ${p.latencyMs.p50} | ${p.latencyMs.p99} |`;
+  return [
+    `\`npm run bench -- gateway\` on ${r.machine.cpus} cores (${r.machine.cpuModel}), Node ${r.machine.node}, ${r.at.slice(0, 10)}:`,
+    `~${r.eventBytes}-byte signed CloudEvents from a second process on loopback (autocannon), every one new.`,
+    '',
+    '| phase | events/s | p50 ms | p99 ms |',
+    '|---|---|---|---|',
+    row('gateway, `POST /v1/events` (one event per request)', r.single.gateway),
+    row('baseline: bare Express endpoint parsing the same body', r.single.baseline),
+    row(`gateway, \`POST /v1/events:batch\` (${r.batchSize} per request)`, r.batch.gateway),
+    row(`baseline: multi-row INSERT of the same events (${r.batchSize} per statement)`, r.batch.baseline),
+    '',
+    `Single: **${r.single.ratio}×** the bare endpoint (target ≥ 0.4). Batch: **${r.batch.ratio}×** the plain INSERT (target ≥ 0.5).`,
+    `Gateway peak RSS: **${r.gatewayPeakRssMiB} MiB** (target ≤ 300). Bare endpoint, Fastify vs Express:`,
+    `${r.platforms.fastify.eventsPerSecond} vs ${r.platforms.express.eventsPerSecond} events/s (${r.platforms.fastifyOverExpress}×).`,
+  ].join('\n');
+}
+
+/** Replaces what stands between `<!-- bench:gateway -->` and `<!-- /bench:gateway -->` in the README. */
+export function writeReadmeSection(markdown: string, file = path.join(ROOT, 'README.md')): void {
+  const text = readFileSync(file, 'utf8');
+  const start = '<!-- bench:gateway -->';
+  const end = '<!-- /bench:gateway -->';
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`${file} has no ${start} … ${end} section`);
+  writeFileSync(file, `${text.slice(0, from + start.length)}\n\n${markdown}\n${text.slice(to)}`);
+}
