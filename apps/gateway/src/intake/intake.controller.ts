@@ -80,7 +80,11 @@ export class IntakeController {
     this.rateLimit.check(publisher, 1);
     const submission: Submission = decoded.ok
       ? { ok: true, event: decoded.events[0] }
-      : { ok: false, errors: decoded.errors };
+      : {
+          ok: false,
+          errors: decoded.errors,
+          raw: essence === CloudEventMediaTypes.structured ? parseJsonObject(request.rawBody) : undefined,
+        };
     const [outcome] = await this.intake.publish(publisher, [submission]);
     if (outcome.status !== 202) {
       throw new ProblemException(outcome.status, outcome.problem.type, outcome.problem.detail, outcome.problem.errors);
@@ -110,7 +114,7 @@ export class IntakeController {
     this.rateLimit.check(publisher, items.length);
     const submissions: Submission[] = items.map((item) => {
       const decoded = fromJsonFormat(item);
-      return decoded.ok ? { ok: true, event: decoded.event } : { ok: false, errors: decoded.errors };
+      return decoded.ok ? { ok: true, event: decoded.event } : { ok: false, errors: decoded.errors, raw: item };
     });
     const outcomes = await this.intake.publish(publisher, submissions);
     const results = outcomes.map((outcome, index) => batchResult(outcome, index));
@@ -196,6 +200,16 @@ function batchResult(outcome: Outcome, index: number): BatchResult {
 }
 
 const TITLES = { 400: 'bad request', 403: 'forbidden', 409: 'conflict' } as const;
+
+/** The body as a JSON object, or undefined when it is not one. */
+function parseJsonObject(body: Buffer | undefined): unknown {
+  try {
+    const value: unknown = JSON.parse(utf8.decode(body ?? Buffer.alloc(0)));
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function mediaTypeEssence(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0].trim().toLowerCase();

@@ -48,9 +48,13 @@ export interface Publisher {
   readonly accessKeyId: string | null;
 }
 
-/** An event as decoded from a request, or why it could not be. */
+/**
+ * An event as decoded from a request, or why it could not be; `raw` is the JSON object that failed to decode, if
+ * any, so that its payload is checked too and every failing field is named at once.
+ */
 export type Submission =
-  { readonly ok: true; readonly event: CloudEvent } | { readonly ok: false; readonly errors: readonly FieldError[] };
+  | { readonly ok: true; readonly event: CloudEvent }
+  | { readonly ok: false; readonly errors: readonly FieldError[]; readonly raw?: unknown };
 
 /**
  * The door's rules for events, for both channels: the contract (envelope, registered type, payload), the
@@ -190,8 +194,11 @@ export class IntakeService {
 
   /** The contract, then the publisher's rights: a refusal, or undefined when the event may be admitted. */
   private check(publisher: Publisher, submission: Submission): Outcome | undefined {
-    if (!submission.ok)
-      return this.refuse(publisher, IntakeProblems.invalidEvent, 400, 'the event is invalid', [...submission.errors]);
+    if (!submission.ok) {
+      const errors = [...submission.errors];
+      if (submission.raw !== undefined) errors.push(...eventTypeRegistry.validate(submission.raw).errors);
+      return this.refuse(publisher, IntakeProblems.invalidEvent, 400, 'the event is invalid', distinct(errors));
+    }
     const { event } = submission;
     const checked = eventTypeRegistry.validate(event);
     // Not the owner is answered first: the payload of a type one may not publish is none of one's business.
@@ -249,6 +256,17 @@ export class IntakeService {
       source: event?.source,
     });
   }
+}
+
+/** One error per field and rule (a decoder and the registry may both report one). */
+function distinct(errors: FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.field}\u0000${e.rule}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function receiptView(receipt: StoredReceipt): Receipt {
