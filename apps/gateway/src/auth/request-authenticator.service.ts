@@ -113,9 +113,9 @@ export class RequestAuthenticator {
     try {
       return await work();
     } catch (error) {
-      if (isDatabaseUnavailable(error))
-        throw serviceUnavailable('the hub cannot check credentials right now; retry with a new signature');
-      throw error;
+      if (!isDatabaseUnavailable(error)) throw error;
+      this.refusals.refused({ channel: 'http', department: undefined, problem: 'unavailable', status: 503 });
+      throw serviceUnavailable('the hub cannot check credentials right now; retry with a new signature');
     }
   }
 }

@@ -89,6 +89,14 @@ export class IntakeService {
         );
       } catch (error) {
         if (isDatabaseUnavailable(error)) {
+          this.refusals.refused({
+            channel: publisher.channel,
+            department: publisher.department,
+            problem: 'unavailable',
+            status: 503,
+            detail: (error as Error).message,
+            accessKeyId: publisher.accessKeyId ?? undefined,
+          });
           throw serviceUnavailable(
             'the hub cannot store events right now; nothing of this request was accepted: retry it',
           );
