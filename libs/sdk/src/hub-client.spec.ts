@@ -78,7 +78,12 @@ describe('HubClient', () => {
       body: { hubId: 'h-1', topic: 'zone.approval.enterprise.v1', acceptedAt: '2026-11-27T08:00:00Z' },
     });
     const receipt = await client().publish(event);
-    expect(receipt).toEqual({ hubId: 'h-1', topic: 'zone.approval.enterprise.v1', acceptedAt: '2026-11-27T08:00:00Z' });
+    expect(receipt).toEqual({
+      hubId: 'h-1',
+      topic: 'zone.approval.enterprise.v1',
+      acceptedAt: '2026-11-27T08:00:00Z',
+      duplicate: false,
+    });
     const [request] = seen;
     expect(request).toMatchObject({ method: 'POST', url: '/v1/events' });
     expect(request!.headers['content-type']).toBe('application/cloudevents+json; charset=UTF-8');
@@ -110,12 +115,21 @@ describe('HubClient', () => {
     expect(verify(request!)).toBe(true);
   });
 
+  it('marks the original receipt of a duplicate, from the Hub-Duplicate header', async () => {
+    answers.push({
+      status: 202,
+      body: { hubId: 'h-9', topic: 't', acceptedAt: 'x' },
+      headers: { 'hub-duplicate': 'true' },
+    });
+    expect(await client().publish({ ...event, id: 'evt-again' })).toMatchObject({ hubId: 'h-9', duplicate: true });
+  });
+
   it('publishes a batch and reads the answer per event', async () => {
     answers.push({
       status: 207,
       body: {
         results: [
-          { index: 0, status: 202, receipt: { hubId: 'h-3', topic: 't', acceptedAt: 'x' } },
+          { index: 0, status: 202, duplicate: true, receipt: { hubId: 'h-3', topic: 't', acceptedAt: 'x' } },
           {
             index: 1,
             status: 400,
@@ -131,7 +145,7 @@ describe('HubClient', () => {
     expect((JSON.parse(seen[0]!.body.toString()) as { id: string }[])[1]!.id).toBe('evt-2');
     expect(result.status).toBe(207);
     expect(result.results).toEqual([
-      { index: 0, ok: true, receipt: { hubId: 'h-3', topic: 't', acceptedAt: 'x' } },
+      { index: 0, ok: true, receipt: { hubId: 'h-3', topic: 't', acceptedAt: 'x', duplicate: true } },
       { index: 1, ok: false, problem: { type: 'urn:hub:problem:invalid-event', title: 'bad request', status: 400 } },
     ]);
   });

@@ -30,6 +30,12 @@ export interface HubClientOptions {
   retries?: number;
 }
 
+interface Answer {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
 export interface RequestOptions {
   query?: Query;
   /** Sent as JSON unless a string or bytes. */
@@ -42,6 +48,8 @@ export type ContentMode = 'structured' | 'binary';
 const STRUCTURED = 'application/cloudevents+json; charset=UTF-8';
 const BATCH = 'application/cloudevents-batch+json; charset=UTF-8';
 const MAX_RETRY_WAIT_MS = 30_000;
+/** Set by the gateway on a 202 that answers a duplicate with the original receipt. */
+const DUPLICATE_HEADER = 'hub-duplicate';
 
 /**
  * A department system's client of the hub's gateway: every request signed with HUB-HMAC-SHA256
@@ -60,17 +68,18 @@ export class HubClient {
     this.base = new URL(options.url.endsWith('/') ? options.url : `${options.url}/`);
   }
 
-  /** Publishes one event; resolves with its receipt once the hub has committed it. */
+  /**
+   * Publishes one event; resolves with its receipt once the hub has committed it. Sending the same `source` + `id`
+   * again resolves with the original receipt, marked `duplicate`.
+   */
   async publish<T>(event: CloudEventInput<T>, mode: ContentMode = 'structured'): Promise<Receipt> {
     const sent = complete(event);
-    if (mode === 'binary') {
-      const { headers, body } = toBinaryRequest(sent);
-      return this.request<Receipt>('POST', '/v1/events', { body, headers });
-    }
-    return this.request<Receipt>('POST', '/v1/events', {
-      body: JSON.stringify(sent),
-      headers: { 'content-type': STRUCTURED },
-    });
+    const request =
+      mode === 'binary'
+        ? toBinaryRequest(sent)
+        : { body: JSON.stringify(sent), headers: { 'content-type': STRUCTURED } };
+    const answer = await this.send('POST', '/v1/events', request);
+    return { ...(answer.body as Receipt), duplicate: answer.headers.get(DUPLICATE_HEADER) === 'true' };
   }
 
   /**
@@ -137,11 +146,7 @@ export class HubClient {
     return body as T;
   }
 
-  private async send(
-    method: string,
-    path: string,
-    options: RequestOptions,
-  ): Promise<{ status: number; body: unknown }> {
+  private async send(method: string, path: string, options: RequestOptions): Promise<Answer> {
     const retries = this.options.retries ?? 0;
     for (let attempt = 0; ; attempt++) {
       try {
@@ -158,11 +163,7 @@ export class HubClient {
     }
   }
 
-  private async sendOnce(
-    method: string,
-    path: string,
-    options: RequestOptions,
-  ): Promise<{ status: number; body: unknown }> {
+  private async sendOnce(method: string, path: string, options: RequestOptions): Promise<Answer> {
     const url = new URL(path.replace(/^\//, ''), this.base);
     const queryString = encodeQuery(options.query);
     url.search = queryString;
@@ -204,7 +205,7 @@ export class HubClient {
     const parsed = parseJson(text);
     if (response.status >= 400)
       throw new HubError(response.status, asProblem(response, parsed, text), retryAfter(response));
-    return { status: response.status, body: parsed ?? (text === '' ? undefined : text) };
+    return { status: response.status, headers: response.headers, body: parsed ?? (text === '' ? undefined : text) };
   }
 }
 
@@ -237,8 +238,8 @@ function batchResults(answer: unknown): BatchItemResult[] {
     const problem =
       entry['problem'] ?? (typeof entry['status'] === 'number' && entry['status'] >= 400 ? entry : undefined);
     if (isObject(problem)) return { index: at, ok: false, problem: problem as unknown as ProblemDetails };
-    const receipt = isObject(entry['receipt']) ? entry['receipt'] : entry;
-    return { index: at, ok: true, receipt: receipt as Receipt };
+    const receipt = (isObject(entry['receipt']) ? entry['receipt'] : entry) as Receipt;
+    return { index: at, ok: true, receipt: { ...receipt, duplicate: entry['duplicate'] === true } };
   });
 }
 

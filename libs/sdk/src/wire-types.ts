@@ -42,6 +42,8 @@ export interface Receipt {
   topic: string;
   /** When the hub committed it (RFC 3339). */
   acceptedAt: string;
+  /** True when the hub had already accepted this `source` + `id`: this is the original receipt, no second event. */
+  duplicate?: boolean;
   [field: string]: unknown;
 }
 

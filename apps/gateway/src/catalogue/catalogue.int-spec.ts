@@ -2,6 +2,7 @@ import { EVENT_TYPES, EnterpriseRegisteredV1, eventTypeRegistry } from '@hub/con
 import { RunningHubApp, startHubApp } from '@hub/platform';
 import { IsolatedEnv, isolatedEnv } from '@hub/testing';
 import { gatewayApp } from '../gateway.app';
+import { toGatewayEnv } from '../gateway.env';
 
 /** The gateway in-process on the real broker and database: its catalogue and its OpenAPI document. */
 describe('gateway catalogue and docs', () => {
@@ -10,7 +11,7 @@ describe('gateway catalogue and docs', () => {
 
   beforeAll(async () => {
     iso = await isolatedEnv();
-    gateway = await startHubApp(gatewayApp, iso.env);
+    gateway = await startHubApp(gatewayApp, toGatewayEnv(iso.env));
   });
 
   afterAll(async () => {
@@ -103,6 +104,30 @@ describe('gateway catalogue and docs', () => {
     expect(document.components.schemas).toHaveProperty('EnterpriseRegisteredV1Data');
     expect(document.components.schemas).toHaveProperty('EnterpriseRegisteredV1Event');
     expect(document.components.securitySchemes).toHaveProperty('HubHmacSha256');
+
+    const single = document.paths['/v1/events']?.post as unknown as {
+      requestBody: { content: Record<string, unknown> };
+      responses: Record<string, unknown>;
+      security: unknown;
+    };
+    expect(Object.keys(single.requestBody.content)).toEqual(['application/cloudevents+json', 'application/json']);
+    expect(Object.keys(single.responses)).toEqual(
+      expect.arrayContaining(['202', '400', '401', '403', '409', '413', '415', '429', '503']),
+    );
+    expect(single.security).toEqual([{ HubHmacSha256: [] }]);
+    const batch = document.paths['/v1/events:batch']?.post;
+    expect(Object.keys(batch?.responses ?? {})).toEqual(expect.arrayContaining(['202', '207', '413']));
+    expect(batch?.responses).not.toHaveProperty('201');
+    const register = document.paths['/v1/admin/systems']?.post as unknown as { requestBody: unknown };
+    expect(register.requestBody).toEqual({
+      required: true,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/RegisterSystemDto' } } },
+    });
+    expect(document.components.schemas['RegisterSystemDto']).toMatchObject({
+      properties: { department: expect.any(Object), name: { pattern: expect.any(String) } },
+      required: expect.arrayContaining(['department', 'name']),
+    });
+    expect(document.paths['/health/live']?.get?.responses).not.toHaveProperty('400');
 
     const yaml = await fetch(`${gateway.url}/docs/openapi.yaml`);
     expect(yaml.status).toBe(200);

@@ -88,7 +88,9 @@ export function completeGatewayDocument(
       if (!operation) continue;
       const isPublic = PUBLIC_PATHS.some((p) => p.test(path));
       if (!isPublic) operation.security = [{ [SIGNATURE_SCHEME]: [] }];
-      operation.responses = { ...problemResponses(isPublic, method), ...operation.responses };
+      const takesInput = (operation.parameters?.length ?? 0) > 0 || operation.requestBody !== undefined;
+      operation.responses = { ...problemResponses(isPublic, takesInput), ...operation.responses };
+      operation.tags ??= [tagOf(path)];
     }
   }
   describeCatalogue(document);
@@ -148,15 +150,18 @@ function describeDtos(document: OpenAPIObject, app: INestApplication, schemas: R
   }
 }
 
+/** Puts the DTO's schema, and those it refers to, over the empty ones Nest derived without @ApiProperty. */
 function addReferenced(
   dto: Type,
   dtoSchemas: Record<string, SchemaObject>,
   schemas: Record<string, SchemaObject>,
 ): void {
   const pending = [dto.name];
+  const added = new Set<string>();
   while (pending.length > 0) {
     const name = pending.pop() as string;
-    if (schemas[name] || !dtoSchemas[name]) continue;
+    if (added.has(name) || !dtoSchemas[name]) continue;
+    added.add(name);
     schemas[name] = dtoSchemas[name];
     const text = JSON.stringify(dtoSchemas[name]);
     for (const match of text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)) pending.push(match[1] as string);
@@ -197,7 +202,19 @@ function describeIntake(document: OpenAPIObject): void {
         },
       },
     };
-    single.responses['202'] = json('Committed: the event will reach Kafka', ref('Receipt'));
+    single.responses['202'] = {
+      ...(json('Committed to the outbox: the event will reach Kafka', ref('Receipt')) as object),
+      headers: {
+        'Hub-Duplicate': {
+          description: '`true` when this is the original receipt of an event sent before',
+          schema: { type: 'string' },
+        },
+      },
+    };
+    Object.assign(single.responses, intakeRefusals(), {
+      '400': problem('Not a valid CloudEvent of a registered type: `errors` names every failing field and rule'),
+      '409': problem('The same source and id was accepted with a different body (id-conflict)'),
+    });
   }
   const batch = operationAt(document, '/v1/events:batch', 'post');
   if (batch) {
@@ -211,16 +228,44 @@ function describeIntake(document: OpenAPIObject): void {
         },
       },
     };
+    delete batch.responses['201'];
+    Object.assign(batch.responses, intakeRefusals(), {
+      '202': json('Every event accepted (or a duplicate answered with its original receipt)', ref('BatchAnswer')),
+      '207': json(
+        'Some events refused: each result says which and why; the accepted ones are committed',
+        ref('BatchAnswer'),
+      ),
+      '400': problem('The body is not a JSON array of events'),
+    });
   }
+}
+
+function intakeRefusals(): Record<string, unknown> {
+  return {
+    '403': problem("The credential's department does not own the type, or source/department name another (forbidden)"),
+    '413': problem('The body, or the number of events in a batch, is over the limit'),
+    '415': problem('Not application/cloudevents+json, binary mode, or (batch) application/cloudevents-batch+json'),
+    '429': problem("Over the department's rate limit; retry after `Retry-After` seconds"),
+  };
 }
 
 function operationAt(document: OpenAPIObject, path: string, method: (typeof METHODS)[number]): Operation | undefined {
   return (document.paths[path] as Record<string, Operation | undefined> | undefined)?.[method];
 }
 
-function problemResponses(isPublic: boolean, method: string): Record<string, unknown> {
+/** Groups the operations as a department reads them: intake, delivery, catalogue, admin, operations. */
+function tagOf(path: string): string {
+  if (path.startsWith('/v1/events')) return 'intake';
+  if (path.startsWith('/v1/subscriptions') || path === '/v1/entitlements') return 'delivery';
+  if (path.startsWith('/v1/event-types')) return 'catalogue';
+  if (path.startsWith('/v1/admin')) return 'admin';
+  if (path.startsWith('/v1/me')) return 'credentials';
+  return 'operations';
+}
+
+function problemResponses(isPublic: boolean, takesInput: boolean): Record<string, unknown> {
   return {
-    '400': problem('Invalid: `errors` names every failing field and rule'),
+    ...(takesInput ? { '400': problem('Invalid: `errors` names every failing field and rule') } : {}),
     ...(isPublic
       ? {}
       : {
@@ -228,9 +273,6 @@ function problemResponses(isPublic: boolean, method: string): Record<string, unk
             'Missing, malformed, stale, replayed or wrong signature (missing-signature, bad-signature, stale-timestamp…)',
           ),
           '403': problem("The credential's department may not do this"),
-          ...(method === 'get'
-            ? {}
-            : { '429': problem("Over the department's rate limit; retry after `Retry-After` seconds") }),
           '503': problem('The hub cannot take it now; nothing was accepted, retry'),
         }),
   };
@@ -264,14 +306,41 @@ function commonSchemas(): Record<string, SchemaObject> {
       type: 'object',
       description:
         'Given once the event is committed to the outbox; a duplicate (same source and id) gets the original receipt.',
+      required: ['hubId', 'id', 'source', 'type', 'topic', 'acceptedAt'],
       properties: {
-        hubId: { type: 'string' },
+        hubId: {
+          type: 'string',
+          format: 'uuid',
+          description: "The hub's id of the event (the `hubid` extension on Kafka)",
+        },
         id: { type: 'string' },
         source: { type: 'string' },
         type: { type: 'string' },
-        topic: { type: 'string' },
+        topic: { type: 'string', example: 'zone.approval.enterprise.v1' },
         acceptedAt: { type: 'string', format: 'date-time' },
-        duplicate: { type: 'boolean' },
+      },
+    },
+    BatchAnswer: {
+      type: 'object',
+      required: ['accepted', 'refused', 'results'],
+      properties: {
+        accepted: { type: 'integer' },
+        refused: { type: 'integer' },
+        results: {
+          type: 'array',
+          description: 'One per event, in the order sent',
+          items: {
+            type: 'object',
+            required: ['index', 'status'],
+            properties: {
+              index: { type: 'integer' },
+              status: { type: 'integer', enum: [202, 400, 403, 409] },
+              duplicate: { type: 'boolean' },
+              receipt: ref('Receipt'),
+              problem: ref('ProblemDetails'),
+            },
+          },
+        },
       },
     },
     EventTypeView: {
