@@ -4,11 +4,12 @@
  *   node -r tsconfig-paths/register dist/tools/hub.js up      (with TS_NODE_BASEURL=dist; `npm start` does this)
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureInfrastructure } from '@hub/infra';
 import { HUB_PORTS, HubAppName } from '@hub/platform';
-import { seedDemoZone } from './seed-demo';
+import { seedDemoCredentials, seedDemoZone } from './seed-demo';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const APPS = Object.keys(HUB_PORTS) as HubAppName[];
@@ -26,7 +27,9 @@ async function up(): Promise<void> {
   const infra = await ensureInfrastructure({ purpose: 'run' });
   const logDir = path.join(ROOT, '.hub', 'logs');
   mkdirSync(logDir, { recursive: true });
+  const secrets = gatewaySecrets(path.join(ROOT, '.hub', 'gateway-secrets.json'));
   const env = {
+    ...secrets,
     ...process.env,
     KAFKA_BROKERS: infra.brokers.join(','),
     DATABASE_URL: infra.databaseUrl,
@@ -55,17 +58,39 @@ async function up(): Promise<void> {
     return stop(1);
   }
   const seeded = await seedDemoZone(infra.brokers);
+  const credentialsFile = path.join(ROOT, '.hub', 'demo-credentials.json');
+  const admin = { accessKeyId: env.HUB_ADMIN_ACCESS_KEY_ID ?? '', secret: env.HUB_ADMIN_SECRET ?? '' };
+  await seedDemoCredentials(`http://127.0.0.1:${HUB_PORTS.gateway}`, admin, credentialsFile);
   console.log(`\nThe hub is up (${((Date.now() - began) / 1000).toFixed(0)} s). Demo data: ${seeded}.`);
   for (const name of APPS)
     console.log(`  ${name.padEnd(12)} http://127.0.0.1:${HUB_PORTS[name]}  (/health/ready, /metrics)`);
   console.log(
     `  Kafka        ${infra.brokers.join(',')}\n  PostgreSQL   ${infra.databaseUrl.replace(/:[^:@/]*@/, ':***@')}`,
   );
-  console.log(`  Logs         ${logDir}\nPress Ctrl-C to stop.`);
+  console.log(`  Logs         ${logDir}`);
+  console.log(`  Credentials  ${credentialsFile}  (demo systems of SPJ and SCJG, and the hub admin)`);
+  console.log('Press Ctrl-C to stop.');
   const firstExit = await Promise.race(apps.map(async (app) => ({ app, code: await app.exited })));
   if (stopping) return; // Ctrl-C: the apps are exiting because we asked them to
   console.error(`${firstExit.app.name} exited (code ${firstExit.code}); see ${logDir}/${firstExit.app.name}.log`);
   await stop(1);
+}
+
+/**
+ * The gateway's secret key and bootstrap admin credential, generated once into the git-ignored .hub/ (mode 600) and
+ * kept across restarts; variables set in the environment take precedence.
+ */
+function gatewaySecrets(
+  file: string,
+): Record<'HUB_SECRET_KEY' | 'HUB_ADMIN_ACCESS_KEY_ID' | 'HUB_ADMIN_SECRET', string> {
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ReturnType<typeof gatewaySecrets>;
+  const secrets = {
+    HUB_SECRET_KEY: randomBytes(32).toString('base64'),
+    HUB_ADMIN_ACCESS_KEY_ID: `AK${randomBytes(10).toString('hex').toUpperCase()}`,
+    HUB_ADMIN_SECRET: `hubsk_${randomBytes(32).toString('base64url')}`,
+  };
+  writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  return secrets;
 }
 
 function startApp(name: HubAppName, env: NodeJS.ProcessEnv, logDir: string): RunningApp {

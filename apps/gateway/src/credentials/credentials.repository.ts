@@ -152,6 +152,13 @@ export class CredentialsRepository {
     return rows;
   }
 
+  async reseal(manager: EntityManager, accessKeyId: string, sealedSecret: Buffer): Promise<void> {
+    await manager.query(`UPDATE ${this.credentials} SET sealed_secret = $2 WHERE access_key_id = $1`, [
+      accessKeyId,
+      sealedSecret,
+    ]);
+  }
+
   /** Revokes the credential now (a second revocation keeps the first time); undefined if it does not exist. */
   async revoke(accessKeyId: string): Promise<CredentialRow | undefined> {
     const [rows] = (await this.dataSource.query(

@@ -101,9 +101,15 @@ export class CredentialsService implements OnApplicationBootstrap {
     this.cache.delete(accessKeyId);
     const row = await this.repository.findActive(accessKeyId);
     if (!row) return undefined;
+    const secret = this.openOrUndefined(row.sealedSecret, row.accessKeyId);
+    if (secret === undefined) {
+      // Sealed under another HUB_SECRET_KEY (the key was replaced): unusable until rotated, like an unknown key.
+      this.logger.error(`credential ${accessKeyId} cannot be unsealed with this HUB_SECRET_KEY; rotate it`);
+      return undefined;
+    }
     const credential: ActiveCredential = {
       accessKeyId: row.accessKeyId,
-      secret: this.box.open(row.sealedSecret, row.accessKeyId),
+      secret,
       systemId: row.systemId,
       systemName: row.systemName,
       department: row.department,
@@ -254,9 +260,25 @@ export class CredentialsService implements OnApplicationBootstrap {
         system.id,
         this.box.seal(secret, accessKeyId),
       );
-      if (stored.systemId !== system.id)
+      if (stored.systemId !== system.id) {
         this.logger.warn(`HUB_ADMIN_ACCESS_KEY_ID ${accessKeyId} belongs to another system; not an admin`);
+        return;
+      }
+      // The configuration is the bootstrap credential's source of truth: a changed secret or HUB_SECRET_KEY reseals it.
+      if (stored.revokedAt === null && this.openOrUndefined(stored.sealedSecret, accessKeyId) !== secret) {
+        await this.repository.reseal(manager, accessKeyId, this.box.seal(secret, accessKeyId));
+        this.cache.delete(accessKeyId);
+        this.logger.warn(`the bootstrap admin credential ${accessKeyId} was resealed from the configuration`);
+      }
     });
+  }
+
+  private openOrUndefined(sealed: Buffer, accessKeyId: string): string | undefined {
+    try {
+      return this.box.open(sealed, accessKeyId);
+    } catch {
+      return undefined;
+    }
   }
 
   private async requireSystem(systemId: string): Promise<SystemRow> {
