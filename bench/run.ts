@@ -3,11 +3,13 @@
  * and writes bench/results/<name>.json. BENCH_EVENTS overrides the number of events.
  */
 import { runGatewayBench } from './gateway/gateway.bench';
+import { runLinkageBench } from './linkage/linkage.bench';
 import { runPipelineBench } from './pipeline/pipeline.bench';
 
 const BENCHES: Record<string, (events: number) => Promise<unknown>> = {
   pipeline: runPipelineBench,
   gateway: runGatewayBench,
+  linkage: runLinkageBench,
 };
 
 async function main(): Promise<void> {

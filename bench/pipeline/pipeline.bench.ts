@@ -20,7 +20,7 @@ const ENTERPRISES = 10_000;
 const WRITE_BATCH = 500;
 const PARTITIONS = 6;
 
-interface Phase {
+export interface Phase {
   eventsPerSecond: number;
   seconds: number;
   latencyMs: { p50: number; p99: number };
@@ -28,8 +28,8 @@ interface Phase {
   stagesDoneSeconds?: Record<string, number>;
 }
 
-/** ~1 KiB events: the address is padded to a realistic long 住所 so that the encoded message is about 1 KiB. */
-function benchEvents(count: number): CloudEvent<EnterpriseRegisteredV1Payload>[] {
+/** Also the linkage bench's baseline input. ~1 KiB events: the address is padded to a realistic long 住所 so that the encoded message is about 1 KiB. */
+export function benchEvents(count: number): CloudEvent<EnterpriseRegisteredV1Payload>[] {
   const enterprises = demoEnterprises(ENTERPRISES);
   const padding = '高新技术产业开发区创新大道科技孵化园区'.repeat(12);
   return Array.from({ length: count }, (_, i) => {
@@ -38,7 +38,7 @@ function benchEvents(count: number): CloudEvent<EnterpriseRegisteredV1Payload>[]
   });
 }
 
-async function rawBaseline(
+export async function rawBaseline(
   brokers: string[],
   url: string,
   events: CloudEvent<EnterpriseRegisteredV1Payload>[],

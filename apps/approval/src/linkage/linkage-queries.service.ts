@@ -4,6 +4,7 @@ import { LINKAGE_ID } from '@hub/contracts';
 import { ProblemException } from '@hub/platform';
 import { Clock } from '../clock/clock';
 import { RevocationRequest } from './entities/revocation-request.entity';
+import { TIMELINE_KINDS } from './entities/timeline-entry.entity';
 import { LinkageRepository } from './linkage.repository';
 
 /** What people ask of the linkage: an approval's timeline, the coordinator's queue, open revocation requests. */
@@ -22,7 +23,10 @@ export class LinkageQueriesService {
     }
     const manager = this.dataSource.manager;
     const approval = await LinkageRepository.findApproval(manager, approvalId);
-    const timeline = await LinkageRepository.timelineOf(manager, approvalId);
+    // Steps recorded at the same instant (a result and its feedback) keep the loop's order.
+    const timeline = (await LinkageRepository.timelineOf(manager, approvalId)).sort(
+      (a, b) => a.at.getTime() - b.at.getTime() || TIMELINE_KINDS.indexOf(a.kind) - TIMELINE_KINDS.indexOf(b.kind),
+    );
     if (!approval && timeline.length === 0) throw new ProblemException(404, 'not-found', `no approval ${approvalId}`);
     const progress = await LinkageRepository.progressOf(manager, approvalId);
     const pushes = (await LinkageRepository.pushesOf(manager, approvalId)).map((p) => ({

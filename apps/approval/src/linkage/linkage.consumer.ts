@@ -46,7 +46,11 @@ export class LinkageConsumer {
 
   @OnEvent(DECISIONS, { batch: true })
   async decisions(@Payload() events: CloudEvent<LicenceDecisionBase>[], @Ctx() ctx: HubContext): Promise<void> {
-    await this.linkage.receiveDecisions(ctx.manager, events);
+    await this.linkage.receiveDecisions(
+      ctx.manager,
+      events,
+      ctx.messages.map((m) => new Date(Number(m.timestamp))),
+    );
   }
 
   @OnEvent(LicencePushedV1.type, { batch: true })

@@ -20,6 +20,7 @@ import {
 import { OutboxWriter } from '@hub/messaging';
 import { ProblemException } from '@hub/platform';
 import {
+  DeadlineSchedule,
   NoticeStage,
   WorkdayCalendar,
   cstDate,
@@ -61,14 +62,24 @@ export class LinkageService {
   ) {}
 
   /** Applies decisions of the 审批局 in order; a decision already received (by its 审批件号) changes nothing. */
-  async receiveDecisions(manager: EntityManager, events: CloudEvent<DecisionData>[]): Promise<void> {
-    for (const event of events) await this.receiveDecision(manager, event, decisionOf(event.type));
+  async receiveDecisions(
+    manager: EntityManager,
+    events: CloudEvent<DecisionData>[],
+    receivedAt: Date[],
+  ): Promise<void> {
+    for (const [i, event] of events.entries())
+      await this.receiveDecision(manager, event, decisionOf(event.type), receivedAt[i]);
   }
 
+  /**
+   * `receivedAt` is when the decision reached the hub (its Kafka timestamp): the push time, so that a replay
+   * pushes at the very same instant as the first time.
+   */
   private async receiveDecision(
     manager: EntityManager,
     event: CloudEvent<DecisionData>,
     decision: LicenceDecision,
+    receivedAt: Date,
   ): Promise<void> {
     const data = event.data!;
     if (await LinkageRepository.findApproval(manager, data.approvalId)) return;
@@ -141,14 +152,14 @@ export class LinkageService {
         { source: SOURCE, id: stableId('unassigned', data.approvalId), correlationid: event.id, causationid: event.id },
       );
       await LinkageRepository.addTimeline(manager, [
-        entry(unassigned.id, approval, 'unassigned', this.clock.now(), null, 'approval', {
+        entry(unassigned.id, approval, 'unassigned', receivedAt, null, 'approval', {
           pushDueDate: pushDue.dueDate,
         }),
       ]);
       await this.outbox.enqueue(manager, [unassigned]);
       return;
     }
-    const pushes = departments.map((department) => this.push(approval, department, {}, event.id));
+    const pushes = departments.map((department) => this.push(approval, department, receivedAt, {}, event.id));
     await this.commitPushes(manager, approval, pushes);
   }
 
@@ -170,7 +181,13 @@ export class LinkageService {
           throw new ProblemException(409, 'conflict', `approval ${approvalId} is neither unassigned nor returned`);
         replaces = open.push_id;
       }
-      const made = this.push(approval, department, { assignedBy: coordinator, replaces, note }, approval.eventId);
+      const made = this.push(
+        approval,
+        department,
+        this.clock.now(),
+        { assignedBy: coordinator, replaces, note },
+        approval.eventId,
+      );
       await LinkageRepository.updateApproval(manager, approvalId, { state: 'assigned', nextNoticeAt: null });
       await this.commitPushes(manager, approval, [made]);
       return made.push;
@@ -180,11 +197,11 @@ export class LinkageService {
   private push(
     approval: Approval,
     department: string,
+    pushedAt: Date,
     options: { assignedBy?: string; replaces?: string; note?: string },
     causation: string,
   ): { push: Push; event: CloudEvent<LicencePushedV1Payload> } {
     const pushId = stableId('push', approval.approvalId, department);
-    const pushedAt = this.clock.now();
     const claimDue = this.calendar.addWorkdays(pushedAt, approval.claimWorkdays);
     const push: Push = {
       pushId,
@@ -287,19 +304,19 @@ export class LinkageService {
     const d = event.data!;
     const approval = await LinkageRepository.findApproval(manager, d.approvalId);
     if (!approval) return;
+    const schedule = scheduleForDue(this.calendar, {
+      dueDate: approval.pushDueDate,
+      dueAt: approval.pushDueAt,
+      provisional: approval.pushDueProvisional,
+    });
     await LinkageRepository.addTimeline(manager, [
-      entry(event.id, approval, stage, new Date(event.time ?? d.dueAt), null, 'approval', {
+      entry(event.id, approval, stage, stageInstant(schedule, stage), null, 'approval', {
         limit: d.limit,
         dueAt: d.dueAt,
         notify: d.notify,
       }),
     ]);
     if (rank(stage) > rank(approval.noticeStage) && approval.state === 'unassigned') {
-      const schedule = scheduleForDue(this.calendar, {
-        dueDate: approval.pushDueDate,
-        dueAt: approval.pushDueAt,
-        provisional: approval.pushDueProvisional,
-      });
       await LinkageRepository.updateApproval(manager, d.approvalId, {
         noticeStage: stage,
         nextNoticeAt: nextNoticeAt(schedule, stage) ?? null,
@@ -341,7 +358,7 @@ export class LinkageService {
           );
           events.push(event);
           await LinkageRepository.addTimeline(manager, [
-            entry(event.id, approval, stage, now, null, 'approval', {
+            entry(event.id, approval, stage, stageInstant(schedule, stage), null, 'approval', {
               limit: 'push',
               dueAt: event.data!.dueAt,
               notify: event.data!.notify,
@@ -372,6 +389,11 @@ function notifyFor(stage: Exclude<NoticeStage, 'none'>): NotifiedParty[] {
     case 'escalated':
       return COORDINATORS.map((department) => ({ department, role: 'coordinator' as const }));
   }
+}
+
+/** When a notice fell due (not when it was sent): the timeline stays the same however late a scheduler ran. */
+function stageInstant(schedule: DeadlineSchedule, stage: Exclude<NoticeStage, 'none'>): Date {
+  return stage === 'reminded' ? schedule.remindAt : stage === 'overdue' ? schedule.dueAt : schedule.escalateAt;
 }
 
 function rank(stage: NoticeStage): number {

@@ -102,19 +102,25 @@ export class SupervisionService {
           nextNoticeAt: nextNoticeAt(schedule, 'none') ?? null,
         });
       } else {
-        const supervision =
-          existing.state === 'claimed' ? this.supervisionLimit(existing.claimedAt!, d.supervisionWorkdays) : {};
+        // An early claim starts the supervision limit once the push says how long it is; notices only while open.
+        const supervision = existing.claimedAt
+          ? this.supervisionLimit(existing.claimedAt, d.supervisionWorkdays, existing.state === 'claimed')
+          : {};
         await SupervisionRepository.update(manager, d.approvalId, d.department, { ...facts, ...supervision });
       }
     }
   }
 
-  private supervisionLimit(claimedAt: Date, workdays: number): Partial<SupervisedPush> {
+  private supervisionLimit(claimedAt: Date, workdays: number, open = true): Partial<SupervisedPush> {
     const schedule = deadlineSchedule(this.calendar, claimedAt, workdays);
-    return {
+    const due = {
       supervisionDueDate: schedule.dueDate,
       supervisionDueAt: schedule.dueAt,
       supervisionDueProvisional: schedule.provisional,
+    };
+    if (!open) return due;
+    return {
+      ...due,
       noticeLimit: 'supervision',
       noticeStage: 'none',
       nextNoticeAt: nextNoticeAt(schedule, 'none') ?? null,
@@ -218,6 +224,7 @@ export class SupervisionService {
     await SupervisionRepository.update(manager, d.approvalId, d.department, {
       state: 'returned',
       returnedAt: new Date(d.at),
+      noticeLimit: null,
       nextNoticeAt: null,
     });
   }
@@ -296,6 +303,7 @@ export class SupervisionService {
         state: 'supervised',
         supervisedAt: row?.supervisedAt ?? action.at,
         lastResult: d.result,
+        noticeLimit: null,
         nextNoticeAt: null,
       });
     }

@@ -1,0 +1,216 @@
+/**
+ * bench/linkage: N approvals through 审管衔接 end to end — the 审批局's grants on the licence topic (as the gateway
+ * forwards them) → the approval app pushes each to its supervising department → the supervision app receives it →
+ * the department's system claims it over signed HTTP → the claim reaches the approval app's timeline. Every event of
+ * the loop is counted (grant, push, claim: 3 per approval). Against the pipeline's raw baseline in the same run.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+import { randomNonce, signRequest, unixSeconds } from '@hub/auth';
+import { LicenceGrantedV1, Topics, toKafkaMessage } from '@hub/contracts';
+import { loadEnv } from '@hub/config';
+import { demoUscc } from '@hub/demo';
+import { databaseUrl, dropDatabase, ensureDatabase, ensureInfrastructure } from '@hub/infra';
+import { JsonLogger } from '@hub/observability';
+import { startHubApp } from '@hub/platform';
+import { approvalApp } from '../../apps/approval/src/approval.app';
+import { ApprovalEnv } from '../../apps/approval/src/approval.env';
+import { stableId } from '../../apps/approval/src/linkage/stable-id';
+import { supervisionApp } from '../../apps/supervision/src/supervision.app';
+import { SupervisionEnv } from '../../apps/supervision/src/supervision.env';
+import { machine, percentile, round, rssSampler, writeResult } from '../bench-kit';
+import { benchEvents, rawBaseline } from '../pipeline/pipeline.bench';
+
+const PARTITIONS = 6;
+const WRITE_BATCH = 500;
+const ENTERPRISES = 10_000;
+const CLAIM_CONCURRENCY = 24;
+const MATTER = 'SPJ-SPJY-001'; // 食品经营许可 → 市场监管分局 (SCJG)
+
+async function waitFor(db: Client, sql: string, target: number): Promise<void> {
+  for (;;) {
+    const { rows } = await db.query<{ n: number }>(sql);
+    if (rows[0].n >= target) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function linkage(brokers: string[], url: string, prefix: string, count: number) {
+  const base = {
+    KAFKA_BROKERS: brokers.join(','),
+    DATABASE_URL: url,
+    PORT: '0',
+    KAFKA_TOPIC_PREFIX: prefix,
+    KAFKA_PARTITIONS: String(PARTITIONS),
+    LOG_LEVEL: 'warn',
+    SCHEDULER_INTERVAL_MS: '60000',
+  };
+  const rss = rssSampler();
+  const approval = await startHubApp(approvalApp, loadEnv(ApprovalEnv, base), {
+    logger: new JsonLogger('approval', 'warn'),
+  });
+  const supervision = await startHubApp(supervisionApp, loadEnv(SupervisionEnv, base), {
+    logger: new JsonLogger('supervision', 'warn'),
+  });
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  const kafka = new Kafka({ clientId: 'bench-linkage', brokers, logLevel: logLevel.WARN });
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  try {
+    while (!approval.server.isJoined || !supervision.server.isJoined) await new Promise((r) => setTimeout(r, 100));
+    const approvals = Array.from({ length: count }, (_, i) => ({
+      uscc: demoUscc(i % ENTERPRISES),
+      approvalId: `BENCH-${i}`,
+      matterCode: MATTER,
+      licenceNo: `JY${String(i).padStart(12, '0')}`,
+      decidedAt: new Date().toISOString(),
+      commitments: [{ code: 'C1', text: '经营场所符合食品安全条件' }],
+    }));
+    const sentAt = new Map<string, number>();
+    const started = Date.now();
+    const produce = (async () => {
+      for (let i = 0; i < approvals.length; i += WRITE_BATCH) {
+        const slice = approvals.slice(i, i + WRITE_BATCH);
+        await producer.send({
+          topic: `${prefix}${Topics.ApprovalLicenceV1}`,
+          acks: -1,
+          messages: slice.map((a) =>
+            toKafkaMessage(
+              {
+                specversion: '1.0',
+                id: randomUUID(),
+                source: '/departments/SPJ/systems/approval',
+                type: LicenceGrantedV1.type,
+                subject: a.uscc,
+                partitionkey: a.uscc,
+                datacontenttype: 'application/json',
+                department: 'SPJ',
+                data: a,
+              },
+              'binary',
+            ),
+          ),
+        });
+        const now = Date.now();
+        for (const a of slice) sentAt.set(a.approvalId, now);
+      }
+    })();
+
+    // The 市场监管分局's system: claims what has been pushed to it, as soon as it is there.
+    let claimed = 0;
+    const claimOne = async (approvalId: string): Promise<void> => {
+      const body = JSON.stringify({ approvalId, actor: 'SCJG-system' });
+      const authorization = signRequest({
+        accessKeyId: 'demo-scjg',
+        secret: 'demo-secret-SCJG-0001',
+        method: 'POST',
+        path: '/v1/claims',
+        body,
+        timestamp: unixSeconds(),
+        nonce: randomNonce(),
+      });
+      const response = await fetch(`${supervision.url}/v1/claims`, {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'application/json' },
+        body,
+      });
+      if (response.status !== 200) throw new Error(`claim ${approvalId}: ${response.status} ${await response.text()}`);
+      await response.arrayBuffer();
+      claimed++;
+    };
+    const claimer = (async () => {
+      const queue: string[] = [];
+      const enqueued = new Set<string>();
+      const feeder = (async () => {
+        while (enqueued.size < count) {
+          const { rows } = await db.query<{ approval_id: string }>(
+            `SELECT approval_id FROM supervision.push WHERE state = 'pushed' LIMIT 5000`,
+          );
+          for (const r of rows) {
+            if (enqueued.has(r.approval_id)) continue;
+            enqueued.add(r.approval_id);
+            queue.push(r.approval_id);
+          }
+          await new Promise((r) => setTimeout(r, queue.length > 2_000 ? 200 : 50));
+        }
+      })();
+      const workers = Array.from({ length: CLAIM_CONCURRENCY }, async () => {
+        while (claimed < count) {
+          const next = queue.shift();
+          if (next) await claimOne(next);
+          else await new Promise((r) => setTimeout(r, 20));
+        }
+      });
+      await Promise.all([...workers, feeder]);
+    })();
+    await produce;
+    await claimer;
+    // The loop is closed when the approval app has every claim on its timelines.
+    await waitFor(db, `SELECT count(*)::int AS n FROM approval.timeline_entry WHERE kind = 'claimed'`, count);
+    const seconds = (Date.now() - started) / 1000;
+
+    // Grant-to-push: from the grant's acknowledgement by Kafka to the push applied in the supervision app.
+    const pushEventIds = approvals.map((a) => stableId('pushed', stableId('push', a.approvalId, 'SCJG')));
+    const { rows } = await db.query<{ event_id: string; at: string }>(
+      `SELECT event_id, extract(epoch FROM applied_at) * 1000 AS at FROM supervision.inbox WHERE event_id = ANY($1)`,
+      [pushEventIds],
+    );
+    const byEvent = new Map(rows.map((r) => [r.event_id, Number(r.at)]));
+    const latencies = approvals
+      .map((a, i) => byEvent.get(pushEventIds[i])! - sentAt.get(a.approvalId)!)
+      .sort((x, y) => x - y);
+    return {
+      approvals: count,
+      events: count * 3,
+      eventsPerSecond: Math.round((count * 3) / seconds),
+      seconds: round(seconds, 2),
+      grantToPushMs: { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)) },
+      peakRssMiB: rss.stop(),
+    };
+  } finally {
+    await producer.disconnect();
+    await db.end();
+    await supervision.close();
+    await approval.close();
+  }
+}
+
+export async function runLinkageBench(count: number): Promise<Record<string, unknown>> {
+  const infra = await ensureInfrastructure({ purpose: 'run' });
+  const name = `hub_bench_${randomBytes(3).toString('hex')}`;
+  const adminUrl = databaseUrl(infra.databaseUrl, 'postgres');
+  await ensureDatabase(adminUrl, name);
+  const url = databaseUrl(infra.databaseUrl, name);
+  const prefix = `bench-${randomBytes(3).toString('hex')}.`;
+  try {
+    console.log(`linkage: ${count} approvals (grant → push → claim), ${count * 3} events`);
+    const baseline = await rawBaseline(infra.brokers, url, benchEvents(count * 3), prefix);
+    console.log(`  raw baseline   ${baseline.eventsPerSecond} events/s`);
+    const hub = await linkage(infra.brokers, url, prefix, count);
+    console.log(`  hub linkage    ${hub.eventsPerSecond} events/s, grant-to-push p99 ${hub.grantToPushMs.p99} ms`);
+    const ratio = round(hub.eventsPerSecond / baseline.eventsPerSecond, 2);
+    const result = {
+      benchmark: 'linkage',
+      at: new Date().toISOString(),
+      machine: machine(),
+      partitions: PARTITIONS,
+      baseline,
+      hub,
+      ratio,
+      target: '>= 0.5',
+    };
+    console.log(JSON.stringify({ baseline, hub, ratio }, null, 2));
+    console.log(`  written to ${writeResult('linkage', result)}`);
+    const admin = new Kafka({ clientId: 'bench-clean', brokers: infra.brokers, logLevel: logLevel.WARN }).admin();
+    await admin.connect();
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+    await admin.disconnect();
+    return result;
+  } finally {
+    await dropDatabase(adminUrl, name);
+    await infra.stop();
+  }
+}

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { randomNonce, signRequest, unixSeconds } from '@hub/auth';
+import {
+  CloudEvent,
+  LicenceGrantedV1Payload,
+  LicenceRevokedV1Payload,
+  ingressTopic,
+  toKafkaMessage,
+} from '@hub/contracts';
+import { testKafka } from '@hub/testing';
+
+/** A department system calling an app with its demo credential, signed per spec/HTTP-SIGNING.md. */
+export async function call<T = unknown>(
+  baseUrl: string,
+  department: string,
+  method: string,
+  pathAndQuery: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const raw = body === undefined ? '' : JSON.stringify(body);
+  const [path, query] = pathAndQuery.split('?');
+  const authorization = signRequest({
+    accessKeyId: `demo-${department.toLowerCase()}`,
+    secret: `demo-secret-${department}-0001`,
+    method,
+    path,
+    query: query ?? '',
+    body: raw,
+    timestamp: unixSeconds(),
+    nonce: randomNonce(),
+  });
+  const response = await fetch(`${baseUrl}${pathAndQuery}`, {
+    method,
+    headers: { authorization, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : raw,
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+/** The 审批局's approval system publishing a decision on its Kafka ingress topic (through the gateway). */
+export async function publishDecisions(brokers: string[], prefix: string, events: CloudEvent[]): Promise<void> {
+  const producer = testKafka(brokers).producer();
+  await producer.connect();
+  try {
+    await producer.send({
+      topic: `${prefix}${ingressTopic('SPJ')}`,
+      messages: events.map((e) => toKafkaMessage(e, 'binary')),
+    });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+export function decisionEvent<T extends object>(
+  type: string,
+  data: T & { uscc: string },
+  id = randomUUID(),
+): CloudEvent<T> {
+  return {
+    specversion: '1.0',
+    id,
+    source: '/departments/SPJ/systems/approval',
+    type,
+    subject: data.uscc,
+    partitionkey: data.uscc,
+    time: new Date().toISOString(),
+    datacontenttype: 'application/json',
+    department: 'SPJ',
+    data,
+  };
+}
+
+export function grant(
+  uscc: string,
+  approvalId: string,
+  matterCode: string,
+  extra: Partial<LicenceGrantedV1Payload> = {},
+): LicenceGrantedV1Payload {
+  return {
+    uscc,
+    approvalId,
+    matterCode,
+    licenceNo: `L-${approvalId}`,
+    decidedAt: new Date().toISOString(),
+    ...extra,
+  };
+}
+
+export function revoke(
+  g: LicenceGrantedV1Payload,
+  approvalId: string,
+  revocationRequestId: string,
+): LicenceRevokedV1Payload {
+  return {
+    uscc: g.uscc,
+    approvalId,
+    matterCode: g.matterCode,
+    licenceNo: g.licenceNo,
+    decidedAt: new Date().toISOString(),
+    reason: '以虚假承诺取得许可',
+    revocationRequestId,
+  };
+}
+
+export async function sql<T>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,477 @@
+import {
+  LicenceGrantedV1,
+  LicencePushEscalatedV1,
+  LicencePushOverdueV1,
+  LicenceRevokedV1,
+  Topics,
+} from '@hub/contracts';
+import { randomBytes } from 'node:crypto';
+import { demoUscc } from '@hub/demo';
+import { AppProcess, IsolatedEnv, eventually, isolatedEnv, readTopic, startAppProcess, testKafka } from '@hub/testing';
+import { call, decisionEvent, grant, publishDecisions, revoke, sql } from './linkage-client';
+
+interface Timeline {
+  approval: { state: string; pushDueDate: string } | null;
+  pushes: {
+    pushId: string;
+    department: string;
+    progress: string;
+    assignedBy: string | null;
+    replacesPushId: string | null;
+  }[];
+  timeline: { kind: string; department: string | null; actor: string; at: string; detail: Record<string, unknown> }[];
+}
+
+// The gateway subscribes to every topic that ends like an ingress topic, other test runs' included: ids unique
+// to this run keep their events apart.
+const RUN = randomBytes(3).toString('hex').toUpperCase();
+
+/**
+ * 审管衔接 end to end: the gateway, approval and supervision apps as processes on the real broker and database; the
+ * 审批局's system publishes through the gateway's ingress, departments and coordinators call the apps signed.
+ */
+describe('审管衔接, the whole loop', () => {
+  let iso: IsolatedEnv;
+  let env: Record<string, string>;
+  const apps = new Map<string, AppProcess>();
+  const url = (name: string): string => apps.get(name)!.url;
+  const timeline = async (approvalId: string): Promise<Timeline> => {
+    const response = await call<Timeline>(url('approval'), 'SCJG', 'GET', `/v1/approvals/${approvalId}/timeline`);
+    expect(response.status).toBe(200);
+    return response.body;
+  };
+  const kinds = (t: Timeline): string[] => t.timeline.map((e) => `${e.kind}${e.department ? `:${e.department}` : ''}`);
+  const supervised = (approvalId: string, department: string) =>
+    sql<{ state: string; push_id: string | null; claimed_at: Date | null; pushed_at: Date | null }>(
+      iso.databaseUrl,
+      `SELECT state, push_id, claimed_at, pushed_at FROM supervision.push WHERE approval_id = $1 AND department = $2`,
+      [approvalId, department],
+    );
+  let serial = 0;
+  const nextUscc = (): string => demoUscc(900_000 + serial++);
+
+  beforeAll(async () => {
+    iso = await isolatedEnv();
+    env = {
+      KAFKA_BROKERS: iso.brokers.join(','),
+      DATABASE_URL: iso.databaseUrl,
+      KAFKA_TOPIC_PREFIX: iso.topicPrefix,
+      KAFKA_PARTITIONS: '2',
+      LOG_LEVEL: 'warn',
+      SCHEDULER_INTERVAL_MS: '300',
+    };
+    for (const name of ['gateway', 'approval', 'supervision']) apps.set(name, await startAppProcess(name, env));
+  });
+
+  afterAll(async () => {
+    for (const app of apps.values()) await app.stop();
+    await iso?.dispose();
+  });
+
+  it('grant → push → claim → supervise → feedback, every step on the timeline with who and when', async () => {
+    const g = grant(nextUscc(), `SP-${RUN}-LOOP-1`, 'SPJ-SPJY-001', {
+      commitments: [{ code: 'C1', text: '经营场所符合食品安全条件' }],
+    });
+    await publishDecisions(iso.brokers, iso.topicPrefix, [decisionEvent(LicenceGrantedV1.type, g)]);
+    await eventually(async () => expect((await supervised(g.approvalId, 'SCJG'))[0]?.state).toBe('pushed'));
+
+    const ledger = await call<{ unclaimed: { approvalId: string }[] }>(
+      url('supervision'),
+      'SCJG',
+      'GET',
+      '/v1/ledgers/SCJG',
+    );
+    expect(ledger.body.unclaimed.map((p) => p.approvalId)).toContain(g.approvalId);
+
+    expect(
+      (await call(url('supervision'), 'SCJG', 'POST', '/v1/claims', { approvalId: g.approvalId, actor: 'SCJG-0042' }))
+        .status,
+    ).toBe(200);
+    const action = await call(url('supervision'), 'SCJG', 'POST', '/v1/supervisions', {
+      approvalId: g.approvalId,
+      actor: 'SCJG-0042',
+      action: 'commitment-verification',
+      result: 'compliant',
+      findings: '现场核查承诺事项属实',
+    });
+    expect(action.status).toBe(201);
+
+    const t = await eventually(async () => {
+      const current = await timeline(g.approvalId);
+      expect(kinds(current)).toEqual(['received', 'pushed:SCJG', 'claimed:SCJG', 'supervised:SCJG', 'fed-back:SCJG']);
+      return current;
+    });
+    expect(t.timeline.find((e) => e.kind === 'claimed')?.actor).toBe('SCJG-0042');
+    expect(t.timeline.find((e) => e.kind === 'fed-back')?.detail).toMatchObject({ result: 'compliant', affects: [] });
+    expect(t.pushes).toEqual([expect.objectContaining({ department: 'SCJG', progress: 'fed-back' })]);
+
+    const stats = await call<{ department: string; claimRate: number; medianClaimSeconds: number }[]>(
+      url('supervision'),
+      'SCJG',
+      'GET',
+      '/v1/stats?department=SCJG',
+    );
+    const [expected] = await sql<{ rate: number }>(
+      iso.databaseUrl,
+      `SELECT (count(claimed_at)::float / count(*)) AS rate FROM supervision.push WHERE department = 'SCJG' AND pushed_at IS NOT NULL`,
+    );
+    expect(stats.body[0]).toMatchObject({ department: 'SCJG', claimRate: expected.rate });
+    expect(stats.body[0].claimRate).toBeGreaterThan(0);
+    await eventually(async () =>
+      expect(await (await fetch(`${url('supervision')}/metrics`)).text()).toMatch(
+        /hub_linkage_claim_rate\{[^}]*department="SCJG"[^}]*\} [0-9.]+/,
+      ),
+    );
+  });
+
+  it('pushes a matter to each of its supervising departments', async () => {
+    const g = grant(nextUscc(), `SP-${RUN}-BUILD-1`, 'SPJ-SGXK-003');
+    await publishDecisions(iso.brokers, iso.topicPrefix, [decisionEvent(LicenceGrantedV1.type, g)]);
+    await eventually(async () => {
+      expect((await supervised(g.approvalId, 'CGJ'))[0]?.state).toBe('pushed');
+      expect((await supervised(g.approvalId, 'ZGJ'))[0]?.state).toBe('pushed');
+    });
+  });
+
+  it('a return goes to the coordinator, whose re-routing is recorded and pushed', async () => {
+    const g = grant(nextUscc(), `SP-${RUN}-RET-1`, 'SPJ-WHPJY-002');
+    await publishDecisions(iso.brokers, iso.topicPrefix, [decisionEvent(LicenceGrantedV1.type, g)]);
+    await eventually(async () => expect((await supervised(g.approvalId, 'YJJ'))[0]?.state).toBe('pushed'));
+    const returned = await call(url('supervision'), 'YJJ', 'POST', '/v1/returns', {
+      approvalId: g.approvalId,
+      actor: 'YJJ-desk',
+      reason: '经营场所不储存危险化学品，属市场监管分局职责',
+      suggestedDepartment: 'SCJG',
+    });
+    expect(returned.status).toBe(200);
+
+    const queue = await eventually(async () => {
+      const q = await call<{ returned: { approvalId: string; reason: string }[] }>(
+        url('approval'),
+        'ZFW',
+        'GET',
+        '/v1/coordination/queue',
+      );
+      expect(q.body.returned.map((r) => r.approvalId)).toContain(g.approvalId);
+      return q.body;
+    });
+    expect(queue.returned.find((r) => r.approvalId === g.approvalId)?.reason).toMatch(/市场监管分局/);
+
+    expect(
+      (await call(url('approval'), 'SCJG', 'POST', `/v1/approvals/${g.approvalId}/assignments`, { department: 'SCJG' }))
+        .status,
+    ).toBe(403);
+    const again = await call(url('approval'), 'ZFW', 'POST', `/v1/approvals/${g.approvalId}/assignments`, {
+      department: 'YJJ',
+    });
+    expect(again.status).toBe(409);
+    const assigned = await call<{ department: string; replacesPushId: string }>(
+      url('approval'),
+      'ZFW',
+      'POST',
+      `/v1/approvals/${g.approvalId}/assignments`,
+      {
+        department: 'SCJG',
+        note: '经核实由市场监管分局监管',
+      },
+    );
+    expect(assigned.status).toBe(201);
+    await eventually(async () => expect((await supervised(g.approvalId, 'SCJG'))[0]?.state).toBe('pushed'));
+    const t = await eventually(async () => {
+      const current = await timeline(g.approvalId);
+      expect(kinds(current)).toEqual(['received', 'pushed:YJJ', 'returned:YJJ', 'pushed:SCJG']);
+      return current;
+    });
+    expect(t.timeline[3].actor).toBe('ZFW');
+    expect(t.pushes.find((p) => p.department === 'SCJG')).toMatchObject({
+      assignedBy: 'ZFW',
+      replacesPushId: t.pushes.find((p) => p.department === 'YJJ')!.pushId,
+    });
+    const q = await call<{ returned: { approvalId: string }[] }>(
+      url('approval'),
+      'ZFW',
+      'GET',
+      '/v1/coordination/queue',
+    );
+    expect(q.body.returned.map((r) => r.approvalId)).not.toContain(g.approvalId);
+  });
+
+  it('keeps an unassigned matter waiting for the coordinator; its wait is overdue across a holiday and a make-up working day', async () => {
+    // 2025-09-30 (Tue) + 2 working days: 国庆+中秋 runs 10/1–10/8, so due at the end of Fri 10/10 (weekends alone: 10/2).
+    const holiday = grant(nextUscc(), `SP-${RUN}-UN-HOL`, 'SPJ-XFSD-010', { decidedAt: '2025-09-30T10:00:00+08:00' });
+    // 2025-09-26 (Fri) + 2: Sunday 9/28 is a make-up working day, so due at the end of Mon 9/29 (weekends alone: 9/30).
+    const makeUp = grant(nextUscc(), `SP-${RUN}-UN-MKP`, 'SPJ-XFSD-010', { decidedAt: '2025-09-26T10:00:00+08:00' });
+    await publishDecisions(iso.brokers, iso.topicPrefix, [
+      decisionEvent(LicenceGrantedV1.type, holiday),
+      decisionEvent(LicenceGrantedV1.type, makeUp),
+    ]);
+    const overdueAt = async (asOf: string): Promise<Record<string, boolean>> => {
+      const q = await call<{ unassigned: { approvalId: string; overdue: boolean; pushDueDate: string }[] }>(
+        url('approval'),
+        'ZFW',
+        'GET',
+        `/v1/coordination/queue?asOf=${encodeURIComponent(asOf)}`,
+      );
+      expect(q.status).toBe(200);
+      return Object.fromEntries(
+        q.body.unassigned.filter((u) => u.approvalId.startsWith(`SP-${RUN}-UN-`)).map((u) => [u.approvalId, u.overdue]),
+      );
+    };
+    await eventually(async () => expect(Object.keys(await overdueAt('2025-09-29T20:00:00+08:00'))).toHaveLength(2));
+    expect(await overdueAt('2025-09-29T20:00:00+08:00')).toEqual({
+      [`SP-${RUN}-UN-HOL`]: false,
+      [`SP-${RUN}-UN-MKP`]: false,
+    });
+    expect(await overdueAt('2025-09-30T09:00:00+08:00')).toEqual({
+      [`SP-${RUN}-UN-HOL`]: false,
+      [`SP-${RUN}-UN-MKP`]: true,
+    });
+    expect(await overdueAt('2025-10-09T18:00:00+08:00')).toEqual({
+      [`SP-${RUN}-UN-HOL`]: false,
+      [`SP-${RUN}-UN-MKP`]: true,
+    });
+    expect(await overdueAt('2025-10-11T09:00:00+08:00')).toEqual({
+      [`SP-${RUN}-UN-HOL`]: true,
+      [`SP-${RUN}-UN-MKP`]: true,
+    });
+
+    // Long past both deadlines: the scheduler announced each as overdue, then escalated it to the coordinators.
+    const notices = await readTopic(
+      iso.brokers,
+      `${iso.topicPrefix}${Topics.ApprovalLicenceV1}`,
+      (m) =>
+        m.filter((x) => x.headers['ce_type'] === LicencePushEscalatedV1.type && x.value.includes(`SP-${RUN}-UN-`))
+          .length >= 2,
+    );
+    const holidayNotices = notices.filter(
+      (x) => x.value.includes(`SP-${RUN}-UN-HOL`) && x.headers['ce_type']?.includes('push-'),
+    );
+    expect(holidayNotices.map((x) => x.headers['ce_type'])).toEqual([
+      LicencePushOverdueV1.type,
+      LicencePushEscalatedV1.type,
+    ]);
+    const escalated = JSON.parse(holidayNotices[1].value) as {
+      dueDate: string;
+      notify: { department: string; role: string }[];
+    };
+    expect(escalated.dueDate).toBe('2025-10-10');
+    expect(escalated.notify).toEqual([
+      { department: 'ZFW', role: 'coordinator' },
+      { department: 'DZB', role: 'coordinator' },
+    ]);
+
+    const assigned = await call(url('approval'), 'DZB', 'POST', `/v1/approvals/SP-${RUN}-UN-HOL/assignments`, {
+      department: 'RSJ',
+    });
+    expect(assigned.status).toBe(201);
+    await eventually(async () => expect((await supervised(`SP-${RUN}-UN-HOL`, 'RSJ'))[0]?.state).toBe('pushed'));
+    // In time order: decided in 2025, overdue and escalated as of its deadline, reached the hub (and the
+    // unassigned queue) only now, in this test.
+    expect(kinds(await timeline(`SP-${RUN}-UN-HOL`))).toEqual([
+      'received',
+      'overdue',
+      'escalated',
+      'unassigned',
+      'pushed:RSJ',
+    ]);
+  });
+
+  it('a false commitment produces a revocation request; the 审批局 revokes and the loop closes', async () => {
+    const g = grant(nextUscc(), `SP-${RUN}-FALSE-1`, 'SPJ-GGWS-005', {
+      commitments: [{ code: 'C1', text: '已取得健康证明' }],
+    });
+    await publishDecisions(iso.brokers, iso.topicPrefix, [decisionEvent(LicenceGrantedV1.type, g)]);
+    await eventually(async () => expect((await supervised(g.approvalId, 'SSJ'))[0]?.state).toBe('pushed'));
+    const early = await call(url('supervision'), 'SSJ', 'POST', '/v1/supervisions', {
+      approvalId: g.approvalId,
+      actor: 'SSJ-7',
+      action: 'commitment-verification',
+      result: 'commitment-false',
+      findings: 'x',
+    });
+    expect(early.status).toBe(409); // not claimed yet
+    await call(url('supervision'), 'SSJ', 'POST', '/v1/claims', { approvalId: g.approvalId, actor: 'SSJ-7' });
+    await call(url('supervision'), 'SSJ', 'POST', '/v1/supervisions', {
+      approvalId: g.approvalId,
+      actor: 'SSJ-7',
+      action: 'commitment-verification',
+      result: 'commitment-false',
+      findings: '从业人员未取得健康证明，承诺不实',
+    });
+    const request = await eventually(async () => {
+      const open = await call<{ requestId: string; approvalId: string; state: string }[]>(
+        url('approval'),
+        'SPJ',
+        'GET',
+        '/v1/revocation-requests?state=open',
+      );
+      const found = open.body.find((r) => r.approvalId === g.approvalId);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    await publishDecisions(iso.brokers, iso.topicPrefix, [
+      decisionEvent(LicenceRevokedV1.type, revoke(g, `SP-${RUN}-FALSE-1-R`, request.requestId)),
+    ]);
+    await eventually(async () => {
+      const closed = await call<{ requestId: string; state: string; revokedByApprovalId: string }[]>(
+        url('approval'),
+        'SPJ',
+        'GET',
+        '/v1/revocation-requests?state=revoked',
+      );
+      expect(closed.body.find((r) => r.requestId === request.requestId)).toMatchObject({
+        revokedByApprovalId: `SP-${RUN}-FALSE-1-R`,
+      });
+    });
+    const t = await timeline(g.approvalId);
+    expect(kinds(t)).toEqual([
+      'received',
+      'pushed:SSJ',
+      'claimed:SSJ',
+      'supervised:SSJ',
+      'fed-back:SSJ',
+      'revocation-requested:SSJ',
+      'revoked:SSJ',
+    ]);
+    expect(t.timeline.find((e) => e.kind === 'fed-back')?.detail).toMatchObject({ affects: ['approval', 'credit'] });
+    // The revocation is itself a decision pushed to the supervising department (双推送).
+    await eventually(async () => expect((await supervised(`SP-${RUN}-FALSE-1-R`, 'SSJ'))[0]?.state).toBe('pushed'));
+  });
+
+  it('applies a duplicated decision once, and a claim that arrives before its push', async () => {
+    const g = grant(nextUscc(), `SP-${RUN}-DUP-1`, 'SPJ-YPLS-004');
+    const event = decisionEvent(LicenceGrantedV1.type, g);
+    // The same event twice, and the same decision resent under a new event id.
+    await publishDecisions(iso.brokers, iso.topicPrefix, [event, event, decisionEvent(LicenceGrantedV1.type, g)]);
+
+    const early = grant(nextUscc(), `SP-${RUN}-EARLY-1`, 'SPJ-YPLS-004');
+    const claim = await call<{ state: string; pushId: string | null }>(
+      url('supervision'),
+      'SCJG',
+      'POST',
+      '/v1/claims',
+      {
+        approvalId: early.approvalId,
+        uscc: early.uscc,
+        actor: 'SCJG-system',
+      },
+    );
+    expect(claim.status).toBe(200);
+    expect(claim.body).toMatchObject({ state: 'claimed', pushId: null });
+    await publishDecisions(iso.brokers, iso.topicPrefix, [decisionEvent(LicenceGrantedV1.type, early)]);
+
+    await eventually(async () => {
+      const [row] = await supervised(early.approvalId, 'SCJG');
+      expect(row.push_id).not.toBeNull();
+      expect(row.state).toBe('claimed');
+      expect(row.claimed_at!.getTime()).toBeLessThan(row.pushed_at!.getTime());
+    });
+    await eventually(async () =>
+      expect(kinds(await timeline(early.approvalId)).sort()).toEqual(['claimed:SCJG', 'pushed:SCJG', 'received']),
+    );
+    await eventually(async () => expect(await supervised(g.approvalId, 'SCJG')).toHaveLength(1));
+    const counts = await sql<{ approvals: number; pushes: number; entries: number }>(
+      iso.databaseUrl,
+      `SELECT (SELECT count(*)::int FROM approval.approval WHERE approval_id = $1) AS approvals,
+              (SELECT count(*)::int FROM approval.push WHERE approval_id = $1) AS pushes,
+              (SELECT count(*)::int FROM approval.timeline_entry WHERE approval_id = $1) AS entries`,
+      [g.approvalId],
+    );
+    expect(counts).toEqual([{ approvals: 1, pushes: 1, entries: 2 }]);
+  });
+
+  it('answers unsigned, forbidden and invalid requests with problem details', async () => {
+    expect((await fetch(`${url('supervision')}/v1/ledgers/SCJG`)).status).toBe(401);
+    const forbidden = await call(url('approval'), 'SCJG', 'PUT', '/v1/matters/SPJ-TEST-099', {
+      name: '测试事项',
+      reformMode: 'ordinary',
+      effectiveFrom: '2026-01-01',
+      departments: ['SCJG'],
+    });
+    expect(forbidden.status).toBe(403);
+    const invalid = await call<{ errors: { field: string; rule: string }[] }>(
+      url('supervision'),
+      'SCJG',
+      'POST',
+      '/v1/supervisions',
+      {
+        approvalId: `SP-${RUN}-LOOP-1`,
+        actor: 'x',
+        action: 'phone-call',
+        result: 'compliant',
+        findings: 'x',
+      },
+    );
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.errors).toContainEqual(expect.objectContaining({ field: 'action', rule: 'isIn' }));
+    expect((await call(url('supervision'), 'SCJG', 'GET', '/v1/ledgers/YJJ')).status).toBe(403);
+  });
+
+  it('versions a matter and its responsibility list through the API', async () => {
+    const body = { name: '测试事项', reformMode: 'ordinary', effectiveFrom: '2026-01-01', departments: ['SCJG'] };
+    expect((await call(url('approval'), 'SPJ', 'PUT', '/v1/matters/SPJ-TEST-099', body)).status).toBe(200);
+    const second = await call<{ version: number; departments: string[] }>(
+      url('approval'),
+      'ZFW',
+      'PUT',
+      '/v1/matters/SPJ-TEST-099',
+      {
+        ...body,
+        effectiveFrom: '2026-06-01',
+        departments: ['SCJG', 'YJJ'],
+      },
+    );
+    expect(second.body).toMatchObject({ version: 2, departments: ['SCJG', 'YJJ'] });
+    const backdated = await call(url('approval'), 'SPJ', 'PUT', '/v1/matters/SPJ-TEST-099', {
+      ...body,
+      effectiveFrom: '2025-01-01',
+    });
+    expect(backdated.status).toBe(409);
+    const versions = await call<{ version: number; effectiveFrom: string }[]>(
+      url('approval'),
+      'SCJG',
+      'GET',
+      '/v1/matters/SPJ-TEST-099',
+    );
+    expect(versions.body.map((v) => [v.version, v.effectiveFrom])).toEqual([
+      [1, '2026-01-01'],
+      [2, '2026-06-01'],
+    ]);
+  });
+
+  it('rebuilds the same linkage state when the topics are replayed into empty schemas', async () => {
+    const snapshot = async () => ({
+      approvals: await sql(iso.databaseUrl, `SELECT * FROM approval.approval ORDER BY approval_id`),
+      pushes: await sql(iso.databaseUrl, `SELECT * FROM approval.push ORDER BY push_id`),
+      timeline: await sql(iso.databaseUrl, `SELECT * FROM approval.timeline_entry ORDER BY event_id`),
+      requests: await sql(iso.databaseUrl, `SELECT * FROM approval.revocation_request ORDER BY request_id`),
+      supervised: await sql(iso.databaseUrl, `SELECT * FROM supervision.push ORDER BY approval_id, department`),
+      actions: await sql(iso.databaseUrl, `SELECT * FROM supervision.supervision_action ORDER BY action_id`),
+    });
+    await apps.get('approval')!.stop();
+    await apps.get('supervision')!.stop();
+    const before = await snapshot();
+    expect(before.timeline.length).toBeGreaterThan(20);
+
+    await sql(iso.databaseUrl, `DROP SCHEMA approval CASCADE`);
+    await sql(iso.databaseUrl, `DROP SCHEMA supervision CASCADE`);
+    const admin = testKafka(iso.brokers).admin();
+    await admin.connect();
+    await admin.deleteGroups([`${iso.topicPrefix}approval`, `${iso.topicPrefix}supervision`]);
+    await admin.disconnect();
+    apps.set('approval', await startAppProcess('approval', env));
+    apps.set('supervision', await startAppProcess('supervision', env));
+
+    const after = await eventually(
+      async () => {
+        const now = await snapshot();
+        expect(now.timeline.length).toBe(before.timeline.length);
+        expect(now.actions.length).toBe(before.actions.length);
+        expect(now).toEqual(before);
+        return now;
+      },
+      { timeoutMs: 120_000, intervalMs: 1_000 },
+    );
+    expect(after.requests).toHaveLength(1);
+  });
+});
