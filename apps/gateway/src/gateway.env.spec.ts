@@ -1,0 +1,50 @@
+import { loadEnv } from '@hub/config';
+import { DEVELOPMENT_SECRET_KEY, GatewayEnv } from './gateway.env';
+
+const base = { KAFKA_BROKERS: '127.0.0.1:9092', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/hub', PORT: '3000' };
+const failure = (variables: Record<string, string>): string => {
+  try {
+    loadEnv(GatewayEnv, { ...base, ...variables });
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return '';
+};
+
+describe('GatewayEnv', () => {
+  it('runs without configuration outside production, on the public development key', () => {
+    const env = loadEnv(GatewayEnv, base);
+    expect(env.secretKey).toEqual(DEVELOPMENT_SECRET_KEY);
+    expect(env.GATEWAY_MAX_BATCH_EVENTS).toBe(500);
+    expect(env.rateOverrides.size).toBe(0);
+  });
+
+  it('requires HUB_SECRET_KEY in production, and 32 bytes of base64 wherever it is set', () => {
+    expect(failure({ NODE_ENV: 'production' })).toMatch(/HUB_SECRET_KEY is required in production/);
+    expect(failure({ HUB_SECRET_KEY: Buffer.alloc(16).toString('base64') })).toMatch(
+      /HUB_SECRET_KEY must be the base64 of 32/,
+    );
+    const key = Buffer.alloc(32, 9);
+    expect(
+      loadEnv(GatewayEnv, { ...base, NODE_ENV: 'production', HUB_SECRET_KEY: key.toString('base64') }).secretKey,
+    ).toEqual(key);
+  });
+
+  it('wants the bootstrap admin credential whole or not at all', () => {
+    expect(failure({ HUB_ADMIN_ACCESS_KEY_ID: 'AKADMIN' })).toMatch(/HUB_ADMIN_SECRET is required/);
+    expect(failure({ HUB_ADMIN_SECRET: 'x'.repeat(30) })).toMatch(/HUB_ADMIN_ACCESS_KEY_ID is required/);
+    expect(failure({ HUB_ADMIN_ACCESS_KEY_ID: 'AKADMIN', HUB_ADMIN_SECRET: 'short' })).toMatch(
+      /HUB_ADMIN_SECRET must be 24-256/,
+    );
+  });
+
+  it('reads per-department rates and refuses a malformed list or a batch bound over 500', () => {
+    const env = loadEnv(GatewayEnv, { ...base, GATEWAY_RATE_LIMITS: 'SPJ=5000,SCJG=200' });
+    expect([...env.rateOverrides]).toEqual([
+      ['SPJ', 5000],
+      ['SCJG', 200],
+    ]);
+    expect(failure({ GATEWAY_RATE_LIMITS: 'SPJ:5000' })).toMatch(/GATEWAY_RATE_LIMITS/);
+    expect(failure({ GATEWAY_MAX_BATCH_EVENTS: '501' })).toMatch(/GATEWAY_MAX_BATCH_EVENTS/);
+  });
+});
