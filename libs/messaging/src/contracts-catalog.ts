@@ -29,6 +29,7 @@ export function contractsCatalog(options: ContractsCatalogOptions = {}): EventCa
   };
   const topicOf = (type: string): string => prefix + definitionOf(type).topic;
   return {
+    topicPrefix: prefix,
     topicOf,
     ownerOf: (type) => definitionOf(type).owner,
     topics: () => [

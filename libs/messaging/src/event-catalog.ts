@@ -11,6 +11,11 @@ export type DecodeResult = { ok: true; event: CloudEvent } | { ok: false; errors
 
 /** What messaging needs to know of the contracts: where a type goes, and how to encode and check a message. */
 export interface EventCatalog {
+  /**
+   * Put before every topic name (HubEnv.KAFKA_TOPIC_PREFIX); a raw subscription by pattern only matches topics with
+   * this prefix, so that hubs sharing a cluster never read each other's topics.
+   */
+  readonly topicPrefix: string;
   topicOf(type: string): string;
   /** The department code or app allowed to emit the type. */
   ownerOf(type: string): string;

@@ -150,7 +150,8 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     this.rawRoutes.length = 0;
     for (const [pattern, handler] of this.messageHandlers) {
       const extras = handler.extras ?? {};
-      if (extras.hub === 'raw') this.rawRoutes.push({ topics: extras.topics as RegExp, handler });
+      if (extras.hub === 'raw')
+        this.rawRoutes.push({ topics: ownTopics(this.options.catalog.topicPrefix, extras.topics as RegExp), handler });
       else {
         this.options.catalog.topicOf(pattern); // throws for a type the contracts do not declare
         this.eventRoutes.set(pattern, handler);
@@ -378,6 +379,15 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     await sleep(ms);
     if (!payload.isRunning() || payload.isStale()) throw new Abandoned();
   }
+}
+
+/**
+ * The pattern anchored after the deployment's topic prefix: `zone\.ingress\.…` read by a hub with prefix `t-1.` matches
+ * `t-1.zone.ingress.spj.v1` only, not another hub's `t-2.zone.ingress.spj.v1` nor the unprefixed one.
+ */
+export function ownTopics(prefix: string, pattern: RegExp): RegExp {
+  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${escaped}(?:${pattern.source.replace(/^\^/, '')})`, pattern.flags);
 }
 
 function eventOf(work: Applicable): CloudEvent {
