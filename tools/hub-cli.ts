@@ -67,77 +67,80 @@ interface Credential {
   accessKeyId: string;
   secret: string;
   department?: string;
+  /** The `source` of the system's events, as the demo credentials file gives it. */
+  source?: string;
+  admin?: boolean;
 }
 
-/** Flags, then the environment, then the demo credentials file (the department's first system, or --key's). */
-export function resolveCredential(flags: Flags, env: NodeJS.ProcessEnv, cwd: string): Credential & { url: string } {
-  const url = flags.url ?? env.HUB_URL ?? demoFile(flags, env, cwd)?.gatewayUrl ?? 'http://127.0.0.1:3000';
+/** What the command is about to send, to pick the matching system from the demo credentials file. */
+interface CredentialHint {
+  source?: string;
+  department?: string;
+}
+
+/**
+ * Flags, then the environment, then the demo credentials file that `npm start` writes: the credential of --key, else
+ * of --department, else of the system whose `source` (or department) the event names, else the first department
+ * system (the hub admin's only when asked for by key or by its department).
+ */
+export function resolveCredential(
+  flags: Flags,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  hint: CredentialHint = {},
+): Credential & { url: string } {
+  const url = flags.url ?? env.HUB_URL ?? 'http://127.0.0.1:3000';
   const department = flags.department ?? env.HUB_DEPARTMENT;
   const accessKeyId = flags.key ?? env.HUB_ACCESS_KEY_ID;
   const secret = flags.secret ?? env.HUB_SECRET;
   if (accessKeyId && secret) return { url, accessKeyId, secret, department };
-  const file = demoFile(flags, env, cwd);
+  const file = demoCredentials(flags, env, cwd);
   if (!file) {
     throw new UsageError(
       'no credentials: pass --key and --secret, set HUB_ACCESS_KEY_ID and HUB_SECRET, or run `npm start` to write the demo credentials file',
     );
   }
-  const found = file.credentials.find(
-    (c) =>
-      (accessKeyId === undefined || c.accessKeyId === accessKeyId) &&
-      (department === undefined || c.department === department),
-  );
-  if (!found)
+  const systems = file.credentials.filter((c) => !c.admin);
+  const found = accessKeyId
+    ? file.credentials.find((c) => c.accessKeyId === accessKeyId)
+    : department
+      ? (systems.find((c) => c.department === department) ?? file.credentials.find((c) => c.department === department))
+      : (systems.find((c) => hint.source !== undefined && c.source === hint.source) ??
+        systems.find((c) => hint.department !== undefined && c.department === hint.department) ??
+        systems[0]);
+  if (!found) {
     throw new UsageError(`no credential in ${file.path} for ${accessKeyId ?? `department ${department ?? '?'}`}`);
+  }
   return { url, ...found };
 }
 
-interface DemoFile {
-  path: string;
-  gatewayUrl?: string;
-  credentials: Credential[];
-}
-
-/**
- * Reads the demo credentials file in any of the shapes it may take: a list of credentials, `{ systems: [...] }`,
- * `{ credentials: [...] }`, or an object keyed by department code.
- */
-function demoFile(flags: Flags, env: NodeJS.ProcessEnv, cwd: string): DemoFile | undefined {
-  const file = path.resolve(
-    cwd,
-    flags.credentials ?? env.HUB_CREDENTIALS_FILE ?? path.join(repositoryRoot(cwd), '.hub', 'demo-credentials.json'),
-  );
+/** The demo credentials file: `{ credentials: [{ department, system, source, accessKeyId, secret, admin }] }`. */
+function demoCredentials(
+  flags: Flags,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): { path: string; credentials: Credential[] } | undefined {
+  const named = flags.credentials ?? env.HUB_CREDENTIALS_FILE;
+  const file = path.resolve(cwd, named ?? path.join(repositoryRoot(cwd), '.hub', 'demo-credentials.json'));
   if (!existsSync(file)) {
-    if (flags.credentials ?? env.HUB_CREDENTIALS_FILE) throw new UsageError(`credentials file ${file} does not exist`);
+    if (named) throw new UsageError(`credentials file ${file} does not exist`);
     return undefined;
   }
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-  const record = isObject(raw) ? raw : {};
-  const list: unknown[] = Array.isArray(raw)
-    ? raw
-    : Array.isArray(record['systems'])
-      ? record['systems']
-      : Array.isArray(record['credentials'])
-        ? record['credentials']
-        : Object.entries(record)
-            .filter(([, value]) => isObject(value))
-            .map(([code, value]) => ({ department: code, ...(value as object) }));
+  const raw = parseJson(readFileSync(file, 'utf8'), file);
+  const list = isObject(raw) && Array.isArray(raw['credentials']) ? (raw['credentials'] as unknown[]) : [];
   const credentials = list.flatMap((entry): Credential[] => {
-    if (!isObject(entry)) return [];
-    const nested = isObject(entry['credential']) ? entry['credential'] : entry;
-    const accessKeyId = nested['accessKeyId'];
-    const secret = nested['secret'];
-    const department = entry['department'] ?? nested['department'];
-    if (typeof accessKeyId !== 'string' || typeof secret !== 'string') return [];
-    return [{ accessKeyId, secret, ...(typeof department === 'string' ? { department } : {}) }];
+    if (!isObject(entry) || typeof entry['accessKeyId'] !== 'string' || typeof entry['secret'] !== 'string') return [];
+    return [
+      {
+        accessKeyId: entry['accessKeyId'],
+        secret: entry['secret'],
+        ...(typeof entry['department'] === 'string' ? { department: entry['department'] } : {}),
+        ...(typeof entry['source'] === 'string' ? { source: entry['source'] } : {}),
+        admin: entry['admin'] === true,
+      },
+    ];
   });
-  const gatewayUrl =
-    typeof record['gatewayUrl'] === 'string'
-      ? record['gatewayUrl']
-      : typeof record['url'] === 'string'
-        ? record['url']
-        : undefined;
-  return { path: file, gatewayUrl, credentials };
+  return { path: file, credentials };
 }
 
 function repositoryRoot(from: string): string {
@@ -171,13 +174,16 @@ function parseJson(text: string, what: string): unknown {
   }
 }
 
-async function publish(
-  client: HubClient,
-  flags: Flags,
-  positionals: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<number> {
+async function publish(flags: Flags, positionals: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const input = parseJson(await readInput(positionals[0], env), positionals[0] ?? 'stdin');
+  const first: unknown = Array.isArray(input) ? input[0] : input;
+  const hint = isObject(first)
+    ? {
+        source: typeof first['source'] === 'string' ? first['source'] : undefined,
+        department: typeof first['department'] === 'string' ? first['department'] : undefined,
+      }
+    : {};
+  const client = clientFor(resolveCredential(flags, env, callerDirectory(env), hint));
   if (Array.isArray(input)) {
     if (flags.binary) throw new UsageError('--binary sends one event; a batch is always structured');
     const result = await client.publishBatch(input as CloudEventInput[]);
@@ -303,6 +309,10 @@ function deliveryKey(delivery: unknown): string {
   return `${String(id)}:${String(delivery['status'] ?? '')}:${String(delivery['attempts'] ?? '')}`;
 }
 
+function clientFor(credential: Credential & { url: string }): HubClient {
+  return new HubClient({ url: credential.url, accessKeyId: credential.accessKeyId, secret: credential.secret });
+}
+
 function positiveInteger(value: string, flag: string): number {
   if (!/^[1-9][0-9]*$/.test(value)) throw new UsageError(`${flag} must be a positive whole number`);
   return Number(value);
@@ -316,7 +326,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function main(argv: string[], given: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // A variable set to nothing counts as unset, as loadEnv treats it.
+  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== ''));
   const [command, ...rest] = argv;
   let parsed: ReturnType<typeof parse>;
   try {
@@ -341,15 +353,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       print(body);
       return response.ok ? 0 : 1;
     }
+    if (command === 'publish') return await publish(flags, positionals, env);
     const credential = resolveCredential(flags, env, callerDirectory(env));
-    const client = new HubClient({
-      url: credential.url,
-      accessKeyId: credential.accessKeyId,
-      secret: credential.secret,
-    });
+    const client = clientFor(credential);
     switch (command) {
-      case 'publish':
-        return await publish(client, flags, positionals, env);
       case 'subscribe':
         return await subscribe(client, flags, env);
       case 'tail':

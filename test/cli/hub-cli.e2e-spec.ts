@@ -1,0 +1,141 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { EnterpriseRegisteredV1 } from '@hub/contracts';
+import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
+import { AppProcess, IsolatedEnv, isolatedEnv, readTopic, startAppProcess } from '@hub/testing';
+import { seedDemoCredentials } from '../../tools/seed-demo';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'dist', 'tools', 'hub-cli.js');
+const ADMIN = { accessKeyId: 'AKCLITESTADMIN', secret: `cli-admin-${randomBytes(16).toString('hex')}` };
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The `hub` CLI as a person runs it: the built binary in its own process (no tsconfig-paths preloaded), real gateway. */
+describe('hub CLI', () => {
+  let iso: IsolatedEnv;
+  let gateway: AppProcess;
+  let dir: string;
+  let credentialsFile: string;
+
+  beforeAll(async () => {
+    iso = await isolatedEnv();
+    gateway = await startAppProcess('gateway', {
+      KAFKA_BROKERS: iso.brokers.join(','),
+      DATABASE_URL: iso.databaseUrl,
+      KAFKA_TOPIC_PREFIX: iso.topicPrefix,
+      KAFKA_PARTITIONS: '2',
+      LOG_LEVEL: 'warn',
+      HUB_ADMIN_ACCESS_KEY_ID: ADMIN.accessKeyId,
+      HUB_ADMIN_SECRET: ADMIN.secret,
+    });
+    dir = mkdtempSync(path.join(tmpdir(), 'hub-cli-'));
+    credentialsFile = path.join(dir, 'demo-credentials.json');
+    // The file `npm start` writes, made the same way.
+    await seedDemoCredentials(gateway.url, ADMIN, credentialsFile);
+  });
+
+  afterAll(async () => {
+    await gateway?.stop();
+    await iso?.dispose();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const hub = (args: string[], options: { input?: string; env?: Record<string, string> } = {}): Run => {
+    const result = spawnSync(process.execPath, [CLI, ...args], {
+      cwd: dir,
+      input: options.input ?? '',
+      encoding: 'utf8',
+      // Only what a shell would have: no jest variables, no path aliases preloaded.
+      env: {
+        PATH: process.env.PATH ?? '',
+        HUB_URL: gateway.url,
+        HUB_CREDENTIALS_FILE: credentialsFile,
+        ...options.env,
+      },
+      timeout: 120_000,
+    });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+  const approvalEvent = (n: number) => ({
+    ...enterpriseRegisteredEvent(demoEnterprises(1, 950_000 + n)[0]!, randomUUID()),
+    source: '/departments/SPJ/systems/approval',
+  });
+  const file = (name: string, content: unknown): string => {
+    const target = path.join(dir, name);
+    writeFileSync(target, JSON.stringify(content));
+    return target;
+  };
+
+  it('publishes an event from a file, signed with the demo credential of the system the event names', async () => {
+    const event = approvalEvent(1);
+    const run = hub(['publish', file('event.json', event)]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ id: event.id, source: event.source, duplicate: false });
+    const topic = `${iso.topicPrefix}${EnterpriseRegisteredV1.topic}`;
+    const seen = await readTopic(iso.brokers, topic, (m) => m.some((x) => x.headers['ce_id'] === event.id));
+    expect(seen.filter((x) => x.headers['ce_id'] === event.id)).toHaveLength(1);
+  });
+
+  it('publishes from stdin in binary mode, and answers a duplicate with the original receipt', () => {
+    const event = approvalEvent(2);
+    const first = hub(['publish', '-', '--binary'], { input: JSON.stringify(event) });
+    expect(first.status).toBe(0);
+    const again = hub(['publish', file('again.json', event)]);
+    expect(again.status).toBe(0);
+    expect(JSON.parse(again.stdout)).toEqual({ ...JSON.parse(first.stdout), duplicate: true });
+  });
+
+  it('publishes a JSON array as a batch and shows each outcome, exiting 1 when one is refused', () => {
+    const good = approvalEvent(3);
+    const bad = { ...approvalEvent(4), subject: 'not-the-key' };
+    const run = hub(['publish', file('batch.json', [good, bad])]);
+    expect(run.status).toBe(1);
+    const answer = JSON.parse(run.stdout) as { status: number; results: { ok: boolean }[] };
+    expect(answer.status).toBe(207);
+    expect(answer.results.map((r) => r.ok)).toEqual([true, false]);
+  });
+
+  it('prints the problem details of a refusal and exits 1', () => {
+    const event = { ...approvalEvent(5), data: { ...approvalEvent(5).data, establishedOn: 'yesterday' } };
+    const run = hub(['publish', file('bad.json', event)]);
+    expect(run.status).toBe(1);
+    const problem = JSON.parse(run.stderr) as { status: number; errors: { field: string }[] };
+    expect(problem.status).toBe(400);
+    expect(problem.errors).toContainEqual(expect.objectContaining({ field: 'data.establishedOn' }));
+  });
+
+  it('picks a department with --department, and takes credentials from the environment', () => {
+    const scjg = hub(['me', '--department', 'SCJG']);
+    expect(scjg.status).toBe(0);
+    expect(JSON.parse(scjg.stdout)).toMatchObject({ department: 'SCJG' });
+    const fromEnv = hub(['me'], {
+      env: { HUB_ACCESS_KEY_ID: ADMIN.accessKeyId, HUB_SECRET: ADMIN.secret, HUB_CREDENTIALS_FILE: '' },
+    });
+    expect(fromEnv.status).toBe(0);
+    expect(JSON.parse(fromEnv.stdout)).toMatchObject({ department: 'XXHZX' });
+  });
+
+  it('says what is missing when it has no credentials, and refuses a wrong secret', () => {
+    const none = hub(['me'], { env: { HUB_CREDENTIALS_FILE: '' } });
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/no credentials/);
+    const wrong = hub(['me', '--key', ADMIN.accessKeyId, '--secret', 'wrong-secret-wrong-secret']);
+    expect(wrong.status).toBe(1);
+    expect(JSON.parse(wrong.stderr)).toMatchObject({ status: 401 });
+  });
+
+  it('lists the event catalogue without credentials', () => {
+    const run = hub(['types'], { env: { HUB_CREDENTIALS_FILE: '' } });
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as { type: string }[]).map((t) => t.type)).toContain(EnterpriseRegisteredV1.type);
+  });
+});
