@@ -11,18 +11,29 @@ import {
 import { testKafka } from '@hub/testing';
 
 /** A department system calling an app with its demo credential, signed per spec/HTTP-SIGNING.md. */
-export async function call<T = unknown>(
+export function call<T = unknown>(
   baseUrl: string,
   department: string,
   method: string,
   pathAndQuery: string,
   body?: unknown,
 ): Promise<{ status: number; body: T }> {
+  const credential = { accessKeyId: `demo-${department.toLowerCase()}`, secret: `demo-secret-${department}-0001` };
+  return callWith(baseUrl, credential, method, pathAndQuery, body);
+}
+
+export async function callWith<T = unknown>(
+  baseUrl: string,
+  credential: { accessKeyId: string; secret: string },
+  method: string,
+  pathAndQuery: string,
+  body?: unknown,
+  contentType = 'application/json',
+): Promise<{ status: number; body: T }> {
   const raw = body === undefined ? '' : JSON.stringify(body);
   const [path, query] = pathAndQuery.split('?');
   const authorization = signRequest({
-    accessKeyId: `demo-${department.toLowerCase()}`,
-    secret: `demo-secret-${department}-0001`,
+    ...credential,
     method,
     path,
     query: query ?? '',
@@ -32,7 +43,7 @@ export async function call<T = unknown>(
   });
   const response = await fetch(`${baseUrl}${pathAndQuery}`, {
     method,
-    headers: { authorization, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: { authorization, ...(body === undefined ? {} : { 'content-type': contentType }) },
     body: body === undefined ? undefined : raw,
   });
   const text = await response.text();

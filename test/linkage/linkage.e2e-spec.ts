@@ -8,7 +8,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { demoUscc } from '@hub/demo';
 import { AppProcess, IsolatedEnv, eventually, isolatedEnv, readTopic, startAppProcess, testKafka } from '@hub/testing';
-import { call, decisionEvent, grant, publishDecisions, revoke, sql } from './linkage-client';
+import { call, callWith, decisionEvent, grant, publishDecisions, revoke, sql } from './linkage-client';
 
 interface Timeline {
   approval: { state: string; pushDueDate: string } | null;
@@ -59,6 +59,8 @@ describe('审管衔接, the whole loop', () => {
       KAFKA_PARTITIONS: '2',
       LOG_LEVEL: 'warn',
       SCHEDULER_INTERVAL_MS: '300',
+      HUB_ADMIN_ACCESS_KEY_ID: 'e2e-linkage-admin',
+      HUB_ADMIN_SECRET: 'e2e-linkage-admin-secret-0123456789',
     };
     for (const name of ['gateway', 'approval', 'supervision']) apps.set(name, await startAppProcess(name, env));
   });
@@ -437,6 +439,36 @@ describe('审管衔接, the whole loop', () => {
       [1, '2026-01-01'],
       [2, '2026-06-01'],
     ]);
+  });
+
+  it("takes a grant from the 审批局 system through the gateway's signed HTTP intake", async () => {
+    const admin = { accessKeyId: 'e2e-linkage-admin', secret: 'e2e-linkage-admin-secret-0123456789' };
+    const registered = await callWith<{ credential: { accessKeyId: string; secret: string } }>(
+      url('gateway'),
+      admin,
+      'POST',
+      '/v1/admin/systems',
+      {
+        department: 'SPJ',
+        name: 'approval',
+        description: '审批局 approval system (e2e)',
+      },
+    );
+    expect(registered.status).toBe(201);
+    const g = grant(nextUscc(), `SP-${RUN}-HTTP-1`, 'SPJ-HYYS-007', {
+      commitments: [{ code: 'C1', text: '车辆符合技术标准' }],
+    });
+    const accepted = await callWith(
+      url('gateway'),
+      registered.body.credential,
+      'POST',
+      '/v1/events',
+      decisionEvent(LicenceGrantedV1.type, g),
+      'application/cloudevents+json',
+    );
+    expect(accepted.status).toBe(202);
+    await eventually(async () => expect((await supervised(g.approvalId, 'JTJ'))[0]?.state).toBe('pushed'));
+    expect(kinds(await timeline(g.approvalId))).toEqual(['received', 'pushed:JTJ']);
   });
 
   it('rebuilds the same linkage state when the topics are replayed into empty schemas', async () => {
