@@ -34,9 +34,10 @@ export class IngressConsumer {
       this.refusals.refused({ channel: 'kafka', department, problem: 'invalid-event', errors: decoded.errors });
       throw new RejectedMessage(decoded.errors);
     }
-    const [outcome] = await this.intake.admit(ctx.manager, { department, channel: 'kafka', accessKeyId: null }, [
-      decoded.event,
-    ]);
+    const publisher = { department, channel: 'kafka', accessKeyId: null } as const;
+    const outcomes = await this.intake.admit(ctx.manager, publisher, [decoded.event]);
+    const [outcome] = outcomes;
     if (outcome.status !== 202) throw new RejectedMessage(outcome.problem.errors);
+    this.intake.countAccepted(publisher, outcomes);
   }
 }

@@ -103,6 +103,7 @@ export class IntakeService {
         }
         throw error;
       }
+      this.countAccepted(publisher, admitted);
       admissible.forEach((a, i) => (outcomes[a.index] = admitted[i]));
     }
     return outcomes as Outcome[];
@@ -114,22 +115,64 @@ export class IntakeService {
    */
   async admit(manager: EntityManager, publisher: Publisher, events: readonly CloudEvent[]): Promise<Outcome[]> {
     const outcomes: (Outcome | undefined)[] = events.map((event) => this.authorise(publisher, event));
-    const candidates: { index: number; event: CloudEvent; receipt: NewReceipt }[] = [];
-    const firstOf = new Map<string, number>(); // identity → index in candidates, for repeats within one request
-    const repeats: { index: number; of: number; fingerprint: string }[] = [];
+    const { candidates, repeats } = this.candidates(publisher, events, outcomes);
+
+    const inserted = await this.repository.insertNew(
+      manager,
+      candidates.map((c) => c.receipt),
+    );
+    const insertedIds = new Set(inserted.map((r) => r.hubId));
+    const isNew = (c: Candidate): boolean => insertedIds.has(c.receipt.hubId);
+    await this.outbox.enqueue(
+      manager,
+      candidates.filter(isNew).map((c) => c.event),
+    );
+    const known = await this.repository.find(
+      manager,
+      candidates.filter((c) => !isNew(c)).map((c) => c.receipt),
+    );
+    const stored = new Map([...inserted, ...known].map((r) => [identityOf(r), r]));
+    for (const c of candidates) {
+      outcomes[c.index] = verdict(c.receipt.fingerprint, stored.get(identityOf(c.receipt))!, !isNew(c));
+    }
+    for (const r of repeats) outcomes[r.index] = verdict(r.fingerprint, stored.get(identityOf(r.of.receipt))!, true);
+
+    outcomes.forEach((outcome, index) => {
+      if (outcome?.status === 409) this.recordRefusal(publisher, outcome.problem, events[index]);
+    });
+    return outcomes as Outcome[];
+  }
+
+  /** Counts the events an admission committed (duplicates aside); call once its transaction has committed. */
+  countAccepted(publisher: Publisher, outcomes: readonly Outcome[]): void {
+    const accepted = outcomes.filter((o) => o.status === 202 && !o.duplicate).length;
+    this.refusals.acceptedEvents(publisher.channel, publisher.department, accepted);
+  }
+
+  /**
+   * The events to record, stamped with the department and a new hub id; an identity repeated within the request is
+   * judged against its first occurrence instead.
+   */
+  private candidates(
+    publisher: Publisher,
+    events: readonly CloudEvent[],
+    refused: readonly (Outcome | undefined)[],
+  ): { candidates: Candidate[]; repeats: { index: number; of: Candidate; fingerprint: string }[] } {
+    const candidates: Candidate[] = [];
+    const repeats: { index: number; of: Candidate; fingerprint: string }[] = [];
+    const first = new Map<string, Candidate>();
     events.forEach((sent, index) => {
-      if (outcomes[index] !== undefined) return;
+      if (refused[index] !== undefined) return;
       const event = withDepartment(sent, publisher.department);
       const fingerprint = eventFingerprint(event);
-      const identity = JSON.stringify([event.source, event.id]);
-      const earlier = firstOf.get(identity);
-      if (earlier !== undefined) {
+      const identity = identityOf({ source: event.source, eventId: event.id });
+      const earlier = first.get(identity);
+      if (earlier) {
         repeats.push({ index, of: earlier, fingerprint });
         return;
       }
-      firstOf.set(identity, candidates.length);
       const hubId = randomUUID();
-      candidates.push({
+      const candidate: Candidate = {
         index,
         event: { ...event, [HUB_ID_EXTENSION]: hubId },
         receipt: {
@@ -143,61 +186,11 @@ export class IntakeService {
           channel: publisher.channel,
           accessKeyId: publisher.accessKeyId,
         },
-      });
-    });
-
-    const inserted = await this.repository.insertNew(
-      manager,
-      candidates.map((c) => c.receipt),
-    );
-    const insertedIds = new Set(inserted.map((r) => r.hubId));
-    const accepted = candidates.filter((c) => insertedIds.has(c.receipt.hubId));
-    await this.outbox.enqueue(
-      manager,
-      accepted.map((c) => c.event),
-    );
-    const known = await this.repository.find(
-      manager,
-      candidates.filter((c) => !insertedIds.has(c.receipt.hubId)).map((c) => c.receipt),
-    );
-    const stored = new Map([...inserted, ...known].map((r) => [JSON.stringify([r.source, r.eventId]), r]));
-
-    const verdict = (fingerprint: string, receipt: StoredReceipt, duplicate: boolean): Outcome => {
-      if (receipt.fingerprint === fingerprint) return { status: 202, receipt: receiptView(receipt), duplicate };
-      return {
-        status: 409,
-        problem: {
-          type: IntakeProblems.idConflict,
-          status: 409,
-          detail: `an event with source ${receipt.source} and id ${receipt.eventId} was accepted with a different body (hub id ${receipt.hubId})`,
-          errors: [
-            {
-              field: 'id',
-              rule: 'uniqueWithinSource',
-              message: 'a new event needs a new id; resend the same event unchanged to get its receipt',
-            },
-          ],
-        },
       };
-    };
-    for (const c of candidates) {
-      const receipt = stored.get(JSON.stringify([c.receipt.source, c.receipt.eventId]))!;
-      outcomes[c.index] = verdict(c.receipt.fingerprint, receipt, !insertedIds.has(c.receipt.hubId));
-    }
-    for (const r of repeats) {
-      const c = candidates[r.of];
-      outcomes[r.index] = verdict(
-        r.fingerprint,
-        stored.get(JSON.stringify([c.receipt.source, c.receipt.eventId]))!,
-        true,
-      );
-    }
-
-    this.refusals.acceptedEvents(publisher.channel, publisher.department, accepted.length);
-    outcomes.forEach((outcome, index) => {
-      if (outcome?.status === 409) this.recordRefusal(publisher, outcome.problem, events[index]);
+      first.set(identity, candidate);
+      candidates.push(candidate);
     });
-    return outcomes as Outcome[];
+    return { candidates, repeats };
   }
 
   /** The contract, then the publisher's rights: a refusal, or undefined when the event may be admitted. */
@@ -264,6 +257,36 @@ export class IntakeService {
       source: event?.source,
     });
   }
+}
+
+interface Candidate {
+  readonly index: number;
+  readonly event: CloudEvent;
+  readonly receipt: NewReceipt;
+}
+
+function identityOf(receipt: { source: string; eventId: string }): string {
+  return JSON.stringify([receipt.source, receipt.eventId]);
+}
+
+/** The stored receipt of the event's identity answers it: the same fingerprint is the same event, else a conflict. */
+function verdict(fingerprint: string, receipt: StoredReceipt, duplicate: boolean): Outcome {
+  if (receipt.fingerprint === fingerprint) return { status: 202, receipt: receiptView(receipt), duplicate };
+  return {
+    status: 409,
+    problem: {
+      type: IntakeProblems.idConflict,
+      status: 409,
+      detail: `an event with source ${receipt.source} and id ${receipt.eventId} was accepted with a different body (hub id ${receipt.hubId})`,
+      errors: [
+        {
+          field: 'id',
+          rule: 'uniqueWithinSource',
+          message: 'a new event needs a new id; resend the same event unchanged to get its receipt',
+        },
+      ],
+    },
+  };
 }
 
 /** One error per field and rule (a decoder and the registry may both report one). */
