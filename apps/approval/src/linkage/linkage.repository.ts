@@ -16,23 +16,37 @@ export class LinkageRepository {
     });
   }
 
-  static async insertApproval(manager: EntityManager, approval: Approval): Promise<void> {
-    await manager.insert(Approval, approval);
+  static async insertApprovals(manager: EntityManager, approvals: Approval[]): Promise<void> {
+    if (approvals.length > 0) await manager.insert(Approval, approvals as QueryDeepPartialEntity<Approval>[]);
+  }
+
+  /** Which of these 审批件号 have been received already. */
+  static async existingApprovals(manager: EntityManager, approvalIds: string[]): Promise<Set<string>> {
+    const rows: { approval_id: string }[] = await manager.query(
+      `SELECT approval_id FROM "approval"."approval" WHERE approval_id = ANY($1)`,
+      [approvalIds],
+    );
+    return new Set(rows.map((r) => r.approval_id));
   }
 
   static async updateApproval(manager: EntityManager, approvalId: string, change: Partial<Approval>): Promise<void> {
     await manager.update(Approval, { approvalId }, change);
   }
 
-  static findPush(manager: EntityManager, pushId: string): Promise<Push | null> {
-    return manager.findOneBy(Push, { pushId });
+  static async existingPushes(manager: EntityManager, pushIds: string[]): Promise<Set<string>> {
+    const rows: { push_id: string }[] = await manager.query(
+      `SELECT push_id FROM "approval"."push" WHERE push_id = ANY($1)`,
+      [pushIds],
+    );
+    return new Set(rows.map((r) => r.push_id));
   }
 
   static pushesOf(manager: EntityManager, approvalId: string): Promise<Push[]> {
     return manager.find(Push, { where: { approvalId }, order: { pushedAt: 'ASC' } });
   }
 
-  static async insertPush(manager: EntityManager, push: Push): Promise<void> {
+  static async insertPush(manager: EntityManager, push: Push | Push[]): Promise<void> {
+    if (Array.isArray(push) && push.length === 0) return;
     await manager.createQueryBuilder().insert().into(Push).values(push).orIgnore().execute();
   }
 

@@ -30,6 +30,7 @@ import {
   scheduleForDue,
 } from '@hub/workdays';
 import { Clock } from '../clock/clock';
+import { MatterVersion } from '../matters/entities/matter-version.entity';
 import { MattersRepository } from '../matters/matters.repository';
 import { Approval } from './entities/approval.entity';
 import { Push } from './entities/push.entity';
@@ -67,8 +68,19 @@ export class LinkageService {
     events: CloudEvent<DecisionData>[],
     receivedAt: Date[],
   ): Promise<void> {
-    for (const [i, event] of events.entries())
-      await this.receiveDecision(manager, event, decisionOf(event.type), receivedAt[i]);
+    // One round trip per table for the whole batch: the consumer hands over hundreds of decisions at once.
+    const known = await LinkageRepository.existingApprovals(
+      manager,
+      events.map((e) => e.data!.approvalId),
+    );
+    const batch: DecisionBatch = { known, matters: new Map(), approvals: [], pushes: [], timeline: [], events: [] };
+    for (const [i, event] of events.entries()) {
+      await this.receiveDecision(manager, batch, event, decisionOf(event.type), receivedAt[i]);
+    }
+    await LinkageRepository.insertApprovals(manager, batch.approvals);
+    await LinkageRepository.insertPush(manager, batch.pushes);
+    await LinkageRepository.addTimeline(manager, batch.timeline);
+    await this.outbox.enqueue(manager, batch.events);
   }
 
   /**
@@ -77,14 +89,20 @@ export class LinkageService {
    */
   private async receiveDecision(
     manager: EntityManager,
+    batch: DecisionBatch,
     event: CloudEvent<DecisionData>,
     decision: LicenceDecision,
     receivedAt: Date,
   ): Promise<void> {
     const data = event.data!;
-    if (await LinkageRepository.findApproval(manager, data.approvalId)) return;
+    if (batch.known.has(data.approvalId)) return;
+    batch.known.add(data.approvalId);
     const decidedAt = new Date(data.decidedAt);
-    const matter = await MattersRepository.inForce(manager, data.matterCode, cstDate(decidedAt));
+    const matterKey = `${data.matterCode}\u0000${cstDate(decidedAt)}`;
+    if (!batch.matters.has(matterKey)) {
+      batch.matters.set(matterKey, await MattersRepository.inForce(manager, data.matterCode, cstDate(decidedAt)));
+    }
+    const matter = batch.matters.get(matterKey) ?? null;
     const limits = matter ?? DEFAULT_LIMITS;
     const pushDue = deadlineSchedule(this.calendar, decidedAt, limits.pushWorkdays);
     const departments = matter?.departments ?? [];
@@ -109,7 +127,7 @@ export class LinkageService {
       nextNoticeAt: departments.length > 0 ? null : (nextNoticeAt(pushDue, 'none') ?? null),
       eventId: event.id,
     };
-    await LinkageRepository.insertApproval(manager, approval);
+    batch.approvals.push(approval);
     const timeline: TimelineEntry[] = [
       entry(event.id, approval, 'received', decidedAt, null, APPROVAL_BUREAU, {
         decision,
@@ -133,7 +151,7 @@ export class LinkageService {
         });
       }
     }
-    await LinkageRepository.addTimeline(manager, timeline);
+    batch.timeline.push(...timeline);
     if (departments.length === 0) {
       const unassigned = createEvent(
         LicenceUnassignedV1,
@@ -151,16 +169,18 @@ export class LinkageService {
         },
         { source: SOURCE, id: stableId('unassigned', data.approvalId), correlationid: event.id, causationid: event.id },
       );
-      await LinkageRepository.addTimeline(manager, [
-        entry(unassigned.id, approval, 'unassigned', receivedAt, null, 'approval', {
-          pushDueDate: pushDue.dueDate,
-        }),
-      ]);
-      await this.outbox.enqueue(manager, [unassigned]);
+      batch.timeline.push(
+        entry(unassigned.id, approval, 'unassigned', receivedAt, null, 'approval', { pushDueDate: pushDue.dueDate }),
+      );
+      batch.events.push(unassigned);
       return;
     }
-    const pushes = departments.map((department) => this.push(approval, department, receivedAt, {}, event.id));
-    await this.commitPushes(manager, approval, pushes);
+    for (const department of departments) {
+      const made = this.push(approval, department, receivedAt, {}, event.id);
+      batch.pushes.push(made.push);
+      batch.timeline.push(pushedEntry(approval, made));
+      batch.events.push(made.event);
+    }
   }
 
   /** The coordinator assigns an unassigned approval, or re-routes a returned push, to a department. */
@@ -249,13 +269,7 @@ export class LinkageService {
     for (const { push } of pushes) await LinkageRepository.insertPush(manager, push);
     await LinkageRepository.addTimeline(
       manager,
-      pushes.map(({ push, event }) =>
-        entry(event.id, approval, 'pushed', push.pushedAt, push.department, push.assignedBy ?? 'approval', {
-          pushId: push.pushId,
-          claimDueAt: event.data!.claimDueAt,
-          ...(push.replacesPushId ? { replacesPushId: push.replacesPushId } : {}),
-        }),
-      ),
+      pushes.map((made) => pushedEntry(approval, made)),
     );
     await this.outbox.enqueue(
       manager,
@@ -268,9 +282,14 @@ export class LinkageService {
    * restore the coordinator's assignments exactly as they were made.
    */
   async applyOwnPushes(manager: EntityManager, events: CloudEvent<LicencePushedV1Payload>[]): Promise<void> {
+    const known = await LinkageRepository.existingPushes(
+      manager,
+      events.map((e) => e.data!.pushId),
+    );
     for (const event of events) {
       const d = event.data!;
-      if (await LinkageRepository.findPush(manager, d.pushId)) continue;
+      if (known.has(d.pushId)) continue;
+      known.add(d.pushId);
       const approval = await LinkageRepository.findApproval(manager, d.approvalId);
       if (!approval) continue; // its decision comes first on the same partition; nothing to attach to otherwise
       const push: Push = {
@@ -398,6 +417,27 @@ function stageInstant(schedule: DeadlineSchedule, stage: Exclude<NoticeStage, 'n
 
 function rank(stage: NoticeStage): number {
   return ['none', 'reminded', 'overdue', 'escalated'].indexOf(stage);
+}
+
+interface DecisionBatch {
+  /** Approvals already received, by 审批件号 (in the database or earlier in this batch). */
+  known: Set<string>;
+  matters: Map<string, MatterVersion | null>;
+  approvals: Approval[];
+  pushes: Push[];
+  timeline: TimelineEntry[];
+  events: CloudEvent[];
+}
+
+function pushedEntry(
+  approval: Approval,
+  { push, event }: { push: Push; event: CloudEvent<LicencePushedV1Payload> },
+): TimelineEntry {
+  return entry(event.id, approval, 'pushed', push.pushedAt, push.department, push.assignedBy ?? 'approval', {
+    pushId: push.pushId,
+    claimDueAt: event.data!.claimDueAt,
+    ...(push.replacesPushId ? { replacesPushId: push.replacesPushId } : {}),
+  });
 }
 
 export function decisionOf(type: string): LicenceDecision {

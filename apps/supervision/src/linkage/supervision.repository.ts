@@ -26,6 +26,20 @@ export class SupervisionRepository {
     });
   }
 
+  /** The rows of these (approval, department) pairs, locked, keyed `approvalId\u0000department`. */
+  static async findMany(manager: EntityManager, keys: [string, string][]): Promise<Map<string, SupervisedPush>> {
+    if (keys.length === 0) return new Map();
+    const rows = await manager
+      .createQueryBuilder(SupervisedPush, 'p')
+      .where('(p.approval_id, p.department) IN (SELECT * FROM unnest(:ids::text[], :departments::text[]))', {
+        ids: keys.map((k) => k[0]),
+        departments: keys.map((k) => k[1]),
+      })
+      .setLock('pessimistic_write')
+      .getMany();
+    return new Map(rows.map((r) => [`${r.approvalId}\u0000${r.department}`, r]));
+  }
+
   static async insert(manager: EntityManager, row: Partial<SupervisedPush>): Promise<void> {
     await manager.insert(SupervisedPush, row as QueryDeepPartialEntity<SupervisedPush>);
   }

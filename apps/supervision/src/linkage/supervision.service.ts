@@ -67,10 +67,16 @@ export class SupervisionService {
 
   /** Pushes from the approval app; a push met by an early claim completes it and starts the supervision limit. */
   async receivePushes(manager: EntityManager, events: CloudEvent<LicencePushedV1Payload>[]): Promise<void> {
+    const rows = await SupervisionRepository.findMany(
+      manager,
+      events.map((e) => [e.data!.approvalId, e.data!.department]),
+    );
     for (const { data } of events) {
       const d = data!;
-      const existing = await SupervisionRepository.find(manager, d.approvalId, d.department, true);
+      const key = `${d.approvalId}\u0000${d.department}`;
+      const existing = rows.get(key) ?? null;
       if (existing?.pushId) continue;
+      rows.set(key, { pushId: d.pushId } as SupervisedPush);
       const facts: Partial<SupervisedPush> = {
         uscc: d.uscc,
         pushId: d.pushId,
@@ -322,10 +328,18 @@ export class SupervisionService {
    * into an empty schema they rebuild the claims, returns and supervision exactly.
    */
   async applyOwn(manager: EntityManager, events: CloudEvent[]): Promise<void> {
-    for (const event of events) {
+    const current = await SupervisionRepository.findMany(
+      manager,
+      events.map((e) => [(e.data as PushClaimedV1Payload).approvalId, (e.data as PushClaimedV1Payload).department]),
+    );
+    for (const [i, event] of events.entries()) {
       const verb = event.type.split('.')[3];
       const d = event.data as PushClaimedV1Payload;
-      const row = await SupervisionRepository.find(manager, d.approvalId, d.department, true);
+      // Earlier events of this batch may have changed the row: read it again then (rare outside a replay).
+      const touched = events.slice(0, i).some((e) => (e.data as PushClaimedV1Payload).approvalId === d.approvalId);
+      const row = touched
+        ? await SupervisionRepository.find(manager, d.approvalId, d.department, true)
+        : (current.get(`${d.approvalId}\u0000${d.department}`) ?? null);
       if (verb === 'claimed' && (!row || row.state === 'pushed')) await this.applyClaim(manager, row, d);
       else if (verb === 'returned' && !row) {
         const r = event.data as PushReturnedV1Payload;
