@@ -17,7 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { egressTopic, fromKafkaMessage } from '@hub/contracts';
-import { CloudEventInput, HubClient, HubConnectionError, HubError } from '@hub/sdk';
+import { CloudEventInput, HubClient, HubConnectionError, HubError, SubscriptionInput } from '@hub/sdk';
 
 const USAGE = `usage:
   hub publish [FILE|-] [--binary]                     publish one event (a JSON array: a batch) from a file or stdin
@@ -196,22 +196,25 @@ async function publish(flags: Flags, positionals: string[], env: NodeJS.ProcessE
 }
 
 async function subscribe(client: HubClient, flags: Flags, env: NodeJS.ProcessEnv): Promise<number> {
-  let body: Record<string, unknown>;
   if (flags.body) {
+    // Sent as written: the gateway validates it and names what is wrong.
     const parsed = parseJson(readFileSync(path.resolve(callerDirectory(env), flags.body), 'utf8'), flags.body);
     if (!isObject(parsed)) throw new UsageError('--body must hold a JSON object');
-    body = parsed;
-  } else {
-    const eventTypes = (flags.types ?? '')
-      .split(',')
-      .map((t) => t.trim())
-      .filter((t) => t !== '');
-    if (eventTypes.length === 0) throw new UsageError('subscribe needs --types T1,T2 (see `hub types`)');
-    if (Boolean(flags.webhook) === Boolean(flags.egress))
-      throw new UsageError('subscribe needs exactly one of --webhook URL and --egress');
-    body = flags.webhook ? { eventTypes, mode: 'webhook', url: flags.webhook } : { eventTypes, mode: 'egress' };
+    print(await client.request('POST', '/v1/subscriptions', { body: parsed }));
+    return 0;
   }
-  print(await client.createSubscription(body));
+  const eventTypes = (flags.types ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+  if (eventTypes.length === 0) throw new UsageError('subscribe needs --types T1,T2 (see `hub types`)');
+  if (Boolean(flags.webhook) === Boolean(flags.egress)) {
+    throw new UsageError('subscribe needs exactly one of --webhook URL and --egress');
+  }
+  const input: SubscriptionInput = flags.webhook
+    ? { eventTypes, mode: 'webhook', url: flags.webhook }
+    : { eventTypes, mode: 'egress' };
+  print(await client.createSubscription(input));
   return 0;
 }
 

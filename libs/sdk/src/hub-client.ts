@@ -7,12 +7,16 @@ import type {
   BatchResult,
   CloudEventInput,
   Delivery,
+  Entitlement,
   EventTypeInfo,
   ProblemDetails,
   Query,
   Receipt,
+  ReplayResult,
   SentCloudEvent,
   Subscription,
+  SubscriptionChange,
+  SubscriptionInput,
 } from './wire-types';
 
 export interface HubClientOptions {
@@ -100,7 +104,8 @@ export class HubClient {
     return complete(event);
   }
 
-  createSubscription(subscription: Record<string, unknown>): Promise<Subscription> {
+  /** Subscribes the credential's department; a webhook subscription's answer carries its `webhookSecret`, once. */
+  createSubscription(subscription: SubscriptionInput): Promise<Subscription> {
     return this.request<Subscription>('POST', '/v1/subscriptions', { body: subscription });
   }
 
@@ -112,7 +117,7 @@ export class HubClient {
     return this.request<Subscription>('GET', `/v1/subscriptions/${encodeURIComponent(id)}`);
   }
 
-  updateSubscription(id: string, change: Record<string, unknown>): Promise<Subscription> {
+  updateSubscription(id: string, change: SubscriptionChange): Promise<Subscription> {
     return this.request<Subscription>('PATCH', `/v1/subscriptions/${encodeURIComponent(id)}`, { body: change });
   }
 
@@ -120,7 +125,20 @@ export class HubClient {
     await this.request<unknown>('DELETE', `/v1/subscriptions/${encodeURIComponent(id)}`);
   }
 
-  /** The subscription's deliveries, filtered by the query the gateway offers (`status`, `limit`…). */
+  /** Sends again every kept event of the subscription's types recorded since then. */
+  replay(subscriptionId: string, since: string | Date): Promise<ReplayResult> {
+    const at = since instanceof Date ? since.toISOString() : since;
+    return this.request<ReplayResult>('POST', `/v1/subscriptions/${encodeURIComponent(subscriptionId)}/replay`, {
+      body: { since: at },
+    });
+  }
+
+  /** The event types the credential's department may subscribe to. */
+  entitlements(): Promise<Entitlement[]> {
+    return this.request<Entitlement[]>('GET', '/v1/entitlements');
+  }
+
+  /** The subscription's deliveries, newest first (`status`: pending, failed, delivered; `limit`; `before`). */
   deliveries(subscriptionId: string, query?: Query): Promise<Delivery[]> {
     return this.request<Delivery[]>('GET', `/v1/subscriptions/${encodeURIComponent(subscriptionId)}/deliveries`, {
       query,

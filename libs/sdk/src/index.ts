@@ -7,13 +7,17 @@ export type {
   BatchResult,
   CloudEventInput,
   Delivery,
+  Entitlement,
   EventTypeInfo,
   FieldError,
   ProblemDetails,
   Query,
   Receipt,
+  ReplayResult,
   SentCloudEvent,
   Subscription,
+  SubscriptionChange,
+  SubscriptionInput,
 } from './wire-types';
 // Signing, for department systems that build their own requests.
 export {

@@ -93,14 +93,71 @@ export interface EventTypeInfo {
   example: CloudEventInput;
 }
 
-/** A subscription as the gateway returns it; the fields beyond these depend on how it delivers. */
+/** What a department asks for: these event types, by signed webhook to `url` or on its egress topic. */
+export interface SubscriptionInput {
+  eventTypes: string[];
+  mode: 'webhook' | 'egress';
+  /** Webhook subscriptions: where the hub POSTs each event. */
+  url?: string;
+}
+
+/** A change to a subscription; `status: 'active'` resumes a paused one and sends what is pending. */
+export interface SubscriptionChange {
+  eventTypes?: string[];
+  url?: string;
+  status?: 'active' | 'paused';
+}
+
 export interface Subscription {
+  /** `sub-<16 hex>`. */
   id: string;
+  department: string;
+  eventTypes: string[];
+  mode: 'webhook' | 'egress';
+  webhookUrl?: string;
+  /** Egress subscriptions: the Kafka topic to consume. */
+  topic?: string;
+  /** `paused` after repeated failure, until resumed. */
+  status: 'active' | 'paused';
+  pausedAt: string | null;
+  pauseReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Given once, when a webhook subscription is created: verify each delivery's `Hub-Signature` with it. */
+  webhookSecret?: string;
   [field: string]: unknown;
 }
 
-/** One delivery attempt record of a subscription. */
+/** One event's delivery to a webhook subscription. */
 export interface Delivery {
+  /** The `Hub-Delivery-Id` of every attempt. */
+  id: string;
+  /** `before=<sequence>` pages to older deliveries. */
+  sequence: string;
+  status: 'pending' | 'failed' | 'delivered';
+  replay: boolean;
+  attempts: number;
+  event: { id: string; source: string; type: string; key: string };
+  createdAt: string;
+  lastAttemptAt: string | null;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  [field: string]: unknown;
+}
+
+export interface ReplayResult {
+  subscriptionId: string;
+  since: string;
+  /** Events sent again. */
+  replayed: number;
+}
+
+/** An event type a department may receive. */
+export interface Entitlement {
+  department: string;
+  eventType: string;
   [field: string]: unknown;
 }
 
