@@ -8,6 +8,14 @@ import { CredentialsAdminModule } from './credentials/credentials-admin.module';
 import { Credential } from './credentials/entities/credential.entity';
 import { DepartmentSystem } from './credentials/entities/department-system.entity';
 import { Credentials1764300000000 } from './credentials/migrations/1764300000000-credentials';
+import { DeliveryModule } from './delivery/delivery.module';
+import { Delivery } from './delivery/entities/delivery.entity';
+import { DeliveryEvent } from './delivery/entities/delivery-event.entity';
+import { Subscription } from './delivery/entities/subscription.entity';
+import { Delivery1764400100000 } from './delivery/migrations/1764400100000-delivery';
+import { Entitlement } from './entitlements/entities/entitlement.entity';
+import { EntitlementsModule } from './entitlements/entitlements.module';
+import { Entitlements1764400000000 } from './entitlements/migrations/1764400000000-entitlements';
 import { GatewayEnv } from './gateway.env';
 import { IngressModule } from './ingress/ingress.module';
 import { IntakeReceipt } from './intake/entities/intake-receipt.entity';
@@ -17,9 +25,32 @@ import { IntakeReceipts1764300200000 } from './intake/migrations/1764300200000-i
 /** The department systems' door to the hub. */
 export const gatewayApp: HubAppDefinition = {
   name: 'gateway',
-  modules: [AuthModule, CredentialsAdminModule, IntakeModule, IngressModule, CatalogueModule],
-  entities: [DepartmentSystem, Credential, RequestNonce, IntakeReceipt],
-  migrations: [Credentials1764300000000, RequestNonces1764300100000, IntakeReceipts1764300200000],
+  modules: [
+    AuthModule,
+    CredentialsAdminModule,
+    IntakeModule,
+    IngressModule,
+    CatalogueModule,
+    EntitlementsModule,
+    DeliveryModule,
+  ],
+  entities: [
+    DepartmentSystem,
+    Credential,
+    RequestNonce,
+    IntakeReceipt,
+    Entitlement,
+    Subscription,
+    DeliveryEvent,
+    Delivery,
+  ],
+  migrations: [
+    Credentials1764300000000,
+    RequestNonces1764300100000,
+    IntakeReceipts1764300200000,
+    Entitlements1764400000000,
+    Delivery1764400100000,
+  ],
   env: GatewayEnv,
   openApi: GATEWAY_OPENAPI,
 };

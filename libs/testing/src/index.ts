@@ -3,3 +3,4 @@ export * from './eventually';
 export * from './kafka-probe';
 export * from './apply-log';
 export * from './app-process';
+export * from './webhook-receiver';

@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { CloudEvent, egressTopic, encodeStructured } from '@hub/contracts';
+import { EVENT_CATALOG, EventCatalog, KafkaRecord, OutboxWriter } from '@hub/messaging';
+import { EntitlementsRepository, entitlementKey } from '../entitlements/entitlements.repository';
+import { GatewayEnv } from '../gateway.env';
+import { DeliveriesRepository, NewDelivery, identity } from './deliveries.repository';
+import { DeliveryMetrics } from './delivery-metrics';
+import { Subscription } from './entities/subscription.entity';
+import { SubscriptionsRepository } from './subscriptions.repository';
+
+/** The channel a recorder NOTIFYs on commit, so that the workers send new deliveries at once. */
+export function deliveryChannel(dataSource: DataSource): string {
+  return `${String((dataSource.options as { schema?: string }).schema ?? 'public')}_deliveries`;
+}
+
+/**
+ * Turns the events of the canonical topics into what the departments subscribed to: a delivery per webhook
+ * subscription, a record on the department's egress topic for Kafka subscribers. It runs in the consumer's
+ * transaction, with the inbox row of each event, so that an event is matched exactly once: nothing is lost if
+ * the gateway stops halfway, nothing is doubled when Kafka delivers again.
+ */
+@Injectable()
+export class DeliveryRecorder {
+  constructor(
+    @Inject(EVENT_CATALOG) private readonly catalog: EventCatalog,
+    private readonly outbox: OutboxWriter,
+    private readonly env: GatewayEnv,
+    private readonly metrics: DeliveryMetrics,
+  ) {}
+
+  async record(manager: EntityManager, events: readonly CloudEvent[]): Promise<void> {
+    const encoded = events.map((event) => ({ event, record: this.catalog.encode(event) }));
+    // Every event is kept, subscribed to or not: a subscription may later replay from a point in time.
+    const kept = await DeliveriesRepository.keepEvents(
+      manager,
+      encoded.map(({ event, record }) => ({
+        source: event.source,
+        eventId: event.id,
+        type: event.type,
+        key: keyOf(event, record),
+        body: encodeStructured(event),
+      })),
+    );
+    const routes = await this.routes(manager);
+    const deliveries: NewDelivery[] = [];
+    const egress: KafkaRecord[] = [];
+    const egressIds: string[] = [];
+    for (const { event, record } of encoded) {
+      const eventSeq = kept.get(identity(event.source, event.id));
+      if (eventSeq === undefined) continue; // kept (so matched) before
+      const departments = new Set<string>();
+      for (const subscription of routes.get(event.type) ?? []) {
+        if (subscription.mode === 'egress') departments.add(subscription.department);
+        else deliveries.push({ subscriptionId: subscription.id, eventSeq, orderingKey: keyOf(event, record) });
+      }
+      for (const department of departments) {
+        egress.push({ ...record, topic: this.egressTopicOf(department) });
+        egressIds.push(event.id);
+      }
+    }
+    await DeliveriesRepository.enqueue(manager, deliveries);
+    await this.outbox.enqueueRecords(manager, egress, egressIds);
+    if (deliveries.length > 0) {
+      await manager.query(`SELECT pg_notify($1, '')`, [deliveryChannel(manager.connection)]);
+      this.metrics.recorded.inc({ mode: 'webhook' }, deliveries.length);
+    }
+    if (egress.length > 0) this.metrics.recorded.inc({ mode: 'egress' }, egress.length);
+  }
+
+  /** The topic a department's Kafka subscribers read (with the deployment's topic prefix). */
+  egressTopicOf(department: string): string {
+    return this.env.KAFKA_TOPIC_PREFIX + egressTopic(department);
+  }
+
+  /** Per event type, the subscriptions that want it and whose department is entitled to it. */
+  private async routes(manager: EntityManager): Promise<Map<string, Subscription[]>> {
+    const subscriptions = await SubscriptionsRepository.all(manager);
+    const routes = new Map<string, Subscription[]>();
+    if (subscriptions.length === 0) return routes;
+    const entitled = await EntitlementsRepository.keys(manager);
+    for (const subscription of subscriptions) {
+      for (const type of subscription.eventTypes) {
+        if (!entitled.has(entitlementKey(subscription.department, type))) continue;
+        routes.set(type, [...(routes.get(type) ?? []), subscription]);
+      }
+    }
+    return routes;
+  }
+}
+
+function keyOf(event: CloudEvent, record: KafkaRecord): string {
+  // encode() refuses an event without a key, so the fallback is never the one used.
+  return record.key ?? event.id;
+}

@@ -1,0 +1,380 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Partitioners } from 'kafkajs';
+import {
+  CloudEvent,
+  EnterpriseDeregisteredV1,
+  EnterpriseRegisteredV1,
+  egressTopic,
+  fromKafkaMessage,
+  toKafkaMessage,
+} from '@hub/contracts';
+import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
+import { RunningHubApp, startHubApp } from '@hub/platform';
+import { HubClient, HubError } from '@hub/sdk';
+import { IsolatedEnv, WebhookReceiver, eventually, isolatedEnv, readTopic, testKafka } from '@hub/testing';
+import { gatewayApp } from '../gateway.app';
+import { toGatewayEnv } from '../gateway.env';
+
+const ADMIN_KEY = 'delivery-test-admin';
+const ADMIN_SECRET = `admin-${randomBytes(16).toString('hex')}`;
+/** Short back-off so that a test sees many retries; a long window so that nothing pauses unless a test wants it. */
+const FAST_DELIVERY = {
+  DELIVERY_BACKOFF_BASE_MS: '50',
+  DELIVERY_BACKOFF_MAX_MS: '400',
+  DELIVERY_RETRY_WINDOW_MS: '600000',
+  DELIVERY_POLL_MS: '100',
+  DELIVERY_TIMEOUT_MS: '2000',
+};
+
+interface Hub {
+  iso: IsolatedEnv;
+  apps: RunningHubApp[];
+  admin: HubClient;
+  start(variables?: Record<string, string>): Promise<RunningHubApp>;
+  /** A newly registered system of the department, as a signed client. */
+  system(department: string): Promise<HubClient>;
+  publish(events: CloudEvent[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function hub(variables: Record<string, string> = {}): Promise<Hub> {
+  const iso = await isolatedEnv();
+  const apps: RunningHubApp[] = [];
+  const start = async (more: Record<string, string> = {}): Promise<RunningHubApp> => {
+    const env = toGatewayEnv(iso.env, {
+      HUB_ADMIN_ACCESS_KEY_ID: ADMIN_KEY,
+      HUB_ADMIN_SECRET: ADMIN_SECRET,
+      ...FAST_DELIVERY,
+      ...variables,
+      ...more,
+    });
+    const app = await startHubApp(gatewayApp, env);
+    apps.push(app);
+    return app;
+  };
+  const first = await start();
+  await eventually(() => expect(first.server.isJoined).toBe(true));
+  const admin = new HubClient({ url: first.url, accessKeyId: ADMIN_KEY, secret: ADMIN_SECRET });
+  const producer = testKafka(iso.brokers).producer({ createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  return {
+    iso,
+    apps,
+    admin,
+    start,
+    async system(department) {
+      const { credential } = await admin.request<{ credential: { accessKeyId: string; secret: string } }>(
+        'POST',
+        '/v1/admin/systems',
+        { body: { department, name: `system-${randomBytes(3).toString('hex')}` } },
+      );
+      return new HubClient({ url: first.url, accessKeyId: credential.accessKeyId, secret: credential.secret });
+    },
+    // What the owners' systems publish reaches the canonical topic; the gateway takes it from there.
+    async publish(events) {
+      await producer.send({
+        topic: `${iso.topicPrefix}${EnterpriseRegisteredV1.topic}`,
+        messages: events.map((e) => toKafkaMessage(e, 'binary')),
+      });
+    },
+    async close() {
+      await producer.disconnect();
+      for (const app of apps) await app.close();
+      await iso.dispose();
+    },
+  };
+}
+
+function deregistered(uscc: string): CloudEvent {
+  return {
+    specversion: '1.0',
+    id: randomUUID(),
+    source: '/departments/SPJ/systems/registration',
+    type: EnterpriseDeregisteredV1.type,
+    subject: uscc,
+    partitionkey: uscc,
+    datacontenttype: 'application/json',
+    department: 'SPJ',
+    data: { uscc, deregisteredOn: '2026-11-27', reason: '决议解散' },
+  };
+}
+
+/** Per enterprise: registered, renamed, deregistered, registered again; the enterprises interleaved. */
+function lifecycles(count: number, from: number): CloudEvent[] {
+  const enterprises = demoEnterprises(count, from);
+  const rounds = [
+    (e: (typeof enterprises)[number]) => enterpriseRegisteredEvent(e, randomUUID()),
+    (e: (typeof enterprises)[number]) => enterpriseRegisteredEvent({ ...e, name: `${e.name}（更名）` }, randomUUID()),
+    (e: (typeof enterprises)[number]) => deregistered(e.uscc),
+    (e: (typeof enterprises)[number]) =>
+      enterpriseRegisteredEvent({ ...e, name: `${e.name}（重新登记）` }, randomUUID()),
+  ];
+  return rounds.flatMap((round) => enterprises.map(round));
+}
+
+function idsByKey(events: { id: string; subject?: string }[]): Map<string, string[]> {
+  const byKey = new Map<string, string[]>();
+  for (const e of events) byKey.set(e.subject!, [...(byKey.get(e.subject!) ?? []), e.id]);
+  return byKey;
+}
+
+/** POST /v1/subscriptions as a department system sends it. */
+function subscribe(
+  client: HubClient,
+  body: Record<string, unknown>,
+): Promise<Record<string, unknown> & { id: string }> {
+  return client.request('POST', '/v1/subscriptions', { body });
+}
+
+async function problemOf(request: Promise<unknown>): Promise<HubError> {
+  const error = await request.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(HubError);
+  return error as HubError;
+}
+
+describe('delivery to departments', () => {
+  let h: Hub;
+  let receiver: WebhookReceiver;
+  let scjg: HubClient;
+
+  // A receiver per test, so that one test's subscriptions never reach another's.
+  beforeEach(async () => {
+    receiver = await WebhookReceiver.start();
+  });
+
+  afterEach(async () => {
+    await receiver.close();
+  });
+
+  beforeAll(async () => {
+    h = await hub();
+    for (const type of [EnterpriseRegisteredV1.type, EnterpriseDeregisteredV1.type]) {
+      await h.admin.request('PUT', `/v1/admin/entitlements/SCJG/${type}`);
+    }
+    scjg = await h.system('SCJG');
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('refuses a subscription to a type the department is not entitled to, naming it', async () => {
+    const yjj = await h.system('YJJ');
+    const refused = await problemOf(
+      subscribe(yjj, { eventTypes: [EnterpriseRegisteredV1.type], mode: 'webhook', webhookUrl: receiver.url }),
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.problem).toMatchObject({
+      type: 'urn:hub:problem:forbidden',
+      errors: [{ field: 'eventTypes[0]', rule: 'entitled' }],
+    });
+    const unknown = await problemOf(
+      subscribe(scjg, { eventTypes: ['zone.approval.enterprise.vanished.v1'], mode: 'egress' }),
+    );
+    expect(unknown.status).toBe(400);
+    expect(unknown.problem.errors).toEqual([expect.objectContaining({ field: 'eventTypes[0]', rule: 'registered' })]);
+    const incomplete = await problemOf(subscribe(scjg, { eventTypes: [EnterpriseRegisteredV1.type], mode: 'webhook' }));
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.problem.errors).toEqual([expect.objectContaining({ field: 'webhookUrl', rule: 'isDefined' })]);
+  });
+
+  it('lets only the admin API grant entitlements, and shows a department its own', async () => {
+    const denied = await problemOf(scjg.request('PUT', `/v1/admin/entitlements/SCJG/${EnterpriseRegisteredV1.type}`));
+    expect(denied.status).toBe(403);
+    const bad = await problemOf(h.admin.request('PUT', `/v1/admin/entitlements/NOPE/${EnterpriseRegisteredV1.type}`));
+    expect(bad.status).toBe(400);
+    expect(bad.problem.errors).toEqual([expect.objectContaining({ field: 'department', rule: 'isDepartmentCode' })]);
+    const own = await scjg.request<{ eventType: string }[]>('GET', '/v1/entitlements');
+    expect(own.map((e) => e.eventType).sort()).toEqual([EnterpriseDeregisteredV1.type, EnterpriseRegisteredV1.type]);
+  });
+
+  it('delivers every event once and in order per key to a receiver that fails for a while, then recovers', async () => {
+    const subscription = await subscribe(scjg, {
+      eventTypes: [EnterpriseRegisteredV1.type, EnterpriseDeregisteredV1.type],
+      mode: 'webhook',
+      webhookUrl: receiver.url,
+    });
+    receiver.secrets.push(subscription['webhookSecret'] as string);
+    // Down for its first 25 calls: every key's first delivery fails several times, and later ones wait behind it.
+    receiver.respond = (n) => (n < 25 ? 503 : 200);
+    const events = lifecycles(5, 10_000);
+    await h.publish(events);
+
+    await eventually(() => expect(receiver.accepted).toHaveLength(events.length));
+    expect(receiver.requests.filter((r) => !r.verified)).toEqual([]);
+    expect(new Set(receiver.accepted.map((r) => r.event.id))).toEqual(new Set(events.map((e) => e.id)));
+    expect(idsByKey(receiver.accepted.map((r) => r.event))).toEqual(idsByKey(events));
+
+    const failed = await scjg.deliveries(subscription.id, { status: 'failed', limit: 50 });
+    expect(failed).toEqual([]);
+    const delivered = await scjg.deliveries(subscription.id, { status: 'delivered', limit: 50 });
+    expect(delivered).toHaveLength(events.length);
+    expect(delivered.some((d) => (d['attempts'] as number) > 1)).toBe(true);
+    expect(new Set(delivered.map((d) => d['id']))).toEqual(new Set(receiver.accepted.map((r) => r.deliveryId)));
+    await scjg.deleteSubscription(subscription.id);
+  });
+
+  it('replays what was recorded since a point in time, under new delivery ids', async () => {
+    const subscription = await subscribe(scjg, {
+      eventTypes: [EnterpriseRegisteredV1.type],
+      mode: 'webhook',
+      webhookUrl: receiver.url,
+    });
+    receiver.secrets.push(subscription['webhookSecret'] as string);
+    const before = lifecycles(2, 20_000).filter((e) => e.type === EnterpriseRegisteredV1.type);
+    await h.publish(before);
+    await eventually(() => expect(before.every((e) => receiver.deliveriesOf(e.id).length === 1)).toBe(true));
+    const since = new Date();
+    const after = lifecycles(2, 21_000).filter((e) => e.type === EnterpriseRegisteredV1.type);
+    await h.publish(after);
+    await eventually(() => expect(after.every((e) => receiver.deliveriesOf(e.id).length === 1)).toBe(true));
+
+    const replay = await scjg.request<{ replayed: number }>('POST', `/v1/subscriptions/${subscription.id}/replay`, {
+      body: { since: since.toISOString() },
+    });
+    expect(replay.replayed).toBe(after.length);
+    await eventually(() => expect(after.every((e) => receiver.deliveriesOf(e.id).length === 2)).toBe(true));
+    expect(before.map((e) => receiver.deliveriesOf(e.id).length)).toEqual(before.map(() => 1));
+    const replayed = (await scjg.deliveries(subscription.id, { limit: 50 })).filter((d) => d['replay'] === true);
+    expect(replayed).toHaveLength(after.length);
+
+    const tooOld = await problemOf(
+      scjg.request('POST', `/v1/subscriptions/${subscription.id}/replay`, { body: { since: '2020-01-01T00:00:00Z' } }),
+    );
+    expect(tooOld.status).toBe(400);
+    expect(tooOld.problem.errors).toEqual([expect.objectContaining({ field: 'since', rule: 'retention' })]);
+    await scjg.deleteSubscription(subscription.id);
+  });
+
+  it("forwards entitled events to the department's egress topic, keyed as they were", async () => {
+    const subscription = await subscribe(scjg, {
+      eventTypes: [EnterpriseRegisteredV1.type, EnterpriseDeregisteredV1.type],
+      mode: 'egress',
+    });
+    const topic = `${h.iso.topicPrefix}${egressTopic('SCJG')}`;
+    expect(subscription['topic']).toBe(topic);
+    await h.admin.request('DELETE', `/v1/admin/entitlements/SCJG/${EnterpriseDeregisteredV1.type}`);
+    const [enterprise] = demoEnterprises(1, 30_000);
+    const registered = enterpriseRegisteredEvent(enterprise, randomUUID());
+    const revoked = deregistered(enterprise.uscc);
+    const marker = enterpriseRegisteredEvent({ ...enterprise, name: `${enterprise.name}（变更）` }, randomUUID());
+    // One key, one partition: were the revoked type forwarded, it would come before the marker.
+    await h.publish([registered, revoked, marker]);
+
+    const messages = await readTopic(h.iso.brokers, topic, (m) => m.some((x) => x.headers['ce_id'] === marker.id));
+    const events = messages.map((m) => {
+      const decoded = fromKafkaMessage({ key: m.message.key, value: m.message.value, headers: m.message.headers });
+      if (!decoded.ok) throw new Error(JSON.stringify(decoded.errors));
+      return { event: decoded.event, key: m.message.key?.toString() };
+    });
+    expect(events.map((e) => e.event.id)).toEqual([registered.id, marker.id]);
+    expect(events.map((e) => e.key)).toEqual([enterprise.uscc, enterprise.uscc]);
+    expect(events[0].event).toMatchObject({ type: registered.type, source: registered.source, data: registered.data });
+    const deliveries = await problemOf(scjg.deliveries(subscription.id));
+    expect(deliveries.status).toBe(409);
+    await h.admin.request('PUT', `/v1/admin/entitlements/SCJG/${EnterpriseDeregisteredV1.type}`);
+    await scjg.deleteSubscription(subscription.id);
+  });
+
+  it("keeps each department's subscriptions its own and validates the deliveries query", async () => {
+    const subscription = await subscribe(scjg, {
+      eventTypes: [EnterpriseRegisteredV1.type],
+      mode: 'webhook',
+      webhookUrl: receiver.url,
+    });
+    const other = await h.system('YJJ');
+    expect((await problemOf(other.getSubscription(subscription.id))).status).toBe(404);
+    expect((await problemOf(other.deliveries(subscription.id))).status).toBe(404);
+    expect(await other.listSubscriptions()).toEqual([]);
+    const bad = await problemOf(scjg.deliveries(subscription.id, { status: 'lost', limit: 9999 }));
+    expect(bad.status).toBe(400);
+    expect(bad.problem.errors!.map((e) => `${e.field}:${e.rule}`).sort()).toEqual(['limit:max', 'status:isIn']);
+    await scjg.deleteSubscription(subscription.id);
+    expect((await problemOf(scjg.getSubscription(subscription.id))).status).toBe(404);
+  });
+
+  it('sends each delivery once with two replicas, and carries on when one stops', async () => {
+    const subscription = await subscribe(scjg, {
+      eventTypes: [EnterpriseRegisteredV1.type, EnterpriseDeregisteredV1.type],
+      mode: 'webhook',
+      webhookUrl: receiver.url,
+    });
+    receiver.secrets.push(subscription['webhookSecret'] as string);
+    const second = await h.start();
+    const first = h.apps[0];
+    const events = lifecycles(6, 40_000);
+    await h.publish(events.slice(0, 12));
+    await eventually(() => expect(receiver.requests.length).toBeGreaterThan(0));
+    await first.close();
+    h.apps.splice(h.apps.indexOf(first), 1);
+    const client = new HubClient({ url: second.url, accessKeyId: ADMIN_KEY, secret: ADMIN_SECRET });
+    expect((await client.request<unknown[]>('GET', '/v1/admin/entitlements')).length).toBeGreaterThan(0);
+    await h.publish(events.slice(12));
+
+    await eventually(() => expect(receiver.accepted).toHaveLength(events.length), { timeoutMs: 120_000 });
+    expect(idsByKey(receiver.accepted.map((r) => r.event))).toEqual(idsByKey(events));
+    // The stopping replica finished and recorded its calls: nothing was sent twice.
+    expect(receiver.requests).toHaveLength(events.length);
+  });
+});
+
+describe('a subscription whose deliveries keep failing', () => {
+  let h: Hub;
+  let receiver: WebhookReceiver;
+
+  beforeAll(async () => {
+    h = await hub({
+      DELIVERY_BACKOFF_BASE_MS: '100',
+      DELIVERY_BACKOFF_MAX_MS: '200',
+      DELIVERY_RETRY_WINDOW_MS: '1500',
+    });
+    receiver = await WebhookReceiver.start();
+    await h.admin.request('PUT', `/v1/admin/entitlements/SCJG/${EnterpriseRegisteredV1.type}`);
+  });
+
+  afterAll(async () => {
+    await receiver?.close();
+    await h?.close();
+  });
+
+  it('is paused after the retry window, holds what comes meanwhile, and on resume sends it all in order', async () => {
+    const scjg = await h.system('SCJG');
+    const subscription = await subscribe(scjg, {
+      eventTypes: [EnterpriseRegisteredV1.type],
+      mode: 'webhook',
+      webhookUrl: receiver.url,
+    });
+    receiver.secrets.push(subscription['webhookSecret'] as string);
+    receiver.respond = () => 503;
+    const early = lifecycles(2, 50_000).filter((e) => e.type === EnterpriseRegisteredV1.type);
+    await h.publish(early);
+
+    const paused = await eventually(async () => {
+      const view = await scjg.getSubscription(subscription.id);
+      expect(view['status']).toBe('paused');
+      return view;
+    });
+    expect(paused['pauseReason']).toMatch(/failed for 1\.5 s; last: HTTP 503/);
+    expect(paused['deliveries']).toMatchObject({ pending: early.length - 2, failed: 2 });
+
+    const late = lifecycles(2, 51_000).filter((e) => e.type === EnterpriseRegisteredV1.type);
+    await h.publish(late);
+    const held = await eventually(async () => {
+      const list = await scjg.deliveries(subscription.id, { status: 'pending' });
+      expect(list.length).toBe(early.length - 2 + late.length);
+      return list;
+    });
+    expect(held.every((d) => d['nextAttemptAt'] === null)).toBe(true);
+
+    receiver.respond = () => 200;
+    const resumed = await scjg.updateSubscription(subscription.id, { status: 'active' });
+    expect(resumed).toMatchObject({ status: 'active', pausedAt: null, pauseReason: null });
+    const all = [...early, ...late];
+    await eventually(() => expect(receiver.accepted).toHaveLength(all.length));
+    expect(idsByKey(receiver.accepted.map((r) => r.event))).toEqual(idsByKey(all));
+    expect(receiver.requests.filter((r) => !r.verified)).toEqual([]);
+  });
+});

@@ -1,0 +1,14 @@
+import { IsOptional, IsString, Matches } from 'class-validator';
+import { EVENT_TYPE_PATTERN, IsDepartmentCode } from '@hub/contracts';
+
+export class ListEntitlementsQuery {
+  @IsOptional()
+  @IsDepartmentCode()
+  @IsString()
+  department?: string;
+
+  @IsOptional()
+  @Matches(EVENT_TYPE_PATTERN, { message: 'eventType must be zone.<domain>.<aggregate>.<verb>.v<N>' })
+  @IsString()
+  eventType?: string;
+}

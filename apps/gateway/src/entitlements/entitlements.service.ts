@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { EntityManager } from 'typeorm';
+import { eventTypeRegistry } from '@hub/contracts';
+import { ProblemException } from '@hub/platform';
+import { Entitlement } from './entities/entitlement.entity';
+import { EntitlementsRepository } from './entitlements.repository';
+
+export interface EntitlementView {
+  department: string;
+  eventType: string;
+  grantedAt: string;
+}
+
+/** Which department may receive which event types: granted and revoked by the hub's administrators. */
+@Injectable()
+export class EntitlementsService {
+  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+
+  async list(filter: { department?: string; eventType?: string } = {}): Promise<EntitlementView[]> {
+    return (await EntitlementsRepository.list(this.manager, filter)).map(toView);
+  }
+
+  async grant(department: string, eventType: string): Promise<{ entitlement: EntitlementView; created: boolean }> {
+    if (!eventTypeRegistry.get(eventType)) {
+      throw new ProblemException(400, 'invalid-request', `${eventType} is not a registered event type`, [
+        {
+          field: 'eventType',
+          rule: 'registered',
+          message: `${eventType} is not a registered event type; GET /v1/event-types lists them`,
+        },
+      ]);
+    }
+    const { entitlement, created } = await EntitlementsRepository.grant(this.manager, department, eventType);
+    return { entitlement: toView(entitlement), created };
+  }
+
+  /** Subscriptions keep the type but receive no more of it: each event is checked against the entitlements. */
+  async revoke(department: string, eventType: string): Promise<void> {
+    if (!(await EntitlementsRepository.revoke(this.manager, department, eventType))) {
+      throw new ProblemException(404, 'unknown-entitlement', `${department} is not entitled to ${eventType}`);
+    }
+  }
+
+  /** The event types the department is entitled to, sorted. */
+  async typesOf(department: string, manager: EntityManager = this.manager): Promise<string[]> {
+    return (await EntitlementsRepository.list(manager, { department })).map((e) => e.eventType);
+  }
+}
+
+function toView(entitlement: Entitlement): EntitlementView {
+  return {
+    department: entitlement.department,
+    eventType: entitlement.eventType,
+    grantedAt: entitlement.grantedAt.toISOString(),
+  };
+}
