@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { HubEnv, loadEnv } from '@hub/config';
 import { assertTestDatabase, databaseUrl, dropDatabase, ensureDatabase } from '@hub/infra';
+import { testKafka } from './kafka-probe';
 
 export interface IsolatedEnv {
   env: HubEnv;
@@ -9,7 +10,7 @@ export interface IsolatedEnv {
   topicPrefix: string;
   databaseUrl: string;
   brokers: string[];
-  /** Drops the database (topics stay; their prefix is never reused). */
+  /** Drops the database and deletes the topics (their prefix is never reused). */
   dispose(): Promise<void>;
 }
 
@@ -42,6 +43,27 @@ export async function isolatedEnv(overrides: Record<string, string> = {}): Promi
     topicPrefix,
     databaseUrl: url,
     brokers: brokers.split(','),
-    dispose: () => dropDatabase(adminUrl, name),
+    dispose: async () => {
+      await dropDatabase(adminUrl, name);
+      await deleteTopics(brokers.split(','), topicPrefix);
+    },
   };
+}
+
+/**
+ * Deletes the topics of a finished test file. Each file makes a hundred or more (every department's ingress and
+ * egress topic, every dead-letter topic); left behind, they pile up until the local broker runs out of file handles.
+ * Best effort: a broker that is down (a resilience test) keeps them.
+ */
+async function deleteTopics(brokers: string[], prefix: string): Promise<void> {
+  const admin = testKafka(brokers).admin();
+  try {
+    await admin.connect();
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30_000 });
+  } catch {
+    // the topics stay; nothing else depends on them
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
 }
