@@ -10,6 +10,8 @@ declare global {
  */
 export default async function globalSetup(): Promise<void> {
   if (globalThis.__hubInfrastructure) return;
+  // Tests that stop and start the broker need to know whether it is the project's own.
+  process.env.HUB_TEST_KAFKA = process.env.KAFKA_BROKERS === undefined ? 'local' : 'external';
   const infrastructure = await ensureInfrastructure({ purpose: 'test' });
   assertTestDatabase(infrastructure.databaseUrl);
   globalThis.__hubInfrastructure = infrastructure;
