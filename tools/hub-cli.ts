@@ -212,7 +212,7 @@ async function subscribe(client: HubClient, flags: Flags, env: NodeJS.ProcessEnv
     throw new UsageError('subscribe needs exactly one of --webhook URL and --egress');
   }
   const input: SubscriptionInput = flags.webhook
-    ? { eventTypes, mode: 'webhook', url: flags.webhook }
+    ? { eventTypes, mode: 'webhook', webhookUrl: flags.webhook }
     : { eventTypes, mode: 'egress' };
   print(await client.createSubscription(input));
   return 0;

@@ -1,8 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { verifyWebhook } from '@hub/auth';
 import { EnterpriseRegisteredV1, eventTypeRegistry } from '@hub/contracts';
 import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
 import { RunningHubApp, startHubApp } from '@hub/platform';
-import { IsolatedEnv, isolatedEnv, readTopic } from '@hub/testing';
+import { IsolatedEnv, eventually, isolatedEnv, readTopic } from '@hub/testing';
 import { gatewayApp } from '../../../apps/gateway/src/gateway.app';
 import { toGatewayEnv } from '../../../apps/gateway/src/gateway.env';
 import { HubClient } from './hub-client';
@@ -15,11 +18,11 @@ const ADMIN_SECRET = randomBytes(24).toString('base64url');
 describe('HubClient against the gateway', () => {
   let iso: IsolatedEnv;
   let gateway: RunningHubApp;
+  let admin: HubClient;
   let spj: HubClient;
   let scjg: HubClient;
 
   const register = async (department: string, name: string): Promise<HubClient> => {
-    const admin = new HubClient({ url: gateway.url, accessKeyId: ADMIN_KEY, secret: ADMIN_SECRET });
     const { credential } = await admin.request<{ credential: { accessKeyId: string; secret: string } }>(
       'POST',
       '/v1/admin/systems',
@@ -36,6 +39,7 @@ describe('HubClient against the gateway', () => {
       gatewayApp,
       toGatewayEnv(iso.env, { HUB_ADMIN_ACCESS_KEY_ID: ADMIN_KEY, HUB_ADMIN_SECRET: ADMIN_SECRET }),
     );
+    admin = new HubClient({ url: gateway.url, accessKeyId: ADMIN_KEY, secret: ADMIN_SECRET });
     // demo events come from /departments/SPJ/systems/registration: the source names the sending system.
     spj = await register('SPJ', 'registration');
     scjg = await register('SCJG', 'supervision-desk');
@@ -115,5 +119,92 @@ describe('HubClient against the gateway', () => {
     expect(types.map((t) => t.type)).toContain(EnterpriseRegisteredV1.type);
     const one = await scjg.eventType(EnterpriseRegisteredV1.type);
     expect(one.schema).toEqual(eventTypeRegistry.jsonSchema(EnterpriseRegisteredV1.type));
+  });
+
+  describe('subscriptions', () => {
+    let receiver: Server;
+    let receiverUrl: string;
+    const received: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
+
+    beforeAll(async () => {
+      receiver = createServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => {
+          received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+          res.writeHead(204).end();
+        });
+      });
+      await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+      receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hub`;
+      await admin.request('PUT', `/v1/admin/entitlements/SCJG/${EnterpriseRegisteredV1.type}`);
+    });
+    afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+
+    it('lists what the department may subscribe to', async () => {
+      expect(await scjg.entitlements()).toContainEqual(
+        expect.objectContaining({ department: 'SCJG', eventType: EnterpriseRegisteredV1.type }),
+      );
+    });
+
+    it('subscribes to the egress topic and finds the event there', async () => {
+      const subscription = await scjg.createSubscription({ eventTypes: [EnterpriseRegisteredV1.type], mode: 'egress' });
+      expect(subscription).toMatchObject({ department: 'SCJG', mode: 'egress', status: 'active' });
+      expect(subscription.topic).toContain('zone.egress.scjg.v1');
+      const event = newEvent(20);
+      await spj.publish(event);
+      const seen = await readTopic(iso.brokers, subscription.topic!, (m) =>
+        m.some((x) => x.headers['ce_id'] === event.id),
+      );
+      expect(seen.filter((x) => x.headers['ce_id'] === event.id)).toHaveLength(1);
+      await scjg.deleteSubscription(subscription.id);
+      await expect(scjg.getSubscription(subscription.id)).rejects.toMatchObject({ status: 404 });
+    });
+
+    it('subscribes a webhook, verifies what it receives, reads the deliveries and replays them', async () => {
+      const subscription = await scjg.createSubscription({
+        eventTypes: [EnterpriseRegisteredV1.type],
+        mode: 'webhook',
+        webhookUrl: receiverUrl,
+      });
+      expect(subscription.webhookSecret).toEqual(expect.any(String));
+      const started = new Date(Date.now() - 1000);
+      const event = newEvent(21);
+      await spj.publish(event);
+      const delivered = await eventually(async () => {
+        const deliveries = await scjg.deliveries(subscription.id, { status: 'delivered' });
+        expect(deliveries.map((d) => d.event.id)).toContain(event.id);
+        return deliveries.find((d) => d.event.id === event.id)!;
+      });
+      expect(delivered).toMatchObject({ status: 'delivered', attempts: 1, lastStatusCode: 204 });
+      const arrival = received.find((r) => r.body.includes(event.id))!;
+      expect(arrival.headers['hub-delivery-id']).toBe(delivered.id);
+      const check = verifyWebhook({
+        secrets: [subscription.webhookSecret!],
+        timestamp: arrival.headers['hub-timestamp'] as string,
+        signature: arrival.headers['hub-signature'] as string,
+        body: arrival.body,
+      });
+      expect(check.ok).toBe(true);
+
+      const replay = await scjg.replay(subscription.id, started);
+      expect(replay).toMatchObject({ subscriptionId: subscription.id });
+      expect(replay.replayed).toBeGreaterThanOrEqual(1);
+      await eventually(() =>
+        expect(received.filter((r) => r.body.includes(event.id)).length).toBeGreaterThanOrEqual(2),
+      );
+
+      const paused = await scjg.updateSubscription(subscription.id, { status: 'paused' });
+      expect(paused.status).toBe('paused');
+      expect((await scjg.listSubscriptions()).map((s) => s.id)).toContain(subscription.id);
+    });
+
+    it('is refused a subscription to a type its department is not entitled to', async () => {
+      const error = (await spj
+        .createSubscription({ eventTypes: [EnterpriseRegisteredV1.type], mode: 'egress' })
+        .catch((e: unknown) => e)) as HubError;
+      expect(error).toBeInstanceOf(HubError);
+      expect(error.status).toBe(403);
+    });
   });
 });

@@ -98,13 +98,13 @@ export interface SubscriptionInput {
   eventTypes: string[];
   mode: 'webhook' | 'egress';
   /** Webhook subscriptions: where the hub POSTs each event. */
-  url?: string;
+  webhookUrl?: string;
 }
 
 /** A change to a subscription; `status: 'active'` resumes a paused one and sends what is pending. */
 export interface SubscriptionChange {
   eventTypes?: string[];
-  url?: string;
+  webhookUrl?: string;
   status?: 'active' | 'paused';
 }
 
