@@ -1,4 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +8,7 @@ import path from 'node:path';
 import { EnterpriseRegisteredV1 } from '@hub/contracts';
 import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
 import { AppProcess, IsolatedEnv, isolatedEnv, readTopic, startAppProcess } from '@hub/testing';
+import { HubClient } from '@hub/sdk';
 import { seedDemoCredentials } from '../../tools/seed-demo';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -48,22 +51,33 @@ describe('hub CLI', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  // Only what a shell would have: no jest variables, no path aliases preloaded.
+  const shellEnv = (extra: Record<string, string> = {}) => ({
+    PATH: process.env.PATH ?? '',
+    HUB_URL: gateway.url,
+    HUB_CREDENTIALS_FILE: credentialsFile,
+    ...extra,
+  });
   const hub = (args: string[], options: { input?: string; env?: Record<string, string> } = {}): Run => {
     const result = spawnSync(process.execPath, [CLI, ...args], {
       cwd: dir,
       input: options.input ?? '',
       encoding: 'utf8',
-      // Only what a shell would have: no jest variables, no path aliases preloaded.
-      env: {
-        PATH: process.env.PATH ?? '',
-        HUB_URL: gateway.url,
-        HUB_CREDENTIALS_FILE: credentialsFile,
-        ...options.env,
-      },
+      env: shellEnv(options.env),
       timeout: 120_000,
     });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };
+  /** For commands that wait on the hub while this process must keep serving (a webhook receiver). */
+  const hubAsync = (args: string[]): Promise<Run> =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, env: shellEnv() });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      child.on('exit', (status) => resolve({ status, stdout, stderr }));
+    });
   const approvalEvent = (n: number) => ({
     ...enterpriseRegisteredEvent(demoEnterprises(1, 950_000 + n)[0]!, randomUUID()),
     source: '/departments/SPJ/systems/approval',
@@ -137,5 +151,100 @@ describe('hub CLI', () => {
     const run = hub(['types'], { env: { HUB_CREDENTIALS_FILE: '' } });
     expect(run.status).toBe(0);
     expect((JSON.parse(run.stdout) as { type: string }[]).map((t) => t.type)).toContain(EnterpriseRegisteredV1.type);
+  });
+
+  describe('receiving', () => {
+    beforeAll(async () => {
+      const admin = new HubClient({ url: gateway.url, ...ADMIN });
+      await admin.request('PUT', `/v1/admin/entitlements/SCJG/${EnterpriseRegisteredV1.type}`);
+    });
+
+    it('subscribes to the egress topic, then tails it and sees the event', async () => {
+      const subscribed = hub(['subscribe', '--department', 'SCJG', '--types', EnterpriseRegisteredV1.type, '--egress']);
+      expect(subscribed.stderr).toBe('');
+      expect(subscribed.status).toBe(0);
+      expect(JSON.parse(subscribed.stdout)).toMatchObject({ department: 'SCJG', mode: 'egress', status: 'active' });
+      const event = approvalEvent(10);
+      expect(hub(['publish', file('egress.json', event)]).status).toBe(0);
+      const tail = await hubAsync([
+        'tail',
+        '--department',
+        'SCJG',
+        '--egress',
+        '--from-beginning',
+        '--count',
+        '1',
+        '--timeout',
+        '90',
+        '--brokers',
+        iso.brokers.join(','),
+        '--topic-prefix',
+        iso.topicPrefix,
+      ]);
+      expect(tail.status).toBe(0);
+      const [line] = tail.stdout.trim().split('\n');
+      expect(JSON.parse(line!)).toMatchObject({
+        event: { id: event.id, type: EnterpriseRegisteredV1.type, source: event.source },
+      });
+    });
+
+    it('subscribes a webhook, then tails its deliveries', async () => {
+      const hits: string[] = [];
+      const receiver = createServer((req, res) => {
+        let body = '';
+        req.on('data', (c: Buffer) => (body += c.toString()));
+        req.on('end', () => {
+          hits.push(body);
+          res.writeHead(204).end();
+        });
+      });
+      await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+      try {
+        const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+        const subscribed = hub([
+          'subscribe',
+          '--department',
+          'SCJG',
+          '--types',
+          EnterpriseRegisteredV1.type,
+          '--webhook',
+          url,
+        ]);
+        expect(subscribed.status).toBe(0);
+        const subscription = JSON.parse(subscribed.stdout) as { id: string; webhookSecret: string };
+        expect(subscription.webhookSecret).toEqual(expect.any(String));
+        const event = approvalEvent(11);
+        expect(hub(['publish', file('webhook.json', event)]).status).toBe(0);
+        const tail = await hubAsync([
+          'tail',
+          '--department',
+          'SCJG',
+          '--deliveries',
+          subscription.id,
+          '--status',
+          'delivered',
+          '--count',
+          '1',
+          '--timeout',
+          '90',
+          '--interval',
+          '1',
+        ]);
+        expect(tail.status).toBe(0);
+        expect(JSON.parse(tail.stdout.trim().split('\n')[0]!)).toMatchObject({
+          status: 'delivered',
+          event: { id: event.id },
+        });
+        expect(hits.some((h) => h.includes(event.id))).toBe(true);
+      } finally {
+        await new Promise<void>((resolve) => receiver.close(() => resolve()));
+      }
+    });
+
+    it('refuses a subscription without a delivery mode', () => {
+      const run = hub(['subscribe', '--department', 'SCJG', '--types', EnterpriseRegisteredV1.type]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/exactly one of --webhook URL and --egress/);
+    });
   });
 });
