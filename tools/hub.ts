@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'no
 import path from 'node:path';
 import { ensureInfrastructure } from '@hub/infra';
 import { HUB_PORTS, HubAppName } from '@hub/platform';
+import { seedDemoDelivery } from './seed-delivery';
 import { seedDemoCredentials, seedDemoZone } from './seed-demo';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -57,11 +58,16 @@ async function up(): Promise<void> {
     console.error(`${(error as Error).message}\nLogs: ${logDir}`);
     return stop(1);
   }
-  const seeded = await seedDemoZone(infra.brokers);
   const credentialsFile = path.join(ROOT, '.hub', 'demo-credentials.json');
   const admin = { accessKeyId: env.HUB_ADMIN_ACCESS_KEY_ID ?? '', secret: env.HUB_ADMIN_SECRET ?? '' };
-  await seedDemoCredentials(`http://127.0.0.1:${HUB_PORTS.gateway}`, admin, credentialsFile);
+  const gatewayUrl = `http://127.0.0.1:${HUB_PORTS.gateway}`;
+  const credentials = await seedDemoCredentials(gatewayUrl, admin, credentialsFile);
+  // Entitlements and subscriptions before the zone's events, so that those reach the subscribers too.
+  const scjg = credentials.find((c) => c.department === 'SCJG')!;
+  const delivery = await seedDemoDelivery(gatewayUrl, admin, scjg);
+  const seeded = await seedDemoZone(infra.brokers);
   console.log(`\nThe hub is up (${((Date.now() - began) / 1000).toFixed(0)} s). Demo data: ${seeded}.`);
+  console.log(`Delivery: ${delivery}.`);
   for (const name of APPS)
     console.log(`  ${name.padEnd(12)} http://127.0.0.1:${HUB_PORTS[name]}  (/health/ready, /metrics)`);
   console.log(

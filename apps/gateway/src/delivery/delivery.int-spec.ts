@@ -12,6 +12,8 @@ import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
 import { RunningHubApp, startHubApp } from '@hub/platform';
 import { HubClient, HubError } from '@hub/sdk';
 import { IsolatedEnv, WebhookReceiver, eventually, isolatedEnv, readTopic, testKafka } from '@hub/testing';
+import { seedDemoDelivery } from '../../../../tools/seed-delivery';
+import { DEMO_ENTITLEMENTS } from '../entitlements/demo-entitlements';
 import { gatewayApp } from '../gateway.app';
 import { toGatewayEnv } from '../gateway.env';
 
@@ -33,6 +35,8 @@ interface Hub {
   start(variables?: Record<string, string>): Promise<RunningHubApp>;
   /** A newly registered system of the department, as a signed client. */
   system(department: string): Promise<HubClient>;
+  /** A newly registered system's credential. */
+  credential(department: string): Promise<{ accessKeyId: string; secret: string }>;
   publish(events: CloudEvent[]): Promise<void>;
   close(): Promise<void>;
 }
@@ -57,18 +61,22 @@ async function hub(variables: Record<string, string> = {}): Promise<Hub> {
   const admin = new HubClient({ url: first.url, accessKeyId: ADMIN_KEY, secret: ADMIN_SECRET });
   const producer = testKafka(iso.brokers).producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
+  const credential = async (department: string): Promise<{ accessKeyId: string; secret: string }> => {
+    const registered = await admin.request<{ credential: { accessKeyId: string; secret: string } }>(
+      'POST',
+      '/v1/admin/systems',
+      { body: { department, name: `system-${randomBytes(3).toString('hex')}` } },
+    );
+    return registered.credential;
+  };
   return {
     iso,
     apps,
     admin,
     start,
+    credential,
     async system(department) {
-      const { credential } = await admin.request<{ credential: { accessKeyId: string; secret: string } }>(
-        'POST',
-        '/v1/admin/systems',
-        { body: { department, name: `system-${randomBytes(3).toString('hex')}` } },
-      );
-      return new HubClient({ url: first.url, accessKeyId: credential.accessKeyId, secret: credential.secret });
+      return new HubClient({ url: first.url, ...(await credential(department)) });
     },
     // What the owners' systems publish reaches the canonical topic; the gateway takes it from there.
     async publish(events) {
@@ -376,5 +384,22 @@ describe('a subscription whose deliveries keep failing', () => {
     await eventually(() => expect(receiver.accepted).toHaveLength(all.length));
     expect(idsByKey(receiver.accepted.map((r) => r.event))).toEqual(idsByKey(all));
     expect(receiver.requests.filter((r) => !r.verified)).toEqual([]);
+  });
+
+  it("seeds the demo entitlements and 市场监管分局's egress subscription, the same however often it runs", async () => {
+    const credential = await h.credential('SCJG');
+    const url = h.apps[0].url;
+    const summary = await seedDemoDelivery(url, { accessKeyId: ADMIN_KEY, secret: ADMIN_SECRET }, credential);
+    await seedDemoDelivery(url, { accessKeyId: ADMIN_KEY, secret: ADMIN_SECRET }, credential);
+
+    const granted = await h.admin.request<{ department: string; eventType: string }[]>('GET', '/v1/admin/entitlements');
+    const expected = DEMO_ENTITLEMENTS.flatMap((e) => e.eventTypes.map((t) => `${e.department}/${t}`));
+    expect(granted.map((e) => `${e.department}/${e.eventType}`).sort()).toEqual([...expected].sort());
+    const own = await new HubClient({ url, ...credential }).request<{ id: string; mode: string }[]>(
+      'GET',
+      '/v1/subscriptions',
+    );
+    expect(own.filter((s) => s.mode === 'egress')).toHaveLength(1);
+    expect(summary).toContain(`${h.iso.topicPrefix}${egressTopic('SCJG')}`);
   });
 });

@@ -1,0 +1,33 @@
+import { HubClient } from '@hub/sdk';
+import { DEMO_ENTITLEMENTS } from '../apps/gateway/src/entitlements/demo-entitlements';
+
+interface Credential {
+  accessKeyId: string;
+  secret: string;
+}
+
+/**
+ * Grants the demo zone's entitlements through the gateway's admin API and subscribes 市场监管分局's demo system to
+ * its egress topic (`hub tail --egress --department SCJG` then shows what the 审批局 publishes). Granting and
+ * subscribing again change nothing.
+ */
+export async function seedDemoDelivery(gatewayUrl: string, admin: Credential, scjg: Credential): Promise<string> {
+  const hub = new HubClient({ url: gatewayUrl, ...admin, retries: 5 });
+  let granted = 0;
+  for (const { department, eventTypes } of DEMO_ENTITLEMENTS) {
+    for (const type of eventTypes) {
+      await hub.request('PUT', `/v1/admin/entitlements/${department}/${encodeURIComponent(type)}`);
+      granted++;
+    }
+  }
+  const supervision = new HubClient({ url: gatewayUrl, ...scjg, retries: 5 });
+  const existing = await supervision.request<{ mode: string; topic?: string }[]>('GET', '/v1/subscriptions');
+  let egress = existing.find((s) => s.mode === 'egress');
+  if (!egress) {
+    const eventTypes = DEMO_ENTITLEMENTS.find((e) => e.department === 'SCJG')?.eventTypes ?? [];
+    egress = await supervision.request<{ mode: string; topic?: string }>('POST', '/v1/subscriptions', {
+      body: { eventTypes, mode: 'egress' },
+    });
+  }
+  return `${granted} entitlements of ${DEMO_ENTITLEMENTS.length} departments; SCJG's events on ${egress.topic}`;
+}
