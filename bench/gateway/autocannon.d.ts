@@ -24,8 +24,6 @@ declare module 'autocannon' {
   }
   interface Result {
     duration: number;
-    start: Date;
-    finish: Date;
     latency: Histogram;
     requests: Histogram;
     errors: number;

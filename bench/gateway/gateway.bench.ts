@@ -35,7 +35,7 @@ interface Phase extends LoadResult {
 
 export async function runGatewayBench(events: number): Promise<Record<string, unknown>> {
   // One request per event for single, BATCH_SIZE per request for batch; bounded so that a run stays in minutes.
-  const singleRequests = Math.min(events, 20_000);
+  const singleRequests = Math.min(events, 10_000);
   const batchRequests = Math.max(20, Math.floor(Math.min(events, 100_000) / BATCH_SIZE));
   const infra = await ensureInfrastructure({ purpose: 'run' });
   const name = `hub_bench_${randomBytes(3).toString('hex')}`;
@@ -60,12 +60,13 @@ export async function runGatewayBench(events: number): Promise<Record<string, un
       });
     const anyCredential = { accessKeyId: 'bench-bare', secret: 'bench-bare-secret' };
 
+    // Best of three: the baselines are the ceiling the gateway is held to, so noise must not lower them.
     const bareExpress = await withBareServer('express', (target) =>
-      load(target, 1, SINGLE_CONNECTIONS, singleRequests, anyCredential),
+      bestOf(3, () => load(target, 1, SINGLE_CONNECTIONS, singleRequests, anyCredential)),
     );
     console.log(`  bare Express endpoint    ${bareExpress.eventsPerSecond} events/s`);
     const bareFastify = await withBareServer('fastify', (target) =>
-      load(target, 1, SINGLE_CONNECTIONS, singleRequests, anyCredential),
+      bestOf(3, () => load(target, 1, SINGLE_CONNECTIONS, singleRequests, anyCredential)),
     );
     console.log(`  bare Fastify endpoint    ${bareFastify.eventsPerSecond} events/s`);
     const insert = await insertBaseline(url, batchRequests, BATCH_CONNECTIONS);
@@ -135,6 +136,15 @@ async function registerSystem(gatewayUrl: string): Promise<Credential> {
     body: { department: 'SPJ', name: 'registration' },
   });
   return { accessKeyId: answer.credential.accessKeyId, secret: answer.credential.secret };
+}
+
+async function bestOf(runs: number, measure: () => Promise<LoadResult>): Promise<LoadResult> {
+  let best: LoadResult | undefined;
+  for (let i = 0; i < runs; i++) {
+    const result = await measure();
+    if (!best || result.eventsPerSecond > best.eventsPerSecond) best = result;
+  }
+  return best!;
 }
 
 async function runLoad(spec: LoadSpec): Promise<LoadResult> {
@@ -325,27 +335,39 @@ function readmeSection(result: Result): string {
     gatewayPeakRssMiB: number;
     platforms: ReturnType<typeof platformVerdict>;
   };
-  const row = (what: string, p: Phase) =>
-    `| ${what} | ${p.eventsPerSecond} | ${p.latencyMs.p50} | ${p.latencyMs.p99} |`;
+  const row = (what: string, p: Phase): string[] => [
+    what,
+    String(p.eventsPerSecond),
+    String(p.latencyMs.p50),
+    String(p.latencyMs.p99),
+  ];
+  const p = r.platforms;
   return [
     `\`npm run bench -- gateway\` on ${r.machine.cpus} cores (${r.machine.cpuModel}), Node ${r.machine.node}, ${r.at.slice(0, 10)}:`,
-    `~${r.eventBytes}-byte signed CloudEvents from a second process on loopback (autocannon), every one new.`,
+    `~${r.eventBytes}-byte signed CloudEvents, every one new, sent from a second process on loopback (autocannon).`,
     '',
-    '| phase | events/s | p50 ms | p99 ms |',
-    '|---|---|---|---|',
-    row('gateway, `POST /v1/events` (one event per request)', r.single.gateway),
-    row('baseline: bare Express endpoint parsing the same body', r.single.baseline),
-    row(`gateway, \`POST /v1/events:batch\` (${r.batchSize} per request)`, r.batch.gateway),
-    row(`baseline: multi-row INSERT of the same events (${r.batchSize} per statement)`, r.batch.baseline),
+    markdownTable([
+      ['phase', 'events/s', 'p50 ms', 'p99 ms'],
+      row('gateway, `POST /v1/events` (one event per request)', r.single.gateway),
+      row('baseline: bare Express endpoint parsing the same body', r.single.baseline),
+      row(`gateway, \`POST /v1/events:batch\` (${r.batchSize} per request)`, r.batch.gateway),
+      row(`baseline: multi-row INSERT of the same events (${r.batchSize} per statement)`, r.batch.baseline),
+    ]),
     '',
     `Single: **${r.single.ratio}×** the bare endpoint (target ≥ 0.4). Batch: **${r.batch.ratio}×** the plain INSERT (target ≥ 0.5).`,
     `Gateway peak RSS: **${r.gatewayPeakRssMiB} MiB** (target ≤ 300).`,
     '',
-    `Express or Fastify: the bare endpoint takes ${r.platforms.fastify.eventsPerSecond} events/s on Fastify and`,
-    `${r.platforms.express.eventsPerSecond} on Express (${r.platforms.fastifyOverExpress}×): ${r.platforms.msPerRequest.express} vs`,
-    `${r.platforms.msPerRequest.fastify} ms of a request, against ${r.platforms.msPerRequest.gatewaySingle} ms for the gateway's single`,
-    `publish. Fastify would save at most ${r.platforms.gatewayGainAtMostPercent} % of the gateway's time per event: ${r.platforms.pick}.`,
+    `Express or Fastify: the bare endpoint takes ${p.fastify.eventsPerSecond} events/s on Fastify, ${p.express.eventsPerSecond} on`,
+    `Express (${p.fastifyOverExpress}×), i.e. ${p.msPerRequest.fastify} vs ${p.msPerRequest.express} ms per request; the gateway takes`,
+    `${p.msPerRequest.gatewaySingle} ms per single publish, so Fastify would save at most ${p.gatewayGainAtMostPercent} % of it: ${p.pick}.`,
   ].join('\n');
+}
+
+/** A Markdown table laid out as Prettier lays it out (padded cells), so that `npm run lint` accepts the README. */
+export function markdownTable(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(3, ...rows.map((row) => row[c]!.length)));
+  const line = (cells: string[]): string => `| ${cells.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`;
+  return [line(rows[0]!), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)].join('\n');
 }
 
 /**
@@ -366,9 +388,11 @@ function platformVerdict(express: Phase, fastify: Phase, gatewaySingle: Phase) {
       gatewaySingle: round(ms(gatewaySingle), 3),
     },
     gatewayGainAtMostPercent: gainPercent,
+    // The port has a price (the intake, guards and problem filter are written against Express); below a fifth of
+    // the gateway's time the gain would not close the gap to the targets, which lies in its own work.
     pick:
-      gainPercent < 10
-        ? 'stay on Express (the gateway’s cost is not in the framework, and its code is written against Express)'
+      gainPercent < 20
+        ? 'stay on Express until the gateway’s own work per event comes near the framework’s'
         : 'Fastify is worth the port',
   };
 }
