@@ -128,6 +128,17 @@ describe('gateway catalogue and docs', () => {
       required: expect.arrayContaining(['department', 'name']),
     });
     expect(document.paths['/health/live']?.get?.responses).not.toHaveProperty('400');
+    const create = document.paths['/v1/subscriptions']?.post;
+    expect(create?.responses).not.toHaveProperty('200');
+    expect(create?.responses['201']).toEqual(
+      expect.objectContaining({
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Subscription' } } },
+      }),
+    );
+    expect(document.paths['/v1/subscriptions/{id}/replay']?.post?.responses).toHaveProperty('202');
+    expect(document.paths['/v1/subscriptions/{id}/deliveries']?.get?.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'status', in: 'query' })]),
+    );
 
     const yaml = await fetch(`${gateway.url}/docs/openapi.yaml`);
     expect(yaml.status).toBe(200);

@@ -95,6 +95,7 @@ export function completeGatewayDocument(
   }
   describeCatalogue(document);
   describeIntake(document);
+  describeDelivery(document);
   return document;
 }
 
@@ -240,6 +241,50 @@ function describeIntake(document: OpenAPIObject): void {
   }
 }
 
+/** The delivery API answers with the gateway's views; their shapes are written out here. */
+function describeDelivery(document: OpenAPIObject): void {
+  const answer = (
+    path: string,
+    method: (typeof METHODS)[number],
+    status: string,
+    description: string,
+    schema?: SchemaObject,
+  ) => {
+    const operation = operationAt(document, path, method);
+    if (!operation) return;
+    // Nest answers a POST with 201 unless told otherwise; keep only the status the endpoint really gives.
+    for (const code of ['200', '201']) if (code !== status) delete operation.responses[code];
+    operation.responses[status] = schema ? json(description, schema) : { description };
+  };
+  const one = '/v1/subscriptions/{id}';
+  answer(
+    '/v1/subscriptions',
+    'post',
+    '201',
+    'Subscribed; a webhook subscription carries its webhookSecret, shown this once',
+    ref('Subscription'),
+  );
+  answer('/v1/subscriptions', 'get', '200', "The department's subscriptions", {
+    type: 'array',
+    items: ref('Subscription'),
+  });
+  answer(one, 'get', '200', 'The subscription, with where its deliveries stand', ref('Subscription'));
+  answer(one, 'patch', '200', 'Changed; status active resumes a paused subscription', ref('Subscription'));
+  answer(one, 'delete', '204', 'Deleted: nothing more is delivered');
+  answer(`${one}/replay`, 'post', '202', 'The events recorded since then are being sent again', ref('Replay'));
+  answer(`${one}/deliveries`, 'get', '200', 'Deliveries, newest first', { type: 'array', items: ref('Delivery') });
+  answer('/v1/entitlements', 'get', '200', 'The event types the department may subscribe to', {
+    type: 'array',
+    items: ref('Entitlement'),
+  });
+  for (const path of [one, `${one}/replay`, `${one}/deliveries`]) {
+    for (const method of METHODS) {
+      const operation = operationAt(document, path, method);
+      if (operation) operation.responses['404'] = problem('No subscription of that id in your department');
+    }
+  }
+}
+
 function intakeRefusals(): Record<string, unknown> {
   return {
     '403': problem("The credential's department does not own the type, or source/department name another (forbidden)"),
@@ -341,6 +386,80 @@ function commonSchemas(): Record<string, SchemaObject> {
             },
           },
         },
+      },
+    },
+    Subscription: {
+      type: 'object',
+      required: ['id', 'department', 'eventTypes', 'mode', 'status', 'createdAt', 'updatedAt'],
+      properties: {
+        id: { type: 'string', pattern: '^sub-[0-9a-f]{16}$' },
+        department: { type: 'string', example: 'SCJG' },
+        createdBy: { type: 'string', description: 'The system whose credentials created it' },
+        eventTypes: { type: 'array', items: { type: 'string' } },
+        mode: { type: 'string', enum: ['webhook', 'egress'] },
+        webhookUrl: { type: 'string', format: 'uri' },
+        topic: {
+          type: 'string',
+          description: 'Egress subscriptions: the Kafka topic to consume',
+          example: 'zone.egress.scjg.v1',
+        },
+        status: { type: 'string', enum: ['active', 'paused'] },
+        pausedAt: { type: 'string', format: 'date-time', nullable: true },
+        pauseReason: { type: 'string', nullable: true },
+        createdAt: { type: 'string', format: 'date-time' },
+        updatedAt: { type: 'string', format: 'date-time' },
+        webhookSecret: { type: 'string', description: 'Only in the answer that creates a webhook subscription' },
+        deliveries: {
+          type: 'object',
+          properties: {
+            pending: { type: 'integer' },
+            failed: { type: 'integer' },
+            oldestUndeliveredAt: { type: 'string', format: 'date-time', nullable: true },
+            lastDeliveredAt: { type: 'string', format: 'date-time', nullable: true },
+          },
+        },
+      },
+    },
+    Delivery: {
+      type: 'object',
+      required: ['id', 'sequence', 'status', 'attempts', 'event'],
+      properties: {
+        id: { type: 'string', description: 'The Hub-Delivery-Id of every attempt' },
+        sequence: { type: 'string', description: 'before=<sequence> pages to older deliveries' },
+        status: { type: 'string', enum: ['pending', 'failed', 'delivered'] },
+        replay: { type: 'boolean' },
+        attempts: { type: 'integer' },
+        event: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            source: { type: 'string' },
+            type: { type: 'string' },
+            key: { type: 'string' },
+          },
+        },
+        createdAt: { type: 'string', format: 'date-time' },
+        lastAttemptAt: { type: 'string', format: 'date-time', nullable: true },
+        nextAttemptAt: { type: 'string', format: 'date-time', nullable: true },
+        deliveredAt: { type: 'string', format: 'date-time', nullable: true },
+        lastStatusCode: { type: 'integer', nullable: true },
+        lastError: { type: 'string', nullable: true },
+      },
+    },
+    Replay: {
+      type: 'object',
+      properties: {
+        subscriptionId: { type: 'string' },
+        since: { type: 'string', format: 'date-time' },
+        replayed: { type: 'integer' },
+      },
+    },
+    Entitlement: {
+      type: 'object',
+      properties: {
+        department: { type: 'string' },
+        eventType: { type: 'string' },
+        grantedAt: { type: 'string', format: 'date-time' },
       },
     },
     EventTypeView: {
