@@ -75,7 +75,12 @@ describe('gateway catalogue and docs', () => {
   it('serves the OpenAPI document and its UI at /docs', async () => {
     const ui = await fetch(`${gateway.url}/docs`);
     expect(ui.status).toBe(200);
-    expect(await ui.text()).toMatch(/swagger/i);
+    const html = await ui.text();
+    expect(html).toMatch(/swagger/i);
+    // The UI's own scripts are served too (from swagger-ui-dist), so the page works without the internet.
+    const scripts = [...html.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) expect((await fetch(new URL(script, `${gateway.url}/docs`))).status).toBe(200);
 
     const document = (await (await fetch(`${gateway.url}/docs/openapi.json`)).json()) as {
       openapi: string;
