@@ -1,9 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { Client, Notification } from 'pg';
+import { Client } from 'pg';
 import { HubMetrics } from '@hub/observability';
 import { HubProducer } from './hub-producer';
 import { KafkaRecord } from './kafka-record';
-import { outboxChannel } from './outbox.writer';
 import { sleep } from './sleep';
 
 export interface OutboxRelayOptions {
@@ -12,8 +11,9 @@ export interface OutboxRelayOptions {
   producer: HubProducer;
   metrics?: HubMetrics;
   batchSize?: number;
-  /** Longest wait for a NOTIFY before looking again (a lost notification costs at most this much latency). */
-  idleMs?: number;
+  /** Polling interval bounds: the wait after an empty look doubles from `minIdleMs` up to `maxIdleMs`. */
+  minIdleMs?: number;
+  maxIdleMs?: number;
   /** How often a standby replica tries to become the relay. */
   standbyMs?: number;
 }
@@ -31,14 +31,16 @@ interface OutboxRow {
  * advisory lock on its own connection, so a second replica waits as a standby and takes over when the first one's
  * connection ends. A row is deleted only after Kafka acknowledged it; a crash in between republishes it, and the
  * consumers' inbox makes that harmless (at-least-once out, exactly-once applied).
+ *
+ * It polls rather than LISTENs: a NOTIFY in the writers' transactions takes a database-wide lock at commit that
+ * serialises every committing writer, which cost more throughput than polling costs latency (at most `maxIdleMs`
+ * after a quiet spell, `minIdleMs` under load).
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
-  /** Set by a NOTIFY that arrives while the relay is busy, so that it is not slept through. */
-  private notified = false;
   private active = false;
 
   constructor(private readonly options: OutboxRelayOptions) {}
@@ -56,7 +58,7 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.notify();
+    this.wake?.();
     await this.loop;
   }
 
@@ -76,11 +78,9 @@ export class OutboxRelay {
           continue;
         }
         this.active = true;
-        client.on('notification', (_: Notification) => this.notify());
         // The relay only deletes what Kafka acknowledged: losing such a delete in a crash republishes rows the
         // consumers' inbox already recognises, so these commits need not wait for the WAL flush.
         await client.query('SET synchronous_commit = off');
-        await client.query(`LISTEN "${outboxChannel(schema)}"`);
         await this.relay(client);
       } catch (error) {
         this.logger.error(`outbox relay for ${schema} failed, retrying: ${(error as Error).message}`);
@@ -96,17 +96,20 @@ export class OutboxRelay {
   private async relay(client: Client): Promise<void> {
     const { schema, producer, metrics } = this.options;
     const batchSize = this.options.batchSize ?? 1_000;
+    const minIdleMs = this.options.minIdleMs ?? 5;
+    let wait = minIdleMs;
     while (this.running) {
-      this.notified = false;
       const { rows } = await client.query<OutboxRow>(
         `SELECT position, topic, key, headers, value FROM "${schema}"."outbox" ORDER BY position LIMIT $1`,
         [batchSize],
       );
       if (rows.length === 0) {
         metrics?.outboxBacklog.set({ schema }, 0);
-        await this.idle(this.options.idleMs ?? 1_000);
+        await this.idle(wait);
+        wait = Math.min(wait * 2, this.options.maxIdleMs ?? 500);
         continue;
       }
+      wait = minIdleMs;
       const records: KafkaRecord[] = rows.map((r) => ({
         topic: r.topic,
         key: r.key,
@@ -124,19 +127,10 @@ export class OutboxRelay {
     }
   }
 
-  private notify(): void {
-    this.notified = true;
-    this.wake?.();
-  }
-
-  /** Sleeps until woken by a NOTIFY or stop(), or until `ms` pass. */
+  /** Sleeps `ms`, or less if stop() is called. */
   private async idle(ms: number): Promise<void> {
-    if (!this.running || this.notified) {
-      this.notified = false;
-      return;
-    }
+    if (!this.running) return;
     await Promise.race([sleep(ms), new Promise<void>((resolve) => (this.wake = resolve))]);
     this.wake = undefined;
-    this.notified = false;
   }
 }

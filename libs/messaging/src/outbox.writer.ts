@@ -3,13 +3,9 @@ import { CloudEvent } from '@hub/contracts';
 import { EventCatalog } from './event-catalog';
 import { KafkaRecord } from './kafka-record';
 
-export function outboxChannel(schema: string): string {
-  return `${schema}_outbox`;
-}
-
 /**
  * Adds events to the outbox inside the caller's transaction: they are published if and only if the
- * transaction commits. The NOTIFY is delivered on commit and wakes the relay at once.
+ * transaction commits; the relay finds them by polling (see OutboxRelay).
  */
 export class OutboxWriter {
   constructor(
@@ -46,6 +42,5 @@ export class OutboxWriter {
         records.map((r) => r.value),
       ],
     );
-    await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel(this.schema)]);
   }
 }
