@@ -216,6 +216,40 @@ export class DeliveriesRepository {
     return row;
   }
 
+  /**
+   * Withdraws the undelivered deliveries of the department's subscriptions that carry events of `eventType`
+   * (its entitlement was revoked); returns how many.
+   */
+  static async withdrawType(manager: EntityManager, department: string, eventType: string): Promise<number> {
+    const rows = await changed(
+      manager,
+      `DELETE FROM ${tableOf(manager, Delivery)} d
+        USING ${tableOf(manager, Subscription)} s, ${tableOf(manager, DeliveryEvent)} e
+        WHERE s.id = d.subscription_id AND e.seq = d.event_seq AND d.status <> 'delivered'
+          AND s.department = $1 AND e.type = $2
+       RETURNING d.seq`,
+      [department, eventType],
+    );
+    return rows.length;
+  }
+
+  /** Withdraws the subscription's undelivered deliveries of types it no longer asks for; returns how many. */
+  static async withdrawOtherTypes(
+    manager: EntityManager,
+    subscriptionId: string,
+    keep: readonly string[],
+  ): Promise<number> {
+    const rows = await changed(
+      manager,
+      `DELETE FROM ${tableOf(manager, Delivery)} d USING ${tableOf(manager, DeliveryEvent)} e
+        WHERE e.seq = d.event_seq AND d.subscription_id = $1 AND d.status <> 'delivered'
+          AND NOT (e.type = ANY($2::text[]))
+       RETURNING d.seq`,
+      [subscriptionId, keep],
+    );
+    return rows.length;
+  }
+
   /** Makes every undelivered delivery of the subscription due now, with a fresh retry window. */
   static async rescheduleNow(manager: EntityManager, subscriptionId: string): Promise<number> {
     const rows = await changed(

@@ -1,8 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CloudEvent, egressTopic, encodeStructured } from '@hub/contracts';
 import { EVENT_CATALOG, EventCatalog, KafkaRecord, OutboxWriter } from '@hub/messaging';
 import { EntitlementsRepository, entitlementKey } from '../entitlements/entitlements.repository';
+import { EntitlementsService } from '../entitlements/entitlements.service';
 import { GatewayEnv } from '../gateway.env';
 import { DeliveriesRepository, NewDelivery, identity } from './deliveries.repository';
 import { DeliveryMetrics } from './delivery-metrics';
@@ -21,13 +22,20 @@ export function deliveryChannel(dataSource: DataSource): string {
  * the gateway stops halfway, nothing is doubled when Kafka delivers again.
  */
 @Injectable()
-export class DeliveryRecorder {
+export class DeliveryRecorder implements OnModuleInit {
   constructor(
     @Inject(EVENT_CATALOG) private readonly catalog: EventCatalog,
     private readonly outbox: OutboxWriter,
     private readonly env: GatewayEnv,
     private readonly metrics: DeliveryMetrics,
+    private readonly entitlements: EntitlementsService,
   ) {}
+
+  onModuleInit(): void {
+    this.entitlements.onRevoke(async (manager, department, eventType) => {
+      await DeliveriesRepository.withdrawType(manager, department, eventType);
+    });
+  }
 
   async record(manager: EntityManager, events: readonly CloudEvent[]): Promise<void> {
     const encoded = events.map((event) => ({ event, record: this.catalog.encode(event) }));

@@ -257,6 +257,44 @@ describe('delivery to departments', () => {
     await scjg.deleteSubscription(subscription.id);
   });
 
+  it('never sends what was withdrawn: types taken off the subscription, or no longer entitled', async () => {
+    const subscription = await subscribe(scjg, {
+      eventTypes: [EnterpriseRegisteredV1.type, EnterpriseDeregisteredV1.type],
+      mode: 'webhook',
+      webhookUrl: receiver.url,
+    });
+    receiver.secrets.push(subscription['webhookSecret'] as string);
+    receiver.respond = () => 503;
+    const [enterprise] = demoEnterprises(1, 35_000);
+    const renamed = (n: number) =>
+      enterpriseRegisteredEvent({ ...enterprise, name: `${enterprise.name}-${n}` }, randomUUID());
+    const undelivered = async (): Promise<string[]> =>
+      (await scjg.deliveries(subscription.id, { limit: 50 }))
+        .filter((d) => d.status !== 'delivered')
+        .map((d) => d.event.id)
+        .reverse();
+    const [r1, d1, r2] = [renamed(1), deregistered(enterprise.uscc), renamed(2)];
+    await h.publish([r1, d1, r2]);
+    await eventually(async () => expect(await undelivered()).toEqual([r1.id, d1.id, r2.id]));
+
+    await scjg.updateSubscription(subscription.id, { eventTypes: [EnterpriseRegisteredV1.type] });
+    expect(await undelivered()).toEqual([r1.id, r2.id]);
+    await scjg.updateSubscription(subscription.id, {
+      eventTypes: [EnterpriseRegisteredV1.type, EnterpriseDeregisteredV1.type],
+    });
+    const [d2, r3] = [deregistered(enterprise.uscc), renamed(3)];
+    await h.publish([d2, r3]);
+    await eventually(async () => expect(await undelivered()).toEqual([r1.id, r2.id, d2.id, r3.id]));
+    await h.admin.request('DELETE', `/v1/admin/entitlements/SCJG/${EnterpriseDeregisteredV1.type}`);
+    expect(await undelivered()).toEqual([r1.id, r2.id, r3.id]);
+
+    receiver.respond = () => 200;
+    await eventually(async () => expect(await undelivered()).toEqual([]));
+    expect(receiver.accepted.map((r) => r.event.id)).toEqual([r1.id, r2.id, r3.id]);
+    await h.admin.request('PUT', `/v1/admin/entitlements/SCJG/${EnterpriseDeregisteredV1.type}`);
+    await scjg.deleteSubscription(subscription.id);
+  });
+
   it("forwards entitled events to the department's egress topic, keyed as they were", async () => {
     const subscription = await subscribe(scjg, {
       eventTypes: [EnterpriseRegisteredV1.type, EnterpriseDeregisteredV1.type],

@@ -137,7 +137,11 @@ export class SubscriptionsService {
           ? (['webhookUrl', 'webhookSecret', 'status'] as const).filter((f) => dto[f] !== undefined).map(webhookOnly)
           : [];
       if (errors.length > 0) throw new ProblemException(400, 'invalid-request', 'the request is invalid', errors);
-      if (dto.eventTypes !== undefined) await this.checkEventTypes(caller.department, dto.eventTypes, manager);
+      if (dto.eventTypes !== undefined) {
+        await this.checkEventTypes(caller.department, dto.eventTypes, manager);
+        // What the subscription no longer asks for is not sent.
+        await DeliveriesRepository.withdrawOtherTypes(manager, id, dto.eventTypes);
+      }
       if (dto.eventTypes !== undefined || dto.webhookUrl !== undefined || dto.webhookSecret !== undefined) {
         await SubscriptionsRepository.update(manager, id, {
           eventTypes: dto.eventTypes,

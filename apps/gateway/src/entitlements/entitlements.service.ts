@@ -12,10 +12,20 @@ export interface EntitlementView {
   grantedAt: string;
 }
 
+/** Withdraws, in the revocation's transaction, what another feature holds because of an entitlement. */
+export type RevocationListener = (manager: EntityManager, department: string, eventType: string) => Promise<void>;
+
 /** Which department may receive which event types: granted and revoked by the hub's administrators. */
 @Injectable()
 export class EntitlementsService {
+  private readonly revocationListeners: RevocationListener[] = [];
+
   constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+
+  /** Delivery registers here, so that a revoked type's undelivered events are never sent. */
+  onRevoke(listener: RevocationListener): void {
+    this.revocationListeners.push(listener);
+  }
 
   async list(filter: { department?: string; eventType?: string } = {}): Promise<EntitlementView[]> {
     return (await EntitlementsRepository.list(this.manager, filter)).map(toView);
@@ -35,11 +45,17 @@ export class EntitlementsService {
     return { entitlement: toView(entitlement), created };
   }
 
-  /** Subscriptions keep the type but receive no more of it: each event is checked against the entitlements. */
+  /**
+   * Subscriptions keep the type but receive no more of it: each new event is checked against the entitlements, and
+   * what was recorded for the department and not yet delivered is withdrawn in the same transaction.
+   */
   async revoke(department: string, eventType: string): Promise<void> {
-    if (!(await EntitlementsRepository.revoke(this.manager, department, eventType))) {
-      throw new ProblemException(404, 'unknown-entitlement', `${department} is not entitled to ${eventType}`);
-    }
+    await this.manager.transaction(async (manager) => {
+      if (!(await EntitlementsRepository.revoke(manager, department, eventType))) {
+        throw new ProblemException(404, 'unknown-entitlement', `${department} is not entitled to ${eventType}`);
+      }
+      for (const listener of this.revocationListeners) await listener(manager, department, eventType);
+    });
   }
 
   /** The event types the department is entitled to, sorted. */
