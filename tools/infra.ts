@@ -25,13 +25,17 @@ async function start(): Promise<void> {
   const name = databaseNameFor('run', readInfraEnv().databaseUrl);
   await ensureDatabase(postgres.adminUrl, name);
   console.log(`Kafka       ${kafka.brokers.join(',')} (${kafka.startedHere ? 'started' : 'already running'})`);
-  console.log(`PostgreSQL  ${databaseUrl(postgres.adminUrl, name)} (${postgres.startedHere ? 'started' : 'already running'})`);
+  console.log(
+    `PostgreSQL  ${databaseUrl(postgres.adminUrl, name)} (${postgres.startedHere ? 'started' : 'already running'})`,
+  );
   console.log(`Ready in ${((Date.now() - began) / 1000).toFixed(1)} s`);
 }
 
 async function stop(): Promise<void> {
   console.log((await stopKafka()) ? 'Kafka stopped' : 'Kafka: no broker started by `infra start` was running');
-  console.log((await stopEmbeddedPostgres()) ? 'Embedded PostgreSQL stopped' : 'PostgreSQL: no embedded server was running');
+  console.log(
+    (await stopEmbeddedPostgres()) ? 'Embedded PostgreSQL stopped' : 'PostgreSQL: no embedded server was running',
+  );
 }
 
 /** Exit code 1 when Kafka or PostgreSQL does not answer. */

@@ -39,7 +39,9 @@ export async function startContainers(): Promise<ContainerInfrastructure> {
     new PostgreSqlContainer(POSTGRES_IMAGE).withDatabase(HUB_TEST_DATABASE).start(),
   ]);
   if (kafka.status === 'rejected' || postgres.status === 'rejected') {
-    await Promise.allSettled([kafka, postgres].map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)));
+    await Promise.allSettled(
+      [kafka, postgres].map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)),
+    );
     const failure = kafka.status === 'rejected' ? kafka : (postgres as PromiseRejectedResult);
     throw failure.reason;
   }

@@ -61,5 +61,7 @@ function findRepoRoot(): string {
       if (dirname(dir) === dir) break;
     }
   }
-  throw new Error(`Cannot find the repository root (a folder holding ${MARKER}) above ${__dirname} or ${process.cwd()}`);
+  throw new Error(
+    `Cannot find the repository root (a folder holding ${MARKER}) above ${__dirname} or ${process.cwd()}`,
+  );
 }

@@ -2,11 +2,20 @@ import { readInfraEnv } from './infra-env';
 
 describe('readInfraEnv', () => {
   it('defaults to starting everything locally', () => {
-    expect(readInfraEnv({})).toEqual({ kafkaBrokers: undefined, kafkaPort: 9092, databaseUrl: undefined, dockerHost: undefined, javaHome: undefined });
+    expect(readInfraEnv({})).toEqual({
+      kafkaBrokers: undefined,
+      kafkaPort: 9092,
+      databaseUrl: undefined,
+      dockerHost: undefined,
+      javaHome: undefined,
+    });
   });
 
   it('splits KAFKA_BROKERS and ignores blanks', () => {
-    expect(readInfraEnv({ KAFKA_BROKERS: ' kafka:9092, kafka-2:9092 ,' }).kafkaBrokers).toEqual(['kafka:9092', 'kafka-2:9092']);
+    expect(readInfraEnv({ KAFKA_BROKERS: ' kafka:9092, kafka-2:9092 ,' }).kafkaBrokers).toEqual([
+      'kafka:9092',
+      'kafka-2:9092',
+    ]);
     expect(readInfraEnv({ KAFKA_BROKERS: '  ' }).kafkaBrokers).toBeUndefined();
   });
 

@@ -2,7 +2,14 @@ import { dockerAvailable, startContainers } from './containers';
 import { readInfraEnv } from './infra-env';
 import { ensureKafka, KafkaHandle } from './kafka';
 import { ensureDatabase, ensurePostgres, PostgresHandle } from './postgres';
-import { assertTestDatabase, databaseNameOf, databaseUrl, HUB_DATABASE, HUB_TEST_DATABASE, isTestDatabase } from './postgres-url';
+import {
+  assertTestDatabase,
+  databaseNameOf,
+  databaseUrl,
+  HUB_DATABASE,
+  HUB_TEST_DATABASE,
+  isTestDatabase,
+} from './postgres-url';
 
 export type InfrastructurePurpose = 'run' | 'test';
 
@@ -20,7 +27,12 @@ export interface Infrastructure {
  */
 export async function ensureInfrastructure({ purpose }: { purpose: InfrastructurePurpose }): Promise<Infrastructure> {
   const env = readInfraEnv();
-  if (purpose === 'test' && env.kafkaBrokers === undefined && env.databaseUrl === undefined && (await dockerAvailable(env))) {
+  if (
+    purpose === 'test' &&
+    env.kafkaBrokers === undefined &&
+    env.databaseUrl === undefined &&
+    (await dockerAvailable(env))
+  ) {
     const containers = await startContainers();
     assertTestDatabase(containers.databaseUrl);
     return containers;
@@ -28,7 +40,9 @@ export async function ensureInfrastructure({ purpose }: { purpose: Infrastructur
 
   const [kafka, postgres] = await Promise.allSettled([ensureKafka(), ensurePostgres()]);
   if (kafka.status === 'rejected' || postgres.status === 'rejected') {
-    await Promise.allSettled([kafka, postgres].map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)));
+    await Promise.allSettled(
+      [kafka, postgres].map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)),
+    );
     const failure = kafka.status === 'rejected' ? kafka : (postgres as PromiseRejectedResult);
     throw failure.reason;
   }

@@ -13,7 +13,9 @@ function parse(properties: string): Map<string, string> {
 }
 
 describe('renderServerProperties', () => {
-  const properties = parse(renderServerProperties({ port: 9092, controllerPort: 9093, logDir: '/repo/.hub/kafka/data' }));
+  const properties = parse(
+    renderServerProperties({ port: 9092, controllerPort: 9093, logDir: '/repo/.hub/kafka/data' }),
+  );
 
   it('makes one node both broker and controller of a KRaft quorum on loopback', () => {
     expect(properties.get('process.roles')).toBe('broker,controller');

@@ -35,7 +35,9 @@ export async function ensureKafka(): Promise<KafkaHandle> {
   const deadline = Date.now() + EXTERNAL_READY_TIMEOUT_MS;
   while (!(await kafkaAnswers(kafkaBrokers))) {
     if (Date.now() > deadline) {
-      throw new Error(`Kafka at KAFKA_BROKERS=${kafkaBrokers.join(',')} did not answer within ${EXTERNAL_READY_TIMEOUT_MS / 1000} s`);
+      throw new Error(
+        `Kafka at KAFKA_BROKERS=${kafkaBrokers.join(',')} did not answer within ${EXTERNAL_READY_TIMEOUT_MS / 1000} s`,
+      );
     }
     await sleep(1_000);
   }
@@ -136,7 +138,15 @@ async function ensureClasspath(paths: KafkaPaths): Promise<void> {
 
   // A changed pom must not leave jars of other versions on the classpath.
   rmSync(paths.lib, { recursive: true, force: true });
-  const args = ['-q', '-B', '-f', paths.pom, 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${paths.lib}`];
+  const args = [
+    '-q',
+    '-B',
+    '-f',
+    paths.pom,
+    'dependency:copy-dependencies',
+    '-DincludeScope=runtime',
+    `-DoutputDirectory=${paths.lib}`,
+  ];
   try {
     await run('mvn', args, { cwd: hubPaths().root, maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
@@ -152,7 +162,15 @@ async function formatStorageOnce(paths: KafkaPaths): Promise<void> {
   writeFileSync(paths.properties, renderServerProperties({ port, controllerPort: port + 1, logDir: paths.data }));
   if (existsSync(join(paths.data, 'meta.properties'))) return;
 
-  const args = [...javaOptions(paths), 'kafka.tools.StorageTool', 'format', '-t', newClusterId(), '-c', paths.properties];
+  const args = [
+    ...javaOptions(paths),
+    'kafka.tools.StorageTool',
+    'format',
+    '-t',
+    newClusterId(),
+    '-c',
+    paths.properties,
+  ];
   try {
     await run(java(), args, { cwd: paths.home, maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
@@ -192,7 +210,9 @@ async function waitUntilReady(brokers: string[], pid: number, paths: KafkaPaths)
   for (;;) {
     if (await kafkaAnswers(brokers)) return;
     if (!isAlive(pid)) {
-      throw new Error(`Kafka (pid ${pid}) exited while starting; last lines of ${paths.log}:\n${tailOfFile(paths.log, LOG_TAIL_LINES)}`);
+      throw new Error(
+        `Kafka (pid ${pid}) exited while starting; last lines of ${paths.log}:\n${tailOfFile(paths.log, LOG_TAIL_LINES)}`,
+      );
     }
     if (Date.now() > deadline) {
       throw new Error(
@@ -237,7 +257,8 @@ async function withStartLock<T>(paths: KafkaPaths, body: () => Promise<T>): Prom
         rmSync(lock, { force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for process ${holder} to finish starting Kafka (${lock})`);
+      if (Date.now() > deadline)
+        throw new Error(`Timed out waiting for process ${holder} to finish starting Kafka (${lock})`);
       await sleep(250);
     }
   }

@@ -10,7 +10,9 @@ import {
 
 describe('databaseUrl', () => {
   it('keeps server, user, password and options, and replaces the database', () => {
-    expect(databaseUrl('postgres://postgres@127.0.0.1:5432/postgres', HUB_DATABASE)).toBe('postgres://postgres@127.0.0.1:5432/hub');
+    expect(databaseUrl('postgres://postgres@127.0.0.1:5432/postgres', HUB_DATABASE)).toBe(
+      'postgres://postgres@127.0.0.1:5432/hub',
+    );
     expect(databaseUrl('postgresql://u:p%40ss@db.example:6543/app?sslmode=require', 'hub_test')).toBe(
       'postgresql://u:p%40ss@db.example:6543/hub_test?sslmode=require',
     );
@@ -21,7 +23,9 @@ describe('databaseUrl', () => {
   });
 
   it('refuses names that are not plain identifiers', () => {
-    expect(() => databaseUrl('postgres://localhost/postgres', 'hub"; DROP DATABASE x; --')).toThrow(/Invalid database name/);
+    expect(() => databaseUrl('postgres://localhost/postgres', 'hub"; DROP DATABASE x; --')).toThrow(
+      /Invalid database name/,
+    );
   });
 });
 
@@ -40,7 +44,9 @@ describe('assertTestDatabase', () => {
 
   it.each([HUB_DATABASE, 'postgres', 'contest', 'hub_testing', 'latest', 'hubtest', ''])('refuses %p', (name) => {
     expect(isTestDatabase(name)).toBe(false);
-    expect(() => assertTestDatabase(`postgres://localhost:5432/${name}`)).toThrow(/Refusing to run tests against database/);
+    expect(() => assertTestDatabase(`postgres://localhost:5432/${name}`)).toThrow(
+      /Refusing to run tests against database/,
+    );
   });
 });
 

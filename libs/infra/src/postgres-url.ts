@@ -26,7 +26,9 @@ export function isTestDatabase(name: string): boolean {
 export function assertTestDatabase(url: string): void {
   const name = databaseNameOf(url);
   if (!isTestDatabase(name)) {
-    throw new Error(`Refusing to run tests against database "${name}": its name must contain "test" as a word (e.g. ${HUB_TEST_DATABASE})`);
+    throw new Error(
+      `Refusing to run tests against database "${name}": its name must contain "test" as a word (e.g. ${HUB_TEST_DATABASE})`,
+    );
   }
 }
 

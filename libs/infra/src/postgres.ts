@@ -48,7 +48,10 @@ export async function startEmbeddedPostgres(): Promise<PostgresHandle> {
   // Unix sockets off: clients use TCP, and /tmp's socket could clash with another server's.
   const options = `-p ${EMBEDDED_PORT} -h 127.0.0.1 -k ''`;
   try {
-    await pgCtl(['start', '-w', '-t', String(START_TIMEOUT_S), '-D', paths.data, '-l', paths.log, '-o', options], owner);
+    await pgCtl(
+      ['start', '-w', '-t', String(START_TIMEOUT_S), '-D', paths.data, '-l', paths.log, '-o', options],
+      owner,
+    );
   } catch (error) {
     throw new Error(`Embedded PostgreSQL did not start (log: ${paths.log}):\n${outputOf(error)}`);
   }
@@ -163,7 +166,9 @@ async function initialise(data: string, owner: Owner | undefined): Promise<void>
   try {
     await server.initialise();
   } catch (error) {
-    throw new Error(`initdb of the embedded PostgreSQL in ${data} failed: ${(error as Error).message}\n${log.join('')}`);
+    throw new Error(
+      `initdb of the embedded PostgreSQL in ${data} failed: ${(error as Error).message}\n${log.join('')}`,
+    );
   }
 }
 

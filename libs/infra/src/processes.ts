@@ -83,5 +83,11 @@ export function lastLines(text: string, lines: number): string {
 /** What a failed child process printed (stderr first), for error messages. */
 export function outputOf(error: unknown): string {
   const { stdout, stderr, message } = error as { stdout?: string; stderr?: string; message?: string };
-  return [stderr, stdout].filter((text) => text && text.trim()).join('\n').trim() || (message ?? String(error));
+  return (
+    [stderr, stdout]
+      .filter((text) => text && text.trim())
+      .join('\n')
+      .trim() ||
+    (message ?? String(error))
+  );
 }

@@ -19,7 +19,11 @@ const text = (attribute: string) => ({ message: `${attribute} must be a string` 
 const nonEmpty = (attribute: string) => ({ message: `${attribute} must be a non-empty string` });
 
 const IsEventType = () =>
-  predicateDecorator(EVENT_TYPE_RULE, isEventTypeName, 'be zone.<domain>.<aggregate>.<verb>.v<N>, e.g. zone.approval.enterprise.registered.v1');
+  predicateDecorator(
+    EVENT_TYPE_RULE,
+    isEventTypeName,
+    'be zone.<domain>.<aggregate>.<verb>.v<N>, e.g. zone.approval.enterprise.registered.v1',
+  );
 
 // class-validator runs a property's decorators bottom-up; with stopAtFirstError the lowest failing one is
 // reported, so presence and type sit at the bottom and format checks above them.
@@ -132,7 +136,11 @@ function validateExtension(name: string, value: unknown): FieldError[] {
   // CloudEvents 1.0 §Naming Conventions: attribute names are lower-case ASCII letters and digits only.
   if (!ATTRIBUTE_NAME.test(name)) {
     return [
-      fieldError(name, EnvelopeRules.extensionName, `extension attribute name "${name}" must consist of a-z and 0-9 only (CloudEvents 1.0)`),
+      fieldError(
+        name,
+        EnvelopeRules.extensionName,
+        `extension attribute name "${name}" must consist of a-z and 0-9 only (CloudEvents 1.0)`,
+      ),
     ];
   }
   const ok =

@@ -21,7 +21,9 @@ const event: CloudEvent = {
 describe('HTTP protocol binding', () => {
   it('reads the signing spec’s structured event', () => {
     const body = Buffer.from(SIGNING_SPEC_BODY, 'utf8');
-    expect(createHash('sha256').update(body).digest('hex')).toBe('06cb513e4a0f2b30b8118ee32eab59333d893e82d13ffa3090207213704fc78e');
+    expect(createHash('sha256').update(body).digest('hex')).toBe(
+      '06cb513e4a0f2b30b8118ee32eab59333d893e82d13ffa3090207213704fc78e',
+    );
     const decoded = fromHttpRequest({ 'content-type': 'application/cloudevents+json; charset=utf-8' }, body);
     expect(decoded).toEqual({ ok: true, mode: 'structured', events: [JSON.parse(SIGNING_SPEC_BODY)] });
   });
@@ -62,12 +64,18 @@ describe('HTTP protocol binding', () => {
   it('refuses ce-datacontenttype in binary mode (binding §3.1.1)', () => {
     const request = toHttpRequest(event, 'binary');
     const decoded = fromHttpRequest({ ...request.headers, 'ce-datacontenttype': 'application/json' }, request.body);
-    expect(decoded).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'datacontenttype', rule: 'binaryContentType' })] });
+    expect(decoded).toEqual({
+      ok: false,
+      errors: [expect.objectContaining({ field: 'datacontenttype', rule: 'binaryContentType' })],
+    });
   });
 
   it('refuses a request that is no CloudEvent', () => {
     const decoded = fromHttpRequest({ 'content-type': 'application/json' }, Buffer.from('{}'));
-    expect(decoded).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'content-type', rule: 'contentMode' })] });
+    expect(decoded).toEqual({
+      ok: false,
+      errors: [expect.objectContaining({ field: 'content-type', rule: 'contentMode' })],
+    });
   });
 
   it('refuses an event format it does not know', () => {
@@ -84,13 +92,19 @@ describe('HTTP protocol binding', () => {
 
     const bad = Buffer.from(JSON.stringify([event, { ...event, id: '' }, 7]));
     const refused = fromHttpRequest(request.headers, bad);
-    expect(refused.ok ? [] : refused.errors.map((e) => `${e.field}:${e.rule}`)).toEqual(['[1].id:isNotEmpty', '[2]:isObject']);
+    expect(refused.ok ? [] : refused.errors.map((e) => `${e.field}:${e.rule}`)).toEqual([
+      '[1].id:isNotEmpty',
+      '[2]:isObject',
+    ]);
   });
 
   it('accepts an empty batch and refuses a batch that is not an array', () => {
     const headers = { 'content-type': 'application/cloudevents-batch+json' };
     expect(fromHttpRequest(headers, Buffer.from('[]'))).toEqual({ ok: true, mode: 'batch', events: [] });
-    expect(fromHttpRequest(headers, Buffer.from('{}'))).toEqual({ ok: false, errors: [expect.objectContaining({ rule: 'isArray' })] });
+    expect(fromHttpRequest(headers, Buffer.from('{}'))).toEqual({
+      ok: false,
+      errors: [expect.objectContaining({ rule: 'isArray' })],
+    });
   });
 
   it('names a body that is not JSON', () => {
@@ -110,9 +124,18 @@ describe('HTTP protocol binding', () => {
     });
 
     it('refuses overlong UTF-8 and broken escapes', () => {
-      expect(percentDecode('%C0%A0', 'subject')).toEqual({ ok: false, error: expect.objectContaining({ field: 'subject', rule: 'utf8' }) });
-      expect(percentDecode('100%', 'subject')).toEqual({ ok: false, error: expect.objectContaining({ rule: 'percentEncoding' }) });
-      expect(percentDecode('%zz', 'subject')).toEqual({ ok: false, error: expect.objectContaining({ rule: 'percentEncoding' }) });
+      expect(percentDecode('%C0%A0', 'subject')).toEqual({
+        ok: false,
+        error: expect.objectContaining({ field: 'subject', rule: 'utf8' }),
+      });
+      expect(percentDecode('100%', 'subject')).toEqual({
+        ok: false,
+        error: expect.objectContaining({ rule: 'percentEncoding' }),
+      });
+      expect(percentDecode('%zz', 'subject')).toEqual({
+        ok: false,
+        error: expect.objectContaining({ rule: 'percentEncoding' }),
+      });
     });
   });
 });

@@ -45,7 +45,8 @@ export const HttpCodecRules = {
 } as const;
 
 export function toHttpRequest(event: CloudEvent, mode: ContentMode): HttpRequestOut {
-  if (mode === 'structured') return { headers: { [CONTENT_TYPE]: STRUCTURED_CONTENT_TYPE }, body: encodeStructured(event) };
+  if (mode === 'structured')
+    return { headers: { [CONTENT_TYPE]: STRUCTURED_CONTENT_TYPE }, body: encodeStructured(event) };
   const { body, contentType } = encodeBinaryData(event);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(event)) {
@@ -70,7 +71,13 @@ export function fromHttpRequest(headers: HttpHeaders, rawBody: Buffer): HttpDeco
   if (essence === CloudEventMediaTypes.batch) return decodeBatch(rawBody);
   if (essence === CloudEventMediaTypes.structured) return decodeStructured(rawBody);
   if (essence.startsWith('application/cloudevents')) {
-    return failed([fieldError(CONTENT_TYPE, HttpCodecRules.eventFormat, `event format ${essence} is not supported; use ${CloudEventMediaTypes.structured} or ${CloudEventMediaTypes.batch}`)]);
+    return failed([
+      fieldError(
+        CONTENT_TYPE,
+        HttpCodecRules.eventFormat,
+        `event format ${essence} is not supported; use ${CloudEventMediaTypes.structured} or ${CloudEventMediaTypes.batch}`,
+      ),
+    ]);
   }
   if (!single.values.has(`${HTTP_HEADER_PREFIX}specversion`)) {
     return failed([
@@ -95,7 +102,9 @@ function decodeBatch(body: Buffer): HttpDecodeResult {
   const parsed = parseJsonBytes(body, 'body');
   if (!parsed.ok) return failed([parsed.error]);
   if (!Array.isArray(parsed.value)) {
-    return failed([fieldError('body', HttpCodecRules.batch, 'a batch is a JSON array of events (CloudEvents JSON batch format §4)')]);
+    return failed([
+      fieldError('body', HttpCodecRules.batch, 'a batch is a JSON array of events (CloudEvents JSON batch format §4)'),
+    ]);
   }
   const events: CloudEvent[] = [];
   const errors: FieldError[] = [];
@@ -114,11 +123,23 @@ function decodeBinary(headers: ReadonlyMap<string, string>, body: Buffer): HttpD
     if (!header.startsWith(HTTP_HEADER_PREFIX)) continue;
     const name = header.slice(HTTP_HEADER_PREFIX.length);
     if (name === 'datacontenttype') {
-      errors.push(fieldError(name, HttpCodecRules.binaryContentType, 'ce-datacontenttype must not be sent in binary mode; Content-Type carries it (HTTP binding §3.1.1)'));
+      errors.push(
+        fieldError(
+          name,
+          HttpCodecRules.binaryContentType,
+          'ce-datacontenttype must not be sent in binary mode; Content-Type carries it (HTTP binding §3.1.1)',
+        ),
+      );
       continue;
     }
     if (name === 'data') {
-      errors.push(fieldError(name, HttpCodecRules.reservedName, 'ce-data is not allowed: data is the request body (CloudEvents 1.0 reserves the name)'));
+      errors.push(
+        fieldError(
+          name,
+          HttpCodecRules.reservedName,
+          'ce-data is not allowed: data is the request body (CloudEvents 1.0 reserves the name)',
+        ),
+      );
       continue;
     }
     const decoded = percentDecode(raw, name);
@@ -158,7 +179,10 @@ export function percentEncode(value: string): string {
  * HTTP binding §3.1.3.2 decoding: unquote a quoted-string, then one round of percent-decoding; the bytes
  * must be valid UTF-8 (overlong forms such as %C0%A0 are refused).
  */
-export function percentDecode(value: string, field: string): { ok: true; text: string } | { ok: false; error: FieldError } {
+export function percentDecode(
+  value: string,
+  field: string,
+): { ok: true; text: string } | { ok: false; error: FieldError } {
   let raw = value;
   if (raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"')) raw = raw.slice(1, -1).replace(/\\(.)/g, '$1');
   const bytes: number[] = [];
@@ -167,7 +191,14 @@ export function percentDecode(value: string, field: string): { ok: true; text: s
     if (ch === '%') {
       const hex = raw.slice(i + 1, i + 3);
       if (!/^[0-9A-Fa-f]{2}$/.test(hex)) {
-        return { ok: false, error: fieldError(field, HttpCodecRules.percentEncoding, `ce-${field} has a bad percent-encoding at position ${i}`) };
+        return {
+          ok: false,
+          error: fieldError(
+            field,
+            HttpCodecRules.percentEncoding,
+            `ce-${field} has a bad percent-encoding at position ${i}`,
+          ),
+        };
       }
       bytes.push(parseInt(hex, 16));
       i += 2;
@@ -194,7 +225,9 @@ function singleValues(headers: HttpHeaders): SingleValues {
     const list: readonly string[] = rawValue === undefined ? [] : typeof rawValue === 'string' ? [rawValue] : rawValue;
     if (list.length === 0) continue;
     if (list.length > 1 || values.has(name)) {
-      errors.push(fieldError(headerField(name), HttpCodecRules.duplicateHeader, `header ${name} appears more than once`));
+      errors.push(
+        fieldError(headerField(name), HttpCodecRules.duplicateHeader, `header ${name} appears more than once`),
+      );
       continue;
     }
     values.set(name, (list[0] as string).trim());

@@ -5,8 +5,7 @@ import type { CloudEvent } from './cloud-event';
 import { isPlainObject, validateEnvelope } from './cloud-event.envelope';
 
 export type CloudEventDecodeResult =
-  | { readonly ok: true; readonly event: CloudEvent }
-  | { readonly ok: false; readonly errors: readonly FieldError[] };
+  { readonly ok: true; readonly event: CloudEvent } | { readonly ok: false; readonly errors: readonly FieldError[] };
 
 export const CodecRules = {
   utf8: 'utf8',
@@ -57,7 +56,13 @@ export function fromJsonFormat(json: unknown): CloudEventDecodeResult {
   const base64 = json['data_base64'];
   if (base64 !== undefined && base64 !== null) {
     if (hasData) {
-      errors.push(fieldError('data_base64', CodecRules.exclusiveData, 'data and data_base64 must not both be present (CloudEvents JSON format §3.1)'));
+      errors.push(
+        fieldError(
+          'data_base64',
+          CodecRules.exclusiveData,
+          'data and data_base64 must not both be present (CloudEvents JSON format §3.1)',
+        ),
+      );
     } else if (typeof base64 !== 'string' || !BASE64.test(base64)) {
       errors.push(fieldError('data_base64', CodecRules.base64, 'data_base64 must be Base64 (RFC 4648 §4)'));
     } else {
@@ -71,7 +76,10 @@ export function fromJsonFormat(json: unknown): CloudEventDecodeResult {
 }
 
 /** Strict UTF-8 (a bad byte sequence is an error, never U+FFFD). */
-export function decodeUtf8(bytes: Uint8Array, field: string): { ok: true; text: string } | { ok: false; error: FieldError } {
+export function decodeUtf8(
+  bytes: Uint8Array,
+  field: string,
+): { ok: true; text: string } | { ok: false; error: FieldError } {
   try {
     return { ok: true, text: utf8.decode(bytes) };
   } catch {
@@ -79,7 +87,10 @@ export function decodeUtf8(bytes: Uint8Array, field: string): { ok: true; text: 
   }
 }
 
-export function parseJsonBytes(bytes: Uint8Array, field: string): { ok: true; value: unknown } | { ok: false; error: FieldError } {
+export function parseJsonBytes(
+  bytes: Uint8Array,
+  field: string,
+): { ok: true; value: unknown } | { ok: false; error: FieldError } {
   const decoded = decodeUtf8(bytes, field);
   if (!decoded.ok) return decoded;
   try {
@@ -94,7 +105,8 @@ export function parseJsonBytes(bytes: Uint8Array, field: string): { ok: true; va
 export function encodeBinaryData(event: CloudEvent): { body: Buffer | null; contentType: string | undefined } {
   const { data, datacontenttype } = event;
   if (data === undefined) return { body: null, contentType: datacontenttype };
-  if (Buffer.isBuffer(data) || data instanceof Uint8Array) return { body: Buffer.from(data), contentType: datacontenttype };
+  if (Buffer.isBuffer(data) || data instanceof Uint8Array)
+    return { body: Buffer.from(data), contentType: datacontenttype };
   if (datacontenttype === undefined || isJsonMediaType(datacontenttype)) {
     // JSON format §3.1.2: a missing datacontenttype means application/json, set explicitly when re-encoding.
     return { body: Buffer.from(JSON.stringify(data), 'utf8'), contentType: datacontenttype ?? 'application/json' };

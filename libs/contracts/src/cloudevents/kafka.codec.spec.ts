@@ -36,7 +36,10 @@ describe('Kafka protocol binding', () => {
     it('round-trips an event, with Buffer headers as Kafka clients deliver them', () => {
       const message = toKafkaMessage(event, 'binary');
       const headers = Object.fromEntries(Object.entries(message.headers).map(([k, v]) => [k, Buffer.from(v)]));
-      expect(fromKafkaMessage({ key: Buffer.from(message.key!), value: message.value, headers })).toEqual({ ok: true, event });
+      expect(fromKafkaMessage({ key: Buffer.from(message.key!), value: message.value, headers })).toEqual({
+        ok: true,
+        event,
+      });
     });
 
     it('keeps an event without data as a message without value, and back', () => {
@@ -74,7 +77,10 @@ describe('Kafka protocol binding', () => {
     it('refuses a CloudEvents header given twice', () => {
       const message = toKafkaMessage(event, 'binary');
       const decoded = fromKafkaMessage({ ...message, headers: { ...message.headers, ce_id: ['a', 'b'] } });
-      expect(decoded).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'id', rule: 'duplicateHeader' })] });
+      expect(decoded).toEqual({
+        ok: false,
+        errors: [expect.objectContaining({ field: 'id', rule: 'duplicateHeader' })],
+      });
     });
 
     it('ignores headers that are not the binding’s, even odd ones', () => {
@@ -85,7 +91,10 @@ describe('Kafka protocol binding', () => {
 
     it('refuses a header that is not UTF-8', () => {
       const message = toKafkaMessage(event, 'binary');
-      const decoded = fromKafkaMessage({ ...message, headers: { ...message.headers, ce_subject: Buffer.from([0xc0, 0xa0]) } });
+      const decoded = fromKafkaMessage({
+        ...message,
+        headers: { ...message.headers, ce_subject: Buffer.from([0xc0, 0xa0]) },
+      });
       expect(decoded).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'subject', rule: 'utf8' })] });
     });
 
@@ -97,8 +106,14 @@ describe('Kafka protocol binding', () => {
 
     it('validates the envelope it decodes', () => {
       const message = toKafkaMessage(event, 'binary');
-      const decoded = fromKafkaMessage({ ...message, headers: { ...message.headers, ce_time: 'yesterday', 'ce_bad-name': 'x' } });
-      expect(decoded.ok ? [] : decoded.errors.map((e) => `${e.field}:${e.rule}`)).toEqual(['time:isRfc3339', 'bad-name:extensionName']);
+      const decoded = fromKafkaMessage({
+        ...message,
+        headers: { ...message.headers, ce_time: 'yesterday', 'ce_bad-name': 'x' },
+      });
+      expect(decoded.ok ? [] : decoded.errors.map((e) => `${e.field}:${e.rule}`)).toEqual([
+        'time:isRfc3339',
+        'bad-name:extensionName',
+      ]);
     });
 
     it('refuses ce_datacontenttype that contradicts content-type, and ce_data', () => {
@@ -107,7 +122,10 @@ describe('Kafka protocol binding', () => {
         ...message,
         headers: { ...message.headers, ce_datacontenttype: 'text/plain', ce_data: 'x' },
       });
-      expect(decoded.ok ? [] : decoded.errors.map((e) => e.rule).sort()).toEqual(['contentTypeConflict', 'reservedName']);
+      expect(decoded.ok ? [] : decoded.errors.map((e) => e.rule).sort()).toEqual([
+        'contentTypeConflict',
+        'reservedName',
+      ]);
     });
   });
 
@@ -122,12 +140,19 @@ describe('Kafka protocol binding', () => {
 
     it('wins over ce_ headers when content-type says structured (binding §3)', () => {
       const structured = toKafkaMessage(event, 'structured');
-      const decoded = fromKafkaMessage({ ...structured, headers: { ...structured.headers, ce_specversion: '1.0', ce_id: 'other' } });
+      const decoded = fromKafkaMessage({
+        ...structured,
+        headers: { ...structured.headers, ce_specversion: '1.0', ce_id: 'other' },
+      });
       expect(decoded.ok && decoded.event.id).toBe('evt-0001');
     });
 
     it('carries binary data as data_base64', () => {
-      const bytes: CloudEvent = { ...event, datacontenttype: 'application/octet-stream', data: Buffer.from([0, 1, 254, 255]) };
+      const bytes: CloudEvent = {
+        ...event,
+        datacontenttype: 'application/octet-stream',
+        data: Buffer.from([0, 1, 254, 255]),
+      };
       const message = toKafkaMessage(bytes, 'structured');
       expect(JSON.parse(message.value!.toString('utf8')).data_base64).toBe('AAH+/w==');
       const decoded = fromKafkaMessage(message);
@@ -139,18 +164,35 @@ describe('Kafka protocol binding', () => {
     });
 
     it('refuses an unsupported event format', () => {
-      const decoded = fromKafkaMessage({ key: null, value: Buffer.from('x'), headers: { 'content-type': 'application/cloudevents+avro' } });
-      expect(decoded).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'content-type', rule: 'eventFormat' })] });
+      const decoded = fromKafkaMessage({
+        key: null,
+        value: Buffer.from('x'),
+        headers: { 'content-type': 'application/cloudevents+avro' },
+      });
+      expect(decoded).toEqual({
+        ok: false,
+        errors: [expect.objectContaining({ field: 'content-type', rule: 'eventFormat' })],
+      });
     });
 
     it('refuses a plain JSON message that is no CloudEvent', () => {
-      const decoded = fromKafkaMessage({ key: null, value: Buffer.from('{}'), headers: { 'content-type': 'application/json' } });
-      expect(decoded).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'content-type', rule: 'contentMode' })] });
+      const decoded = fromKafkaMessage({
+        key: null,
+        value: Buffer.from('{}'),
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(decoded).toEqual({
+        ok: false,
+        errors: [expect.objectContaining({ field: 'content-type', rule: 'contentMode' })],
+      });
     });
 
     it('explains empty and malformed values', () => {
       const ct = { 'content-type': 'application/cloudevents+json' };
-      expect(fromKafkaMessage({ value: null, headers: ct })).toEqual({ ok: false, errors: [expect.objectContaining({ rule: 'isDefined' })] });
+      expect(fromKafkaMessage({ value: null, headers: ct })).toEqual({
+        ok: false,
+        errors: [expect.objectContaining({ rule: 'isDefined' })],
+      });
       expect(fromKafkaMessage({ value: Buffer.from('[1]'), headers: ct })).toEqual({
         ok: false,
         errors: [expect.objectContaining({ field: '', rule: 'isObject' })],

@@ -77,7 +77,13 @@ export function fromKafkaMessage(message: KafkaMessageIn): CloudEventDecodeResul
   const essence = contentType === undefined ? undefined : mediaTypeEssence(contentType);
   if (essence !== undefined && essence.startsWith('application/cloudevents')) {
     if (essence !== CloudEventMediaTypes.structured) {
-      return failure([fieldError(CONTENT_TYPE, KafkaCodecRules.eventFormat, `event format ${essence} is not supported; use ${CloudEventMediaTypes.structured}`)]);
+      return failure([
+        fieldError(
+          CONTENT_TYPE,
+          KafkaCodecRules.eventFormat,
+          `event format ${essence} is not supported; use ${CloudEventMediaTypes.structured}`,
+        ),
+      ]);
     }
     return decodeStructured(value);
   }
@@ -94,7 +100,13 @@ export function fromKafkaMessage(message: KafkaMessageIn): CloudEventDecodeResul
 
 function decodeStructured(value: Buffer | null): CloudEventDecodeResult {
   if (value === null || value.length === 0) {
-    return failure([fieldError('', KafkaCodecRules.required, 'a structured-mode message carries the event in its value, which is empty')]);
+    return failure([
+      fieldError(
+        '',
+        KafkaCodecRules.required,
+        'a structured-mode message carries the event in its value, which is empty',
+      ),
+    ]);
   }
   const parsed = parseJsonBytes(value, 'value');
   return parsed.ok ? fromJsonFormat(parsed.value) : failure([parsed.error]);
@@ -107,7 +119,13 @@ function decodeBinary(headers: ReadonlyMap<string, string>, value: Buffer | null
     if (!header.startsWith(KAFKA_HEADER_PREFIX)) continue;
     const name = header.slice(KAFKA_HEADER_PREFIX.length);
     if (name === 'data') {
-      errors.push(fieldError('data', KafkaCodecRules.reservedName, 'ce_data is not allowed: data is the message value (CloudEvents 1.0 reserves the name)'));
+      errors.push(
+        fieldError(
+          'data',
+          KafkaCodecRules.reservedName,
+          'ce_data is not allowed: data is the message value (CloudEvents 1.0 reserves the name)',
+        ),
+      );
       continue;
     }
     setOwn(event, name, headerValue);
@@ -116,7 +134,11 @@ function decodeBinary(headers: ReadonlyMap<string, string>, value: Buffer | null
   if (contentType !== undefined) {
     if (event['datacontenttype'] !== undefined && event['datacontenttype'] !== contentType) {
       errors.push(
-        fieldError('datacontenttype', KafkaCodecRules.contentTypeConflict, 'ce_datacontenttype differs from content-type, which carries datacontenttype in binary mode (Kafka binding §3.2.1)'),
+        fieldError(
+          'datacontenttype',
+          KafkaCodecRules.contentTypeConflict,
+          'ce_datacontenttype differs from content-type, which carries datacontenttype in binary mode (Kafka binding §3.2.1)',
+        ),
       );
     }
     event['datacontenttype'] = contentType;
@@ -147,7 +169,9 @@ function normaliseHeaders(raw: Readonly<Record<string, KafkaHeaderValue>>): Norm
     const list = rawValue === undefined ? [] : Array.isArray(rawValue) ? rawValue : [rawValue];
     if (list.length === 0) continue;
     if (list.length > 1 || values.has(name)) {
-      errors.push(fieldError(headerField(name), KafkaCodecRules.duplicateHeader, `header ${name} appears more than once`));
+      errors.push(
+        fieldError(headerField(name), KafkaCodecRules.duplicateHeader, `header ${name} appears more than once`),
+      );
       continue;
     }
     const only = list[0] as Buffer | string;

@@ -4,9 +4,31 @@ import { DEPARTMENTS, IsDepartmentCode, departmentByCode, isDepartmentCode, pars
 
 // The 25 departments named in the rule-of-law plan (GLOSSARY.md), in its order.
 const NAMED_IN_THE_PLAN = [
-  '党群部', '党政办', '经发局', '审批局', '政法委', '财政局', '人社局', '市场监管分局', '社会事务局',
-  '自然资源和规划分局', '生态环境分局', '应急局', '公安分局', '城管局', '交通局', '林水局', '教体局',
-  '国资中心', '信息化中心', '宣传中心', '审计室', '纪工委监察组', '依法治区办', '托管镇', '社区办',
+  '党群部',
+  '党政办',
+  '经发局',
+  '审批局',
+  '政法委',
+  '财政局',
+  '人社局',
+  '市场监管分局',
+  '社会事务局',
+  '自然资源和规划分局',
+  '生态环境分局',
+  '应急局',
+  '公安分局',
+  '城管局',
+  '交通局',
+  '林水局',
+  '教体局',
+  '国资中心',
+  '信息化中心',
+  '宣传中心',
+  '审计室',
+  '纪工委监察组',
+  '依法治区办',
+  '托管镇',
+  '社区办',
 ];
 
 describe('departments', () => {
@@ -50,7 +72,9 @@ describe('departments', () => {
         { code: 'SPJ', kind: 'agency', name: '', nameEn: 'x' },
         { code: 'spj1', kind: 'bureau', name: 'x' },
       ]),
-    ).toThrow(/\[1\]\.code SPJ is used twice; \[1\]\.kind must be one of .*; \[1\]\.name must be a non-empty string; \[2\]\.code must be 2-6 upper-case letters; \[2\]\.nameEn/);
+    ).toThrow(
+      /\[1\]\.code SPJ is used twice; \[1\]\.kind must be one of .*; \[1\]\.name must be a non-empty string; \[2\]\.code must be 2-6 upper-case letters; \[2\]\.nameEn/,
+    );
   });
 
   it('@IsDepartmentCode names its rule', () => {

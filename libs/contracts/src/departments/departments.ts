@@ -28,7 +28,8 @@ export function parseDepartments(raw: unknown): readonly Department[] {
     if (typeof code !== 'string' || !CODE.test(code)) problems.push(`[${i}].code must be 2-6 upper-case letters`);
     else if (codes.has(code)) problems.push(`[${i}].code ${code} is used twice`);
     else codes.add(code);
-    if (!DEPARTMENT_KINDS.includes(kind as DepartmentKind)) problems.push(`[${i}].kind must be one of ${DEPARTMENT_KINDS.join(', ')}`);
+    if (!DEPARTMENT_KINDS.includes(kind as DepartmentKind))
+      problems.push(`[${i}].kind must be one of ${DEPARTMENT_KINDS.join(', ')}`);
     if (typeof name !== 'string' || name.trim() === '') problems.push(`[${i}].name must be a non-empty string`);
     if (typeof nameEn !== 'string' || nameEn.trim() === '') problems.push(`[${i}].nameEn must be a non-empty string`);
     return Object.freeze({ code, kind, name, nameEn } as Department);
@@ -56,7 +57,8 @@ export function IsDepartmentCode(validationOptions?: ValidationOptions): Propert
       name: DEPARTMENT_CODE_RULE,
       validator: {
         validate: (value) => isDepartmentCode(value),
-        defaultMessage: (args) => `${args?.property ?? 'value'} must be a department code from seed/departments.json (e.g. SPJ, SCJG)`,
+        defaultMessage: (args) =>
+          `${args?.property ?? 'value'} must be a department code from seed/departments.json (e.g. SPJ, SCJG)`,
       },
     },
     validationOptions,

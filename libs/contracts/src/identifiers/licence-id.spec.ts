@@ -69,21 +69,41 @@ describe('证照标识 (GB/T 36904-2018)', () => {
 
   it('makeLicenceId builds the example back from its parts', () => {
     expect(
-      makeLicenceId({ typeCode: '11100000000013338W032', issuer: '11220000013544541J', serial: '2430599', version: '001' }),
+      makeLicenceId({
+        typeCode: '11100000000013338W032',
+        issuer: '11220000013544541J',
+        serial: '2430599',
+        version: '001',
+      }),
     ).toBe(EXAMPLE);
   });
 
   it('makeLicenceId refuses malformed parts', () => {
     expect(() =>
-      makeLicenceId({ typeCode: '11100000000013338W032', issuer: '11220000013544541J', serial: '2430599', version: '1' }),
+      makeLicenceId({
+        typeCode: '11100000000013338W032',
+        issuer: '11220000013544541J',
+        serial: '2430599',
+        version: '1',
+      }),
     ).toThrow(/version/);
     expect(() =>
-      makeLicenceId({ typeCode: '11100000000013338W032', issuer: '1122000001354454', serial: '2430599', version: '001' }),
+      makeLicenceId({
+        typeCode: '11100000000013338W032',
+        issuer: '1122000001354454',
+        serial: '2430599',
+        version: '001',
+      }),
     ).toThrow(/issuer/);
   });
 
   it('keeps an identifier whose issuer is a pilot code with a bad check, flagged', () => {
-    const id = makeLicenceId({ typeCode: '11100000000013338W032', issuer: '11220000013544541K', serial: '7', version: '002' });
+    const id = makeLicenceId({
+      typeCode: '11100000000013338W032',
+      issuer: '11220000013544541K',
+      serial: '7',
+      version: '002',
+    });
     expect(parseLicenceId(id)).toMatchObject({ valid: true, usccChecksumsOk: false });
   });
 

@@ -34,9 +34,12 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
   });
 
   describe('parseUscc', () => {
-    it.each(['91130871MA0CXQ123U', '11100000000013338W', '11220000013544541J'])('accepts %s with a good check', (code) => {
-      expect(parseUscc(code)).toEqual({ valid: true, checksumOk: true });
-    });
+    it.each(['91130871MA0CXQ123U', '11100000000013338W', '11220000013544541J'])(
+      'accepts %s with a good check',
+      (code) => {
+        expect(parseUscc(code)).toEqual({ valid: true, checksumOk: true });
+      },
+    );
 
     it('keeps a well-formed code with a bad check, flagged (early pilot codes)', () => {
       const parsed = parseUscc('91130871MA0CXQ123X');

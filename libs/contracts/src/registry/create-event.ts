@@ -25,7 +25,8 @@ export function createEvent<T extends object>(
   attributes: EventAttributes,
 ): CloudEvent<T> {
   const key = eventKeyOf(definition, data);
-  if (key === undefined) throw new TypeError(`createEvent(${definition.type}): data.${definition.key} must be a string`);
+  if (key === undefined)
+    throw new TypeError(`createEvent(${definition.type}): data.${definition.key} must be a string`);
   const event: Record<string, unknown> = {
     specversion: CLOUDEVENTS_SPEC_VERSION,
     id: attributes.id ?? randomUUID(),
@@ -36,7 +37,14 @@ export function createEvent<T extends object>(
     datacontenttype: CloudEventMediaTypes.json,
     partitionkey: key,
   };
-  for (const name of ['department', 'correlationid', 'causationid', 'traceparent', 'tracestate', 'dataschema'] as const) {
+  for (const name of [
+    'department',
+    'correlationid',
+    'causationid',
+    'traceparent',
+    'tracestate',
+    'dataschema',
+  ] as const) {
     const value = attributes[name];
     if (value !== undefined) event[name] = value;
   }

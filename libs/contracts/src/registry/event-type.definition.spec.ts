@@ -58,13 +58,17 @@ describe('createEvent', () => {
   const definition = defineEventType(spec);
 
   it('sets type, subject, partitionkey and content type from the definition', () => {
-    const event = createEvent(definition, { uscc: '91130871MA0CXQ123U' }, {
-      source: '/apps/approval',
-      id: 'evt-9',
-      time: '2026-11-27T08:00:00Z',
-      department: 'SPJ',
-      correlationid: 'c-9',
-    });
+    const event = createEvent(
+      definition,
+      { uscc: '91130871MA0CXQ123U' },
+      {
+        source: '/apps/approval',
+        id: 'evt-9',
+        time: '2026-11-27T08:00:00Z',
+        department: 'SPJ',
+        correlationid: 'c-9',
+      },
+    );
     expect(event).toEqual({
       specversion: '1.0',
       id: 'evt-9',
@@ -88,6 +92,8 @@ describe('createEvent', () => {
   });
 
   it('refuses data without its key', () => {
-    expect(() => createEvent(definition, {} as ProbePayload, { source: '/apps/approval' })).toThrow(/data.uscc must be a string/);
+    expect(() => createEvent(definition, {} as ProbePayload, { source: '/apps/approval' })).toThrow(
+      /data.uscc must be a string/,
+    );
   });
 });

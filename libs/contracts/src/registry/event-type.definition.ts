@@ -46,7 +46,8 @@ export function defineEventType<T extends object>(spec: EventTypeSpec<T>): Event
   const name = parseEventTypeName(spec.type);
   const topic = parseTopicName(spec.topic);
   if (!name) problems.push(`type must be zone.<domain>.<aggregate>.<verb>.v<N>`);
-  else if (name.version !== spec.version) problems.push(`version ${spec.version} differs from the type's .v${name.version}`);
+  else if (name.version !== spec.version)
+    problems.push(`version ${spec.version} differs from the type's .v${name.version}`);
   if (!isTopic(spec.topic) || !topic) problems.push(`topic ${spec.topic} is not in Topics`);
   else if (name && (name.domain !== topic.domain || name.aggregate !== topic.aggregate)) {
     problems.push(`topic ${spec.topic} is not zone.${name.domain}.${name.aggregate}.v<N>`);

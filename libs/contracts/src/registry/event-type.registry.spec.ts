@@ -87,7 +87,9 @@ describe('EventTypeRegistry', () => {
   });
 
   it('refuses a __proto__ member in data, which the whitelist would not see', () => {
-    const data = JSON.parse('{"uscc":"91130871MA0CXQ123U","commitments":[{"text":"x","__proto__":{"admin":true}}]}') as unknown;
+    const data = JSON.parse(
+      '{"uscc":"91130871MA0CXQ123U","commitments":[{"text":"x","__proto__":{"admin":true}}]}',
+    ) as unknown;
     expect(failures(withData(data))).toEqual(['data.commitments[0].__proto__:forbiddenKey']);
   });
 
@@ -153,7 +155,12 @@ describe('EventTypeRegistry', () => {
           commitments: { type: 'array', minItems: 1, items: { $ref: '#/definitions/TestCommitment' } },
         },
         definitions: {
-          TestCommitment: { type: 'object', additionalProperties: false, required: ['text'], properties: { text: { type: 'string', minLength: 1 } } },
+          TestCommitment: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['text'],
+            properties: { text: { type: 'string', minLength: 1 } },
+          },
         },
         examples: [Committed.example],
       });

@@ -40,7 +40,9 @@ export class EventTypeRegistry {
       // JSON Schemas are keyed by class name: two payload classes with one name would share a schema.
       const clash = payloadNames.get(definition.payload.name);
       if (clash && clash.payload !== definition.payload) {
-        throw new Error(`payload class name ${definition.payload.name} is used by ${clash.type} and ${definition.type}`);
+        throw new Error(
+          `payload class name ${definition.payload.name} is used by ${clash.type} and ${definition.type}`,
+        );
       }
       payloadNames.set(definition.payload.name, definition);
       this.byType.set(definition.type, definition);
@@ -109,7 +111,13 @@ export class EventTypeRegistry {
 function validateData(definition: EventTypeDefinition, event: Record<string, unknown>): FieldError[] {
   const contentType = event['datacontenttype'];
   if (typeof contentType === 'string' && !isJsonMediaType(contentType)) {
-    return [fieldError('datacontenttype', RegistryRules.jsonContentType, `${definition.type} carries JSON data: datacontenttype must be application/json`)];
+    return [
+      fieldError(
+        'datacontenttype',
+        RegistryRules.jsonContentType,
+        `${definition.type} carries JSON data: datacontenttype must be application/json`,
+      ),
+    ];
   }
   const data = event['data'];
   if (data === undefined) return [fieldError('data', RegistryRules.dataRequired, `${definition.type} requires data`)];
@@ -130,7 +138,13 @@ function validateKey(definition: EventTypeDefinition, event: Record<string, unkn
   }
   const partitionkey = event['partitionkey'];
   if (partitionkey !== undefined && partitionkey !== null && partitionkey !== key) {
-    errors.push(fieldError('partitionkey', RegistryRules.partitionKey, `partitionkey must equal data.${definition.key} (${key}): it is the Kafka key`));
+    errors.push(
+      fieldError(
+        'partitionkey',
+        RegistryRules.partitionKey,
+        `partitionkey must equal data.${definition.key} (${key}): it is the Kafka key`,
+      ),
+    );
   }
   return errors;
 }

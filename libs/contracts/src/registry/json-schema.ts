@@ -10,7 +10,8 @@ import { EVENT_TYPE_PATTERN, EVENT_TYPE_RULE } from './naming';
 // class-transformer ships the storage's JavaScript under cjs/ and its types under types/; the schema
 // generator needs that storage to follow @Type() into nested classes and arrays of them.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
+const { defaultMetadataStorage } =
+  require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
 
 /** A JSON Schema (draft-07) object; kept loose because class-validator-jsonschema builds it. */
 export type JsonSchema = { readonly [keyword: string]: unknown };
@@ -85,7 +86,8 @@ function collectRefs(node: unknown, found: string[] = []): string[] {
     for (const item of node) collectRefs(item, found);
   } else if (typeof node === 'object' && node !== null) {
     for (const [keyword, value] of Object.entries(node)) {
-      if (keyword === '$ref' && typeof value === 'string' && value.startsWith(REF_PREFIX)) found.push(value.slice(REF_PREFIX.length));
+      if (keyword === '$ref' && typeof value === 'string' && value.startsWith(REF_PREFIX))
+        found.push(value.slice(REF_PREFIX.length));
       else collectRefs(value, found);
     }
   }

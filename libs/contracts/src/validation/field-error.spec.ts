@@ -25,7 +25,11 @@ describe('FieldError', () => {
     const errors = flattenValidationErrors(validateSync(instance, { stopAtFirstError: true }), 'data');
     expect(errors).toEqual([
       { field: 'data.matter', rule: 'isString', message: 'matter must be a string' },
-      { field: 'data.commitments[1].text', rule: 'minLength', message: 'text must be longer than or equal to 1 characters' },
+      {
+        field: 'data.commitments[1].text',
+        rule: 'minLength',
+        message: 'text must be longer than or equal to 1 characters',
+      },
     ]);
   });
 
@@ -43,7 +47,9 @@ describe('FieldError', () => {
       { field: 'data.uscc', rule: 'usccChecksum', message: 'uscc fails\nthe check' },
       { field: '', rule: 'isObject', message: 'a CloudEvent must be a JSON object' },
     ]);
-    expect(line).toBe('data.uscc (usccChecksum): uscc fails the check; (event) (isObject): a CloudEvent must be a JSON object');
+    expect(line).toBe(
+      'data.uscc (usccChecksum): uscc fails the check; (event) (isObject): a CloudEvent must be a JSON object',
+    );
   });
 
   it('cuts the line to maxLength', () => {

@@ -41,11 +41,21 @@ export function predicateDecorator(
 
 /** `YYYY-MM-DD`, a real calendar day. */
 export const IsCalendarDate = (options?: ValidationOptions): PropertyDecorator =>
-  predicateDecorator(FormatRules.calendarDate, isCalendarDate, 'be a calendar date YYYY-MM-DD (RFC 3339 full-date)', options);
+  predicateDecorator(
+    FormatRules.calendarDate,
+    isCalendarDate,
+    'be a calendar date YYYY-MM-DD (RFC 3339 full-date)',
+    options,
+  );
 
 /** An RFC 3339 timestamp such as `2026-11-27T08:00:00Z` or `2026-11-27T16:00:00+08:00`. */
 export const IsRfc3339 = (options?: ValidationOptions): PropertyDecorator =>
-  predicateDecorator(FormatRules.rfc3339, isRfc3339Timestamp, 'be an RFC 3339 timestamp, e.g. 2026-11-27T08:00:00Z', options);
+  predicateDecorator(
+    FormatRules.rfc3339,
+    isRfc3339Timestamp,
+    'be an RFC 3339 timestamp, e.g. 2026-11-27T08:00:00Z',
+    options,
+  );
 
 export const IsUriReference = (options?: ValidationOptions): PropertyDecorator =>
   predicateDecorator(FormatRules.uriReference, isUriReference, 'be a non-empty URI-reference (RFC 3986 §4.1)', options);
@@ -54,7 +64,12 @@ export const IsAbsoluteUri = (options?: ValidationOptions): PropertyDecorator =>
   predicateDecorator(FormatRules.absoluteUri, isAbsoluteUri, 'be an absolute URI (RFC 3986 §4.3)', options);
 
 export const IsMediaType = (options?: ValidationOptions): PropertyDecorator =>
-  predicateDecorator(FormatRules.mediaType, isMediaType, 'be a media type such as application/json (RFC 2046)', options);
+  predicateDecorator(
+    FormatRules.mediaType,
+    isMediaType,
+    'be a media type such as application/json (RFC 2046)',
+    options,
+  );
 
 export const IsTraceparent = (options?: ValidationOptions): PropertyDecorator =>
   predicateDecorator(

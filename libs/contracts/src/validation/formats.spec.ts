@@ -11,10 +11,12 @@ import {
 } from './formats';
 
 describe('text formats', () => {
-  it.each(['2026-11-27T08:00:00Z', '2026-11-27t08:00:00z', '2026-11-27T16:00:00.123456+08:00', '2024-02-29T23:59:60-00:30'])(
-    'accepts the RFC 3339 timestamp %s',
-    (value) => expect(isRfc3339Timestamp(value)).toBe(true),
-  );
+  it.each([
+    '2026-11-27T08:00:00Z',
+    '2026-11-27t08:00:00z',
+    '2026-11-27T16:00:00.123456+08:00',
+    '2024-02-29T23:59:60-00:30',
+  ])('accepts the RFC 3339 timestamp %s', (value) => expect(isRfc3339Timestamp(value)).toBe(true));
 
   it.each([
     '2026-11-27',

@@ -4,9 +4,13 @@ import { eventTypeRegistry } from '../../event-types';
 import { EnterpriseDeregisteredV1 } from './enterprise-deregistered-v1.event';
 
 const eventOf = (data: object) =>
-  createEvent(EnterpriseDeregisteredV1, { ...EnterpriseDeregisteredV1.example, ...data }, {
-    source: '/departments/SPJ/systems/registration',
-  });
+  createEvent(
+    EnterpriseDeregisteredV1,
+    { ...EnterpriseDeregisteredV1.example, ...data },
+    {
+      source: '/departments/SPJ/systems/registration',
+    },
+  );
 const failures = (data: object) => eventTypeRegistry.validate(eventOf(data)).errors.map((e) => `${e.field}:${e.rule}`);
 
 describe('zone.approval.enterprise.deregistered.v1', () => {

@@ -26,7 +26,8 @@ export class EnterpriseRegisteredV1Payload {
 
   /** 国民经济行业分类 (GB/T 4754-2017): a section letter A–T, then 2, 3 or 4 digits (division, group, class). */
   @Matches(/^[A-T](?:\d{2}|\d{3}|\d{4})?$/, {
-    message: 'industryCode must be a GB/T 4754-2017 code: a section letter A-T, optionally followed by 2-4 digits, e.g. C2929',
+    message:
+      'industryCode must be a GB/T 4754-2017 code: a section letter A-T, optionally followed by 2-4 digits, e.g. C2929',
   })
   @IsString()
   industryCode!: string;

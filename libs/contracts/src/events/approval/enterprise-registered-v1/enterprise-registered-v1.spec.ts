@@ -4,11 +4,15 @@ import { eventTypeRegistry } from '../../event-types';
 import { EnterpriseRegisteredV1 } from './enterprise-registered-v1.event';
 
 const eventOf = (data: object) =>
-  createEvent(EnterpriseRegisteredV1, { ...EnterpriseRegisteredV1.example, ...data }, {
-    id: 'evt-1',
-    source: '/departments/SPJ/systems/registration',
-    department: 'SPJ',
-  });
+  createEvent(
+    EnterpriseRegisteredV1,
+    { ...EnterpriseRegisteredV1.example, ...data },
+    {
+      id: 'evt-1',
+      source: '/departments/SPJ/systems/registration',
+      department: 'SPJ',
+    },
+  );
 const failures = (data: object) => eventTypeRegistry.validate(eventOf(data)).errors.map((e) => `${e.field}:${e.rule}`);
 
 describe('zone.approval.enterprise.registered.v1', () => {
@@ -37,7 +41,9 @@ describe('zone.approval.enterprise.registered.v1', () => {
     expect(failures({ uscc: '91130871MA0CXQ123X' })).toEqual(['data.uscc:usccChecksum']);
     expect(failures({ uscc: '91130871MA0CXQ12IU' })).toEqual(['data.uscc:isUscc']);
     const numeric = { ...eventOf({}), data: { ...EnterpriseRegisteredV1.example, uscc: 91130871 } };
-    expect(eventTypeRegistry.validate(numeric).errors.map((e) => `${e.field}:${e.rule}`)).toEqual(['data.uscc:isString']);
+    expect(eventTypeRegistry.validate(numeric).errors.map((e) => `${e.field}:${e.rule}`)).toEqual([
+      'data.uscc:isString',
+    ]);
   });
 
   it.each([
