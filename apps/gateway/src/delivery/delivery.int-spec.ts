@@ -15,6 +15,7 @@ import { IsolatedEnv, WebhookReceiver, eventually, isolatedEnv, readTopic, testK
 import { seedDemoDelivery } from '../../../../tools/seed-delivery';
 import { DEMO_ENTITLEMENTS } from '../entitlements/demo-entitlements';
 import { gatewayApp } from '../gateway.app';
+import { DeliveriesRepository } from './deliveries.repository';
 import { toGatewayEnv } from '../gateway.env';
 
 const ADMIN_KEY = 'delivery-test-admin';
@@ -439,5 +440,34 @@ describe('a subscription whose deliveries keep failing', () => {
     );
     expect(own.filter((s) => s.mode === 'egress')).toHaveLength(1);
     expect(summary).toContain(`${h.iso.topicPrefix}${egressTopic('SCJG')}`);
+  });
+
+  it('forgets, after the retention period, what was delivered and the events no undelivered delivery needs', async () => {
+    const scjg = await h.system('SCJG');
+    const subscription = await subscribe(scjg, {
+      eventTypes: [EnterpriseRegisteredV1.type],
+      mode: 'webhook',
+      webhookUrl: receiver.url,
+    });
+    receiver.respond = () => 503;
+    const [waiting] = lifecycles(1, 52_000);
+    await h.publish([waiting]);
+    await eventually(async () => expect(await scjg.deliveries(subscription.id)).toHaveLength(1));
+    const { dataSource } = h.apps[0];
+    const count = async (sql: string): Promise<number> => (await dataSource.query(sql))[0].n;
+    expect(await count(`SELECT count(*)::int AS n FROM gateway.delivery WHERE status = 'delivered'`)).toBeGreaterThan(
+      0,
+    );
+    // Everything so far happened 200 hours ago, as far as the tables know.
+    await dataSource.query(`UPDATE gateway.delivery SET delivered_at = delivered_at - interval '200 hours'`);
+    await dataSource.query(`UPDATE gateway.delivery_event SET recorded_at = recorded_at - interval '200 hours'`);
+
+    const retention = new Date(Date.now() - 168 * 3_600_000);
+    const pruned = await DeliveriesRepository.prune(dataSource.manager, retention, 5_000);
+    expect(pruned.deliveries).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*)::int AS n FROM gateway.delivery WHERE status = 'delivered'`)).toBe(0);
+    const kept = await dataSource.query(`SELECT event_id FROM gateway.delivery_event`);
+    expect(kept).toEqual([{ event_id: waiting.id }]);
+    expect((await scjg.deliveries(subscription.id)).map((d) => d.status)).not.toContain('delivered');
   });
 });

@@ -67,10 +67,12 @@ async function readPrefix(response: Response, bytes: number): Promise<string> {
   return Buffer.concat(chunks).subarray(0, bytes).toString('utf8').replace(/\s+/g, ' ').trim();
 }
 
+// Duck-typed rather than instanceof: fetch's errors may come from another realm than this module's Error.
 function describe(error: unknown, timeoutMs: number): string {
-  if (error instanceof DOMException && error.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
-  const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : '';
-  return detail ? `${error.message}: ${detail}` : error.message;
+  const { name, message, cause } = (error ?? {}) as { name?: unknown; message?: unknown; cause?: unknown };
+  if (name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
+  if (typeof message !== 'string') return String(error);
+  const { code, message: causeMessage } = (cause ?? {}) as { code?: unknown; message?: unknown };
+  const detail = typeof code === 'string' ? code : typeof causeMessage === 'string' ? causeMessage : '';
+  return detail ? `${message}: ${detail}` : message;
 }
