@@ -40,7 +40,8 @@ export interface DeliveryRow {
   key: string;
   createdAt: Date;
   lastAttemptAt: Date | null;
-  nextAttemptAt: Date;
+  /** `Infinity` while held (paused subscription). */
+  nextAttemptAt: Date | number;
   deliveredAt: Date | null;
   lastStatusCode: number | null;
   lastError: string | null;
@@ -89,17 +90,17 @@ export class DeliveriesRepository {
   }
 
   /** Adds deliveries in the order given, which is the order they will be sent in per subscription and key. */
-  static async enqueue(manager: EntityManager, deliveries: readonly NewDelivery[], replay = false): Promise<void> {
+  static async enqueue(manager: EntityManager, deliveries: readonly NewDelivery[]): Promise<void> {
     if (deliveries.length === 0) return;
     await manager.query(
-      `INSERT INTO ${tableOf(manager, Delivery)} (id, subscription_id, event_seq, ordering_key, replay)
-       SELECT gen_random_uuid(), s, e, k, $4 FROM unnest($1::text[], $2::bigint[], $3::text[]) WITH ORDINALITY
-         AS t(s, e, k, n) ORDER BY n`,
+      `INSERT INTO ${tableOf(manager, Delivery)} (id, subscription_id, event_seq, ordering_key, next_attempt_at)
+       SELECT gen_random_uuid(), s, e, k, ${firstAttemptAt(manager, 't.s', 't.k')}
+         FROM unnest($1::text[], $2::bigint[], $3::text[]) WITH ORDINALITY AS t(s, e, k, n)
+        ORDER BY n`,
       [
         deliveries.map((d) => d.subscriptionId),
         deliveries.map((d) => d.eventSeq),
         deliveries.map((d) => d.orderingKey),
-        replay,
       ],
     );
   }
@@ -115,8 +116,9 @@ export class DeliveriesRepository {
     since: Date,
   ): Promise<number> {
     const rows: unknown[] = await manager.query(
-      `INSERT INTO ${tableOf(manager, Delivery)} (id, subscription_id, event_seq, ordering_key, replay)
-       SELECT gen_random_uuid(), $1, e.seq, e.key, true FROM ${tableOf(manager, DeliveryEvent)} e
+      `INSERT INTO ${tableOf(manager, Delivery)} (id, subscription_id, event_seq, ordering_key, replay, next_attempt_at)
+       SELECT gen_random_uuid(), $1::text, e.seq, e.key, true, ${firstAttemptAt(manager, '$1::text', 'e.key')}
+         FROM ${tableOf(manager, DeliveryEvent)} e
         WHERE e.recorded_at >= $2 AND e.type = ANY($3::text[])
         ORDER BY e.seq
        RETURNING seq`,
@@ -179,7 +181,10 @@ export class DeliveriesRepository {
     );
   }
 
-  /** Records a 2xx answer; false when the lease was lost meanwhile (another worker took over). */
+  /**
+   * Records a 2xx answer; false when the lease was lost meanwhile (another worker took over). The deliveries
+   * behind it are due already: they were scheduled no later than this one's last attempt.
+   */
   static async markDelivered(manager: EntityManager, seq: string, token: string, statusCode: number): Promise<boolean> {
     const rows = await changed(
       manager,
@@ -194,8 +199,9 @@ export class DeliveriesRepository {
   }
 
   /**
-   * Records a failed attempt and schedules the next; returns whether the failures have lasted the whole retry
-   * window (the subscription is then paused), or undefined when the lease was lost meanwhile.
+   * Records a failed attempt and schedules the next, moving the later deliveries of the same key (which wait for
+   * this one) to the same time, so that the worker does not look at them before; returns whether the failures
+   * have lasted the whole retry window (the subscription is then paused), or undefined when the lease was lost.
    */
   static async markFailed(
     manager: EntityManager,
@@ -203,14 +209,22 @@ export class DeliveriesRepository {
     token: string,
     failure: AttemptFailure,
   ): Promise<{ exhausted: boolean } | undefined> {
-    const [row] = await changed<{ exhausted: boolean }>(
-      manager,
-      `UPDATE ${tableOf(manager, Delivery)}
-          SET status = 'failed', next_attempt_at = now() + $3 * interval '1 millisecond',
-              first_failed_at = coalesce(first_failed_at, now()), last_status_code = $4, last_error = $5,
-              lease_until = NULL, lease_token = NULL
-        WHERE seq = $1 AND lease_token = $2
-       RETURNING now() - first_failed_at >= $6 * interval '1 millisecond' AS exhausted`,
+    const delivery = tableOf(manager, Delivery);
+    const [row] = await manager.query<{ exhausted: boolean }[]>(
+      `WITH failed AS (
+         UPDATE ${delivery}
+            SET status = 'failed', next_attempt_at = now() + $3 * interval '1 millisecond',
+                first_failed_at = coalesce(first_failed_at, now()), last_status_code = $4, last_error = $5,
+                lease_until = NULL, lease_token = NULL
+          WHERE seq = $1 AND lease_token = $2
+         RETURNING seq, subscription_id, ordering_key, next_attempt_at,
+                   now() - first_failed_at >= $6 * interval '1 millisecond' AS exhausted),
+       behind AS (
+         UPDATE ${delivery} d SET next_attempt_at = failed.next_attempt_at
+           FROM failed
+          WHERE d.subscription_id = failed.subscription_id AND d.ordering_key = failed.ordering_key
+            AND d.seq > failed.seq AND d.status <> 'delivered' AND d.next_attempt_at < failed.next_attempt_at)
+       SELECT exhausted FROM failed`,
       [seq, token, failure.retryInMs, failure.statusCode, failure.error, failure.retryWindowMs],
     );
     return row;
@@ -260,6 +274,15 @@ export class DeliveriesRepository {
       [subscriptionId],
     );
     return rows.length;
+  }
+
+  /** Holds every undelivered delivery of a paused subscription: none is due until it is resumed. */
+  static async hold(manager: EntityManager, subscriptionId: string): Promise<void> {
+    await manager.query(
+      `UPDATE ${tableOf(manager, Delivery)} SET next_attempt_at = 'infinity'
+        WHERE subscription_id = $1 AND status <> 'delivered'`,
+      [subscriptionId],
+    );
   }
 
   static list(manager: EntityManager, subscriptionId: string, query: DeliveryQuery): Promise<DeliveryRow[]> {
@@ -318,6 +341,19 @@ export class DeliveriesRepository {
 
 export function identity(source: string, eventId: string): string {
   return `${source}\u0000${eventId}`;
+}
+
+/**
+ * When a new delivery is first due: never while its subscription is paused; with the deliveries of its key still
+ * waiting, not before them (it cannot be sent earlier anyway); else now.
+ */
+function firstAttemptAt(manager: EntityManager, subscriptionId: string, key: string): string {
+  return `CASE WHEN (SELECT status FROM ${tableOf(manager, Subscription)} WHERE id = ${subscriptionId}) = 'paused'
+            THEN 'infinity'::timestamptz
+            ELSE coalesce((SELECT max(q.next_attempt_at) FROM ${tableOf(manager, Delivery)} q
+                            WHERE q.subscription_id = ${subscriptionId} AND q.ordering_key = ${key}
+                              AND q.status <> 'delivered'), now())
+          END`;
 }
 
 /** The RETURNING rows of an UPDATE or DELETE (TypeORM answers those with `[rows, count]`). */

@@ -277,6 +277,14 @@ describe('delivery to departments', () => {
     const [r1, d1, r2] = [renamed(1), deregistered(enterprise.uscc), renamed(2)];
     await h.publish([r1, d1, r2]);
     await eventually(async () => expect(await undelivered()).toEqual([r1.id, d1.id, r2.id]));
+    // What waits behind a failing delivery is scheduled with it, not tried (nor looked at) before.
+    await eventually(async () => {
+      const [head, ...behind] = (await scjg.deliveries(subscription.id, { limit: 50 })).reverse();
+      expect(head.status).toBe('failed');
+      expect(behind.map((d) => [d.status, d.attempts, d.nextAttemptAt])).toEqual(
+        behind.map(() => ['pending', 0, head.nextAttemptAt]),
+      );
+    });
 
     await scjg.updateSubscription(subscription.id, { eventTypes: [EnterpriseRegisteredV1.type] });
     expect(await undelivered()).toEqual([r1.id, r2.id]);

@@ -139,6 +139,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       if (!result?.exhausted) return;
       const reason = `deliveries failed for ${formatDuration(this.env.DELIVERY_RETRY_WINDOW_MS)}; last: ${outcome.error}`;
       if (await SubscriptionsRepository.pause(manager, delivery.subscriptionId, reason.slice(0, 1_000))) {
+        await DeliveriesRepository.hold(manager, delivery.subscriptionId);
         this.metrics.paused.inc();
         this.logger.warn(`subscription ${delivery.subscriptionId} paused: ${reason}`);
       }

@@ -150,7 +150,9 @@ export class SubscriptionsService {
         });
       }
       if (dto.status === 'paused') {
-        await SubscriptionsRepository.pause(manager, id, `paused by system ${caller.systemName}`);
+        if (await SubscriptionsRepository.pause(manager, id, `paused by system ${caller.systemName}`)) {
+          await DeliveriesRepository.hold(manager, id);
+        }
       } else if (dto.status === 'active' && (await SubscriptionsRepository.activate(manager, id))) {
         await DeliveriesRepository.rescheduleNow(manager, id);
         await manager.query(`SELECT pg_notify($1, '')`, [deliveryChannel(this.dataSource)]);
@@ -310,7 +312,11 @@ function deliveryView(row: DeliveryRow, subscriptionStatus: SubscriptionStatus):
     event: { id: row.eventId, source: row.eventSource, type: row.eventType, key: row.key },
     createdAt: row.createdAt.toISOString(),
     lastAttemptAt: row.lastAttemptAt?.toISOString() ?? null,
-    nextAttemptAt: undelivered && subscriptionStatus === 'active' ? row.nextAttemptAt.toISOString() : null,
+    // A held delivery's next attempt is 'infinity', which node-postgres reads as the number Infinity.
+    nextAttemptAt:
+      undelivered && subscriptionStatus === 'active' && row.nextAttemptAt instanceof Date
+        ? row.nextAttemptAt.toISOString()
+        : null,
     deliveredAt: row.deliveredAt?.toISOString() ?? null,
     lastStatusCode: row.lastStatusCode,
     lastError: row.lastError,
