@@ -38,8 +38,14 @@ export class DeliveryRecorder implements OnModuleInit {
   }
 
   async record(manager: EntityManager, events: readonly CloudEvent[]): Promise<void> {
-    const encoded = events.map((event) => ({ event, record: this.catalog.encode(event) }));
-    // Every event is kept, subscribed to or not: a subscription may later replay from a point in time.
+    const entitlements = await EntitlementsRepository.list(manager);
+    // Only events of a type some department may receive concern delivery; the others are not even kept.
+    const receivable = new Set(entitlements.map((e) => e.eventType));
+    const encoded = events
+      .filter((event) => receivable.has(event.type))
+      .map((event) => ({ event, record: this.catalog.encode(event) }));
+    if (encoded.length === 0) return;
+    // Kept whether subscribed to or not: a subscription may later replay from a point in time.
     const kept = await DeliveriesRepository.keepEvents(
       manager,
       encoded.map(({ event, record }) => ({
@@ -50,7 +56,10 @@ export class DeliveryRecorder implements OnModuleInit {
         body: encodeStructured(event),
       })),
     );
-    const routes = await this.routes(manager);
+    const routes = await this.routes(
+      manager,
+      new Set(entitlements.map((e) => entitlementKey(e.department, e.eventType))),
+    );
     const deliveries: NewDelivery[] = [];
     const egress: KafkaRecord[] = [];
     const egressIds: string[] = [];
@@ -82,11 +91,9 @@ export class DeliveryRecorder implements OnModuleInit {
   }
 
   /** Per event type, the subscriptions that want it and whose department is entitled to it. */
-  private async routes(manager: EntityManager): Promise<Map<string, Subscription[]>> {
+  private async routes(manager: EntityManager, entitled: ReadonlySet<string>): Promise<Map<string, Subscription[]>> {
     const subscriptions = await SubscriptionsRepository.all(manager);
     const routes = new Map<string, Subscription[]>();
-    if (subscriptions.length === 0) return routes;
-    const entitled = await EntitlementsRepository.keys(manager);
     for (const subscription of subscriptions) {
       for (const type of subscription.eventTypes) {
         if (!entitled.has(entitlementKey(subscription.department, type))) continue;

@@ -328,6 +328,12 @@ describe('delivery to departments', () => {
     expect(events.map((e) => e.event.id)).toEqual([registered.id, marker.id]);
     expect(events.map((e) => e.key)).toEqual([enterprise.uscc, enterprise.uscc]);
     expect(events[0].event).toMatchObject({ type: registered.type, source: registered.source, data: registered.data });
+    // An event of a type no department may receive is not even kept for replays.
+    const kept: { event_id: string }[] = await h.apps[0].dataSource.query(
+      `SELECT event_id FROM gateway.delivery_event WHERE event_id = ANY($1)`,
+      [[registered.id, revoked.id, marker.id]],
+    );
+    expect(kept.map((k) => k.event_id).sort()).toEqual([registered.id, marker.id].sort());
     const deliveries = await problemOf(scjg.deliveries(subscription.id));
     expect(deliveries.status).toBe(409);
     await h.admin.request('PUT', `/v1/admin/entitlements/SCJG/${EnterpriseDeregisteredV1.type}`);

@@ -39,12 +39,6 @@ export class EntitlementsRepository {
     const result = await manager.delete(Entitlement, { department, eventType });
     return (result.affected ?? 0) > 0;
   }
-
-  /** Every entitlement as `department/eventType` keys: the table is small (departments × types). */
-  static async keys(manager: EntityManager): Promise<Set<string>> {
-    const rows = await manager.getRepository(Entitlement).find({ select: { department: true, eventType: true } });
-    return new Set(rows.map((r) => entitlementKey(r.department, r.eventType)));
-  }
 }
 
 export function entitlementKey(department: string, eventType: string): string {
