@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { AllowDepartments, CallerDepartment, DepartmentAuthGuard } from '../auth/department-auth.guard';
+import { AllowDepartments, CallerDepartment, DepartmentAuthGuard } from '@hub/department-auth';
 import { AsOfQuery, RevocationRequestsQuery } from './dto/as-of.query';
 import { AssignDto } from './dto/assign.dto';
 import { LinkageQueriesService } from './linkage-queries.service';

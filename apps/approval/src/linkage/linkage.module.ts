@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { WorkdayCalendar } from '@hub/workdays';
-import { AuthModule } from '../auth/auth.module';
+import { DepartmentAuthModule } from '@hub/department-auth';
+import { ApprovalEnv } from '../approval.env';
 import { Clock } from '../clock/clock';
 import { FeedbackService } from './feedback.service';
 import { LinkageQueriesService } from './linkage-queries.service';
@@ -10,7 +11,7 @@ import { LinkageService } from './linkage.service';
 import { PushDeadlineScheduler } from './push-deadline.scheduler';
 
 @Module({
-  imports: [AuthModule],
+  imports: [DepartmentAuthModule.forEnv(ApprovalEnv)],
   controllers: [LinkageConsumer, LinkageController],
   providers: [
     LinkageService,

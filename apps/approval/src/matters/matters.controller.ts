@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put, UseGuards } from '@nestjs/common';
 import { MATTER_CODE } from '@hub/contracts';
 import { ProblemException } from '@hub/platform';
-import { AllowDepartments, CallerDepartment, DepartmentAuthGuard } from '../auth/department-auth.guard';
+import { AllowDepartments, CallerDepartment, DepartmentAuthGuard } from '@hub/department-auth';
 import { PutMatterDto } from './dto/put-matter.dto';
 import { MatterVersion } from './entities/matter-version.entity';
 import { MattersService } from './matters.service';

@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module';
+import { DepartmentAuthModule } from '@hub/department-auth';
+import { ApprovalEnv } from '../approval.env';
 import { MattersController } from './matters.controller';
 import { MattersService } from './matters.service';
 
-@Module({ imports: [AuthModule], controllers: [MattersController], providers: [MattersService] })
+@Module({
+  imports: [DepartmentAuthModule.forEnv(ApprovalEnv)],
+  controllers: [MattersController],
+  providers: [MattersService],
+})
 export class MattersModule {}

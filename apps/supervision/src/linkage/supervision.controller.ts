@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { isDepartmentCode } from '@hub/contracts';
 import { ProblemException } from '@hub/platform';
-import { CallerDepartment, DepartmentAuthGuard } from '../auth/department-auth.guard';
+import { CallerDepartment, DepartmentAuthGuard } from '@hub/department-auth';
 import { ClaimDto, LedgerQuery, ReturnDto, StatsQuery, SuperviseDto } from './dto/linkage.dto';
 import { LedgersService } from './ledgers.service';
 import { SupervisionService } from './supervision.service';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { WorkdayCalendar } from '@hub/workdays';
-import { AuthModule } from '../auth/auth.module';
+import { DepartmentAuthModule } from '@hub/department-auth';
+import { SupervisionEnv } from '../supervision.env';
 import { Clock } from '../clock/clock';
 import { DeadlineScheduler } from './deadline.scheduler';
 import { LedgersService } from './ledgers.service';
@@ -9,7 +10,7 @@ import { SupervisionController } from './supervision.controller';
 import { SupervisionService } from './supervision.service';
 
 @Module({
-  imports: [AuthModule],
+  imports: [DepartmentAuthModule.forEnv(SupervisionEnv)],
   controllers: [SupervisionConsumer, SupervisionController],
   providers: [
     SupervisionService,

@@ -9,8 +9,8 @@ import { EVENT_TYPE_PATTERN, EVENT_TYPE_RULE } from './naming';
 
 // class-transformer ships the storage's JavaScript under cjs/ and its types under types/; the schema
 // generator needs that storage to follow @Type() into nested classes and arrays of them.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } =
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
 
 /** A JSON Schema (draft-07) object; kept loose because class-validator-jsonschema builds it. */
