@@ -68,7 +68,8 @@ export async function startLocalKafka(): Promise<KafkaHandle> {
       await stopPid(pid, paths);
       throw error;
     }
-    return { brokers, startedHere: true, stop: () => stopPid(pid, paths) };
+    // Stops whichever broker runs from .hub/kafka then: a test may have restarted the one launched here.
+    return { brokers, startedHere: true, stop: async () => void (await stopKafka()) };
   });
 }
 
