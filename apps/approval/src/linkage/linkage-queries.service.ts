@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { LINKAGE_ID } from '@hub/contracts';
 import { ProblemException } from '@hub/platform';
-import { Clock } from '../clock/clock';
+import { Clock } from '@hub/workdays';
 import { RevocationRequest } from './entities/revocation-request.entity';
 import { TIMELINE_KINDS } from './entities/timeline-entry.entity';
 import { LinkageRepository } from './linkage.repository';

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { WorkdayCalendar } from '@hub/workdays';
+import { Clock, WorkdayCalendar } from '@hub/workdays';
 import { DepartmentAuthModule } from '@hub/department-auth';
 import { ApprovalEnv } from '../approval.env';
-import { Clock } from '../clock/clock';
 import { FeedbackService } from './feedback.service';
 import { LinkageQueriesService } from './linkage-queries.service';
 import { LinkageConsumer } from './linkage.consumer';

@@ -20,16 +20,16 @@ import {
 import { OutboxWriter } from '@hub/messaging';
 import { ProblemException } from '@hub/platform';
 import {
-  DeadlineSchedule,
-  NoticeStage,
-  WorkdayCalendar,
+  Clock,
   cstDate,
+  DeadlineSchedule,
   deadlineSchedule,
   nextNoticeAt,
   noticesDue,
+  NoticeStage,
   scheduleForDue,
+  WorkdayCalendar,
 } from '@hub/workdays';
-import { Clock } from '../clock/clock';
 import { MatterVersion } from '../matters/entities/matter-version.entity';
 import { MattersRepository } from '../matters/matters.repository';
 import { Approval } from './entities/approval.entity';

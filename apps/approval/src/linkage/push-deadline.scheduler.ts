@@ -1,4 +1,5 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { PeriodicJob } from '@hub/platform';
 import { ApprovalEnv } from '../approval.env';
 import { LinkageService } from './linkage.service';
 
@@ -7,35 +8,16 @@ import { LinkageService } from './linkage.service';
  * FOR UPDATE SKIP LOCKED, so each notice is sent by exactly one of them.
  */
 @Injectable()
-export class PushDeadlineScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(PushDeadlineScheduler.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-
+export class PushDeadlineScheduler extends PeriodicJob {
   constructor(
     private readonly linkage: LinkageService,
-    private readonly env: ApprovalEnv,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.tick().finally(() => (this.running = undefined));
-    }, this.env.SCHEDULER_INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    env: ApprovalEnv,
+  ) {
+    super(env.SCHEDULER_INTERVAL_MS);
   }
 
   /** Sends every notice due now, in rounds of 100. */
-  async tick(): Promise<void> {
-    try {
-      while ((await this.linkage.sendDueNotices(100)) === 100);
-    } catch (error) {
-      this.logger.warn(`push-deadline notices failed, will retry: ${(error as Error).message}`);
-    }
+  protected async work(): Promise<void> {
+    while ((await this.linkage.sendDueNotices(100)) === 100);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { HubMetrics } from '@hub/observability';
-import { Clock } from '../clock/clock';
+import { Clock } from '@hub/workdays';
 import { SupervisedPush } from './entities/supervised-push.entity';
 import { DepartmentStats, SupervisionRepository } from './supervision.repository';
 

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { WorkdayCalendar } from '@hub/workdays';
+import { Clock, WorkdayCalendar } from '@hub/workdays';
 import { DepartmentAuthModule } from '@hub/department-auth';
 import { SupervisionEnv } from '../supervision.env';
-import { Clock } from '../clock/clock';
 import { DeadlineScheduler } from './deadline.scheduler';
 import { LedgersService } from './ledgers.service';
 import { SupervisionConsumer } from './supervision.consumer';

@@ -25,14 +25,14 @@ import {
 import { OutboxWriter } from '@hub/messaging';
 import { ProblemException } from '@hub/platform';
 import {
-  NoticeStage,
-  WorkdayCalendar,
+  Clock,
   deadlineSchedule,
   nextNoticeAt,
   noticesDue,
+  NoticeStage,
   scheduleForDue,
+  WorkdayCalendar,
 } from '@hub/workdays';
-import { Clock } from '../clock/clock';
 import { ClaimDto, ReturnDto, SuperviseDto } from './dto/linkage.dto';
 import { SupervisedPush } from './entities/supervised-push.entity';
 import { SupervisionAction } from './entities/supervision-action.entity';
