@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { databaseUrl, dropDatabase, ensureDatabase, ensureInfrastructure } from '@hub/infra';
 
 /** Samples the process's resident set size until stopped; returns the peak in MiB. */
 export function rssSampler(intervalMs = 50): { stop(): number } {
@@ -40,4 +43,42 @@ export function writeResult(name: string, result: unknown): string {
 export function round(value: number, digits = 1): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
+}
+
+export interface BenchInfrastructure {
+  brokers: string[];
+  /** A database of its own, dropped afterwards. */
+  databaseUrl: string;
+  /** A topic prefix of its own; its topics are deleted afterwards. */
+  topicPrefix: string;
+}
+
+/**
+ * Runs a benchmark on the hub's infrastructure (started if need be) with its own database and topic prefix, and
+ * cleans both up whatever happens: left-behind partitions pile up until a local broker runs out of file handles.
+ */
+export async function withBenchInfrastructure<T>(run: (bench: BenchInfrastructure) => Promise<T>): Promise<T> {
+  const infra = await ensureInfrastructure({ purpose: 'run' });
+  const name = `hub_bench_${randomBytes(3).toString('hex')}`;
+  const adminUrl = databaseUrl(infra.databaseUrl, 'postgres');
+  const topicPrefix = `bench-${randomBytes(3).toString('hex')}.`;
+  await ensureDatabase(adminUrl, name);
+  try {
+    return await run({ brokers: infra.brokers, databaseUrl: databaseUrl(infra.databaseUrl, name), topicPrefix });
+  } finally {
+    await deleteTopics(infra.brokers, topicPrefix).catch((error: unknown) => console.error(error));
+    await dropDatabase(adminUrl, name);
+    await infra.stop();
+  }
+}
+
+async function deleteTopics(brokers: string[], prefix: string): Promise<void> {
+  const admin = new Kafka({ clientId: 'bench-clean', brokers, logLevel: logLevel.WARN }).admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+  } finally {
+    await admin.disconnect();
+  }
 }

@@ -4,14 +4,13 @@
  * the department's system claims it over signed HTTP → the claim reaches the approval app's timeline. Every event of
  * the loop is counted (grant, push, claim: 3 per approval). Against the pipeline's raw baseline in the same run.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { randomNonce, signRequest, unixSeconds } from '@hub/auth';
 import { LicenceGrantedV1, Topics, toKafkaMessage } from '@hub/contracts';
 import { loadEnv } from '@hub/config';
 import { demoUscc } from '@hub/demo';
-import { databaseUrl, dropDatabase, ensureDatabase, ensureInfrastructure } from '@hub/infra';
 import { JsonLogger } from '@hub/observability';
 import { startHubApp } from '@hub/platform';
 import { approvalApp } from '../../apps/approval/src/approval.app';
@@ -19,7 +18,7 @@ import { ApprovalEnv } from '../../apps/approval/src/approval.env';
 import { stableId } from '../../apps/approval/src/linkage/stable-id';
 import { supervisionApp } from '../../apps/supervision/src/supervision.app';
 import { SupervisionEnv } from '../../apps/supervision/src/supervision.env';
-import { machine, percentile, round, rssSampler, writeResult } from '../bench-kit';
+import { machine, percentile, round, rssSampler, withBenchInfrastructure, writeResult } from '../bench-kit';
 import { benchEvents, rawBaseline } from '../pipeline/pipeline.bench';
 
 const PARTITIONS = 6;
@@ -178,17 +177,11 @@ async function linkage(brokers: string[], url: string, prefix: string, count: nu
 }
 
 export async function runLinkageBench(count: number): Promise<Record<string, unknown>> {
-  const infra = await ensureInfrastructure({ purpose: 'run' });
-  const name = `hub_bench_${randomBytes(3).toString('hex')}`;
-  const adminUrl = databaseUrl(infra.databaseUrl, 'postgres');
-  await ensureDatabase(adminUrl, name);
-  const url = databaseUrl(infra.databaseUrl, name);
-  const prefix = `bench-${randomBytes(3).toString('hex')}.`;
-  try {
+  return withBenchInfrastructure(async ({ brokers, databaseUrl: url, topicPrefix: prefix }) => {
     console.log(`linkage: ${count} approvals (grant → push → claim), ${count * 3} events`);
-    const baseline = await rawBaseline(infra.brokers, url, benchEvents(count * 3), prefix);
+    const baseline = await rawBaseline(brokers, url, benchEvents(count * 3), prefix);
     console.log(`  raw baseline   ${baseline.eventsPerSecond} events/s`);
-    const hub = await linkage(infra.brokers, url, prefix, count);
+    const hub = await linkage(brokers, url, prefix, count);
     console.log(`  hub linkage    ${hub.eventsPerSecond} events/s, grant-to-push p99 ${hub.grantToPushMs.p99} ms`);
     const ratio = round(hub.eventsPerSecond / baseline.eventsPerSecond, 2);
     const result = {
@@ -203,14 +196,6 @@ export async function runLinkageBench(count: number): Promise<Record<string, unk
     };
     console.log(JSON.stringify({ baseline, hub, ratio }, null, 2));
     console.log(`  written to ${writeResult('linkage', result)}`);
-    const admin = new Kafka({ clientId: 'bench-clean', brokers: infra.brokers, logLevel: logLevel.WARN }).admin();
-    await admin.connect();
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-    if (topics.length > 0) await admin.deleteTopics({ topics });
-    await admin.disconnect();
     return result;
-  } finally {
-    await dropDatabase(adminUrl, name);
-    await infra.stop();
-  }
+  });
 }

@@ -3,18 +3,17 @@
  * outbox → Kafka → validating, idempotent consumer → PostgreSQL projection, against a raw baseline in the same
  * run: a plain kafkajs producer → a plain kafkajs consumer → a multi-row INSERT of the same rows.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { CloudEvent, EnterpriseRegisteredV1, EnterpriseRegisteredV1Payload, toKafkaMessage } from '@hub/contracts';
 import { HubEnv, loadEnv } from '@hub/config';
 import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
 import { Enterprise, EnterpriseDirectory1764230500000, EnterpriseDirectoryModule } from '@hub/directory';
-import { databaseUrl, dropDatabase, ensureDatabase, ensureInfrastructure } from '@hub/infra';
 import { OutboxWriter, ensureTopics } from '@hub/messaging';
 import { JsonLogger } from '@hub/observability';
 import { HubAppDefinition, startHubApp } from '@hub/platform';
-import { machine, percentile, round, rssSampler, writeResult } from '../bench-kit';
+import { machine, percentile, round, rssSampler, withBenchInfrastructure, writeResult } from '../bench-kit';
 
 const ENTERPRISES = 10_000;
 const WRITE_BATCH = 500;
@@ -177,13 +176,7 @@ function columns(rows: unknown[][], width: number): unknown[][] {
 }
 
 export async function runPipelineBench(count: number): Promise<Record<string, unknown>> {
-  const infra = await ensureInfrastructure({ purpose: 'run' });
-  const name = `hub_bench_${randomBytes(3).toString('hex')}`;
-  const adminUrl = databaseUrl(infra.databaseUrl, 'postgres');
-  await ensureDatabase(adminUrl, name);
-  const url = databaseUrl(infra.databaseUrl, name);
-  const prefix = `bench-${randomBytes(3).toString('hex')}.`;
-  try {
+  return withBenchInfrastructure(async ({ brokers, databaseUrl: url, topicPrefix: prefix }) => {
     const events = benchEvents(count);
     const sample = toKafkaMessage(events[0], 'binary');
     const messageBytes =
@@ -191,17 +184,17 @@ export async function runPipelineBench(count: number): Promise<Record<string, un
       Object.entries(sample.headers).reduce((n, [k, v]) => n + k.length + Buffer.byteLength(v), 0);
     console.log(`pipeline: ${count} events of ~${messageBytes} bytes over ${ENTERPRISES} enterprises`);
 
-    const baseline = await rawBaseline(infra.brokers, url, events, prefix);
+    const baseline = await rawBaseline(brokers, url, events, prefix);
     console.log(`  raw baseline   ${baseline.eventsPerSecond} events/s`);
     const env = loadEnv(HubEnv, {
-      KAFKA_BROKERS: infra.brokers.join(','),
+      KAFKA_BROKERS: brokers.join(','),
       DATABASE_URL: url,
       PORT: '0',
       KAFKA_TOPIC_PREFIX: prefix,
       KAFKA_PARTITIONS: String(PARTITIONS),
       LOG_LEVEL: 'warn',
     });
-    const kafka = new Kafka({ clientId: 'bench', brokers: infra.brokers, logLevel: logLevel.WARN });
+    const kafka = new Kafka({ clientId: 'bench', brokers: brokers, logLevel: logLevel.WARN });
     await ensureTopics(kafka, [`${prefix}${EnterpriseRegisteredV1.topic}`], PARTITIONS);
     const hub = await hubPipeline(env, events);
     console.log(`  hub pipeline   ${hub.eventsPerSecond} events/s`);
@@ -221,21 +214,6 @@ export async function runPipelineBench(count: number): Promise<Record<string, un
     };
     console.log(JSON.stringify({ baseline, hub, ratio }, null, 2));
     console.log(`  written to ${writeResult('pipeline', result)}`);
-    await deleteTopics(kafka, prefix);
     return result;
-  } finally {
-    await dropDatabase(adminUrl, name);
-    await infra.stop();
-  }
-}
-
-async function deleteTopics(kafka: Kafka, prefix: string): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-    if (topics.length > 0) await admin.deleteTopics({ topics });
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }
