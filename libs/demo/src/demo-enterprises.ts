@@ -1,4 +1,12 @@
-import { CloudEvent, EnterpriseRegisteredV1, EnterpriseRegisteredV1Payload, makeUscc } from '@hub/contracts';
+import { randomUUID } from 'node:crypto';
+import {
+  CloudEvent,
+  EnterpriseDeregisteredV1,
+  EnterpriseDeregisteredV1Payload,
+  EnterpriseRegisteredV1,
+  EnterpriseRegisteredV1Payload,
+  makeUscc,
+} from '@hub/contracts';
 
 /** 130871: the administrative division code of 承德高新技术产业开发区, positions 3–8 of its enterprises' codes. */
 const ZONE_DIVISION = '130871';
@@ -81,5 +89,24 @@ export function enterpriseRegisteredEvent(
     datacontenttype: 'application/json',
     department: 'SPJ',
     data: enterprise,
+  };
+}
+
+/** The 审批局's registration system announcing that an enterprise was deregistered (注销登记). */
+export function enterpriseDeregisteredEvent(
+  uscc: string,
+  reason = '注销登记',
+  id: string = randomUUID(),
+): CloudEvent<EnterpriseDeregisteredV1Payload> {
+  return {
+    specversion: '1.0',
+    id,
+    source: '/departments/SPJ/systems/registration',
+    type: EnterpriseDeregisteredV1.type,
+    subject: uscc,
+    partitionkey: uscc,
+    datacontenttype: 'application/json',
+    department: 'SPJ',
+    data: { uscc, deregisteredOn: '2026-11-27', reason },
   };
 }

@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import {
-  CloudEvent,
-  DeadLetterHeaders,
-  EnterpriseDeregisteredV1,
-  EnterpriseRegisteredV1,
-  toKafkaMessage,
-} from '@hub/contracts';
-import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
+import { CloudEvent, DeadLetterHeaders, EnterpriseRegisteredV1, toKafkaMessage } from '@hub/contracts';
+import { demoEnterprises, enterpriseDeregisteredEvent, enterpriseRegisteredEvent } from '@hub/demo';
 import { Enterprise, EnterpriseDirectory1764230500000, EnterpriseDirectoryModule } from '@hub/directory';
 import { OutboxWriter } from '@hub/messaging';
 import { IsolatedEnv, applyCounts, eventually, installApplyLog, isolatedEnv, readTopic } from '@hub/testing';
@@ -92,7 +86,7 @@ describe('delivery through outbox, Kafka and an idempotent consumer', () => {
     const valid1 = enterpriseRegisteredEvent(e, randomUUID());
     const invalid = enterpriseRegisteredEvent({ ...e, establishedOn: 'not-a-date' }, randomUUID());
     const poison = enterpriseRegisteredEvent({ ...e, name: `${e.name} POISON` }, randomUUID());
-    const deregistered = deregisteredEvent(e.uscc);
+    const deregistered = enterpriseDeregisteredEvent(e.uscc);
     const valid2 = enterpriseRegisteredEvent({ ...e, name: `${e.name} again` }, randomUUID());
     await send(iso.brokers, topic(), [valid1, invalid, poison, deregistered, valid2]);
 
@@ -118,7 +112,7 @@ describe('delivery through outbox, Kafka and an idempotent consumer', () => {
     for (let i = 1; i <= 3; i++) {
       events.push(
         enterpriseRegisteredEvent({ ...e, name: `${e.name}-v${i}` }, randomUUID()),
-        deregisteredEvent(e.uscc),
+        enterpriseDeregisteredEvent(e.uscc),
       );
     }
     const outbox = hub.app.get(OutboxWriter);
@@ -154,20 +148,6 @@ async function send(brokers: string[], topic: string, events: CloudEvent[]): Pro
   await producer.connect();
   await producer.send({ topic, messages: events.map((e) => toKafkaMessage(e, 'binary')) });
   await producer.disconnect();
-}
-
-function deregisteredEvent(uscc: string): CloudEvent {
-  return {
-    specversion: '1.0',
-    id: randomUUID(),
-    source: '/departments/SPJ/systems/registration',
-    type: EnterpriseDeregisteredV1.type,
-    subject: uscc,
-    partitionkey: uscc,
-    datacontenttype: 'application/json',
-    department: 'SPJ',
-    data: { uscc, deregisteredOn: '2026-11-27', reason: '注销登记' },
-  };
 }
 
 function topicOfEnterprises(): string {

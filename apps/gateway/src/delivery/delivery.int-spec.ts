@@ -8,7 +8,7 @@ import {
   fromKafkaMessage,
   toKafkaMessage,
 } from '@hub/contracts';
-import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
+import { demoEnterprises, enterpriseDeregisteredEvent, enterpriseRegisteredEvent } from '@hub/demo';
 import { RunningHubApp, startHubApp } from '@hub/platform';
 import { HubClient, HubError } from '@hub/sdk';
 import { IsolatedEnv, WebhookReceiver, eventually, isolatedEnv, readTopic, testKafka } from '@hub/testing';
@@ -94,27 +94,13 @@ async function hub(variables: Record<string, string> = {}): Promise<Hub> {
   };
 }
 
-function deregistered(uscc: string): CloudEvent {
-  return {
-    specversion: '1.0',
-    id: randomUUID(),
-    source: '/departments/SPJ/systems/registration',
-    type: EnterpriseDeregisteredV1.type,
-    subject: uscc,
-    partitionkey: uscc,
-    datacontenttype: 'application/json',
-    department: 'SPJ',
-    data: { uscc, deregisteredOn: '2026-11-27', reason: '决议解散' },
-  };
-}
-
 /** Per enterprise: registered, renamed, deregistered, registered again; the enterprises interleaved. */
 function lifecycles(count: number, from: number): CloudEvent[] {
   const enterprises = demoEnterprises(count, from);
-  const rounds = [
+  const rounds: ((e: (typeof enterprises)[number]) => CloudEvent)[] = [
     (e: (typeof enterprises)[number]) => enterpriseRegisteredEvent(e, randomUUID()),
     (e: (typeof enterprises)[number]) => enterpriseRegisteredEvent({ ...e, name: `${e.name}（更名）` }, randomUUID()),
-    (e: (typeof enterprises)[number]) => deregistered(e.uscc),
+    (e: (typeof enterprises)[number]) => enterpriseDeregisteredEvent(e.uscc, '决议解散'),
     (e: (typeof enterprises)[number]) =>
       enterpriseRegisteredEvent({ ...e, name: `${e.name}（重新登记）` }, randomUUID()),
   ];
@@ -274,7 +260,7 @@ describe('delivery to departments', () => {
         .filter((d) => d.status !== 'delivered')
         .map((d) => d.event.id)
         .reverse();
-    const [r1, d1, r2] = [renamed(1), deregistered(enterprise.uscc), renamed(2)];
+    const [r1, d1, r2] = [renamed(1), enterpriseDeregisteredEvent(enterprise.uscc, '决议解散'), renamed(2)];
     await h.publish([r1, d1, r2]);
     await eventually(async () => expect(await undelivered()).toEqual([r1.id, d1.id, r2.id]));
     // What waits behind a failing delivery is scheduled with it, not tried (nor looked at) before.
@@ -291,7 +277,7 @@ describe('delivery to departments', () => {
     await scjg.updateSubscription(subscription.id, {
       eventTypes: [EnterpriseRegisteredV1.type, EnterpriseDeregisteredV1.type],
     });
-    const [d2, r3] = [deregistered(enterprise.uscc), renamed(3)];
+    const [d2, r3] = [enterpriseDeregisteredEvent(enterprise.uscc, '决议解散'), renamed(3)];
     await h.publish([d2, r3]);
     await eventually(async () => expect(await undelivered()).toEqual([r1.id, r2.id, d2.id, r3.id]));
     await h.admin.request('DELETE', `/v1/admin/entitlements/SCJG/${EnterpriseDeregisteredV1.type}`);
@@ -314,7 +300,7 @@ describe('delivery to departments', () => {
     await h.admin.request('DELETE', `/v1/admin/entitlements/SCJG/${EnterpriseDeregisteredV1.type}`);
     const [enterprise] = demoEnterprises(1, 30_000);
     const registered = enterpriseRegisteredEvent(enterprise, randomUUID());
-    const revoked = deregistered(enterprise.uscc);
+    const revoked = enterpriseDeregisteredEvent(enterprise.uscc, '决议解散');
     const marker = enterpriseRegisteredEvent({ ...enterprise, name: `${enterprise.name}（变更）` }, randomUUID());
     // One key, one partition: were the revoked type forwarded, it would come before the marker.
     await h.publish([registered, revoked, marker]);
