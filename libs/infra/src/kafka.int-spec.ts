@@ -33,7 +33,13 @@ describe('local Kafka', () => {
     await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
     expect(await admin.listTopics()).toContain(topic);
 
-    const producer = client.producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
+    // A loaded single broker can still answer "does not host this topic-partition" just after creating it:
+    // that error is retriable, so give the producer room to retry rather than fail the first send.
+    const producer = client.producer({
+      idempotent: true,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      retry: { retries: 20, initialRetryTime: 200, maxRetryTime: 2_000 },
+    });
     await producer.connect();
     await producer.send({ topic, acks: -1, messages: [{ key, value: 'hello from 承德' }] });
     await producer.disconnect();
