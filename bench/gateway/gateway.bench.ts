@@ -31,6 +31,8 @@ const ADMIN_SECRET = randomBytes(24).toString('base64url');
 
 interface Phase extends LoadResult {
   peakRssMiB?: number;
+  /** CPU (user + system) the server under test spent per event sent, warm-up included: immune to a busy machine. */
+  cpuMsPerEvent?: number;
 }
 
 export async function runGatewayBench(events: number): Promise<Record<string, unknown>> {
@@ -47,8 +49,15 @@ export async function runGatewayBench(events: number): Promise<Record<string, un
     console.log(
       `gateway: ${singleRequests} single requests, ${batchRequests} batches of ${BATCH_SIZE}, load from a second process`,
     );
-    const load = (target: string, batchSize: number, connections: number, amount: number, credential: Credential) =>
-      runLoad({
+    const load = (
+      target: string,
+      batchSize: number,
+      connections: number,
+      amount: number,
+      credential: Credential,
+      server?: number,
+    ) =>
+      runLoad(server, {
         url: target,
         path: batchSize === 1 ? '/v1/events' : '/v1/events:batch',
         batchSize,
@@ -61,12 +70,14 @@ export async function runGatewayBench(events: number): Promise<Record<string, un
     const anyCredential = { accessKeyId: 'bench-bare', secret: 'bench-bare-secret' };
 
     // Best of three: the baselines are the ceiling the gateway is held to, so noise must not lower them.
-    const bareExpress = await withBareServer('express', (target) =>
-      bestOf(3, () => load(target, 1, SINGLE_CONNECTIONS, singleRequests, anyCredential)),
+    const bareExpress = await withBareServer('express', (target, pid) =>
+      bestOf(3, () => load(target, 1, SINGLE_CONNECTIONS, singleRequests, anyCredential, pid)),
     );
-    console.log(`  bare Express endpoint    ${bareExpress.eventsPerSecond} events/s`);
-    const bareFastify = await withBareServer('fastify', (target) =>
-      bestOf(3, () => load(target, 1, SINGLE_CONNECTIONS, singleRequests, anyCredential)),
+    console.log(
+      `  bare Express endpoint    ${bareExpress.eventsPerSecond} events/s, ${bareExpress.cpuMsPerEvent} CPU ms/event`,
+    );
+    const bareFastify = await withBareServer('fastify', (target, pid) =>
+      bestOf(3, () => load(target, 1, SINGLE_CONNECTIONS, singleRequests, anyCredential, pid)),
     );
     console.log(`  bare Fastify endpoint    ${bareFastify.eventsPerSecond} events/s`);
     const insert = await insertBaseline(url, batchRequests, BATCH_CONNECTIONS);
@@ -89,10 +100,12 @@ export async function runGatewayBench(events: number): Promise<Record<string, un
     let peakRssMiB: number;
     try {
       const credential = await registerSystem(gateway.url);
-      single = await load(gateway.url, 1, SINGLE_CONNECTIONS, singleRequests, credential);
-      console.log(`  gateway single           ${single.eventsPerSecond} events/s`);
-      batch = await load(gateway.url, BATCH_SIZE, BATCH_CONNECTIONS, batchRequests, credential);
-      console.log(`  gateway batch            ${batch.eventsPerSecond} events/s`);
+      single = await load(gateway.url, 1, SINGLE_CONNECTIONS, singleRequests, credential, gateway.child.pid);
+      console.log(
+        `  gateway single           ${single.eventsPerSecond} events/s, ${single.cpuMsPerEvent} CPU ms/event`,
+      );
+      batch = await load(gateway.url, BATCH_SIZE, BATCH_CONNECTIONS, batchRequests, credential, gateway.child.pid);
+      console.log(`  gateway batch            ${batch.eventsPerSecond} events/s, ${batch.cpuMsPerEvent} CPU ms/event`);
       peakRssMiB = peakRss(gateway.child.pid!);
     } finally {
       await stop(gateway.child);
@@ -138,8 +151,8 @@ async function registerSystem(gatewayUrl: string): Promise<Credential> {
   return { accessKeyId: answer.credential.accessKeyId, secret: answer.credential.secret };
 }
 
-async function bestOf(runs: number, measure: () => Promise<LoadResult>): Promise<LoadResult> {
-  let best: LoadResult | undefined;
+async function bestOf(runs: number, measure: () => Promise<Phase>): Promise<Phase> {
+  let best: Phase | undefined;
   for (let i = 0; i < runs; i++) {
     const result = await measure();
     if (!best || result.eventsPerSecond > best.eventsPerSecond) best = result;
@@ -147,7 +160,8 @@ async function bestOf(runs: number, measure: () => Promise<LoadResult>): Promise
   return best!;
 }
 
-async function runLoad(spec: LoadSpec): Promise<LoadResult> {
+async function runLoad(server: number | undefined, spec: LoadSpec): Promise<Phase> {
+  const cpuBefore = server === undefined ? 0 : cpuMs(server);
   const output = await runNode(path.join(DIST, 'bench', 'gateway', 'load-generator.js'), [], {
     BENCH_LOAD: JSON.stringify(spec),
   });
@@ -158,12 +172,20 @@ async function runLoad(spec: LoadSpec): Promise<LoadResult> {
       `the load was not all accepted: ${JSON.stringify({ statusCodes: result.statusCodes, errors: result.errors })}`,
     );
   }
-  return result;
+  if (server === undefined) return result;
+  const events = (spec.amount + spec.warmup) * spec.batchSize;
+  return { ...result, cpuMsPerEvent: round((cpuMs(server) - cpuBefore) / events, 3) };
+}
+
+/** The CPU time (user + system) a process has used, in ms (Linux /proc, clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function withBareServer(
   platform: 'express' | 'fastify',
-  measure: (url: string) => Promise<LoadResult>,
+  measure: (url: string, pid: number) => Promise<Phase>,
 ): Promise<Phase> {
   const child = spawnNode(path.join(DIST, 'bench', 'gateway', 'bare-server.js'), [platform], {});
   try {
@@ -176,7 +198,7 @@ async function withBareServer(
       });
       child.once('exit', (code) => reject(new Error(`bare ${platform} server exited with ${code}`)));
     });
-    const result = await measure(`http://127.0.0.1:${port}`);
+    const result = await measure(`http://127.0.0.1:${port}`, child.pid!);
     return { ...result, peakRssMiB: peakRss(child.pid!) };
   } finally {
     await stop(child);
@@ -253,7 +275,16 @@ async function insertBaseline(url: string, statements: number, connections: numb
 
 async function startGateway(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawnNode(path.join(DIST, 'apps', 'gateway', 'src', 'main.js'), [], { ...env, PORT: String(port) });
+  // BENCH_PROFILE=<dir> writes the gateway's V8 CPU profile there (open it in Chrome DevTools) to see where time goes.
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`]
+    : [];
+  const child = spawnNode(
+    path.join(DIST, 'apps', 'gateway', 'src', 'main.js'),
+    [],
+    { ...env, PORT: String(port) },
+    profile,
+  );
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-10_000)));
   child.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-10_000)));
@@ -274,8 +305,8 @@ async function startGateway(env: Record<string, string>): Promise<{ url: string;
   }
 }
 
-function spawnNode(script: string, args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['-r', 'tsconfig-paths/register', script, ...args], {
+function spawnNode(script: string, args: string[], env: Record<string, string>, nodeArgs: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, '-r', 'tsconfig-paths/register', script, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env, TS_NODE_BASEURL: DIST },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,8 +1,17 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { GroupCommit } from '@hub/persistence';
 import { RequestNonce } from './entities/request-nonce.entity';
 
 const PURGE_EVERY_MS = 60_000;
+
+interface NonceUse {
+  readonly accessKeyId: string;
+  readonly nonce: string;
+  readonly expiresAtSeconds: number;
+}
+
+const keyOf = (accessKeyId: string, nonce: string): string => `${accessKeyId}\u0000${nonce}`;
 
 /** The nonces each credential has used, in PostgreSQL so that every replica sees them. */
 @Injectable()
@@ -10,6 +19,11 @@ export class NonceRepository implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(NonceRepository.name);
   private readonly table: string;
   private purger?: NodeJS.Timeout;
+  /** Concurrent requests' nonces go in one INSERT: a round trip per group, not per request. */
+  private readonly uses = new GroupCommit<NonceUse, boolean>((uses) => this.insert(uses), {
+    concurrency: 2,
+    maxWeight: 1_000,
+  });
 
   constructor(private readonly dataSource: DataSource) {
     this.table = dataSource.getMetadata(RequestNonce).tablePath;
@@ -25,13 +39,21 @@ export class NonceRepository implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Records the nonce until `expiresAtSeconds` (unix); false when the credential has used it already. */
-  async remember(accessKeyId: string, nonce: string, expiresAtSeconds: number): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `INSERT INTO ${this.table} (access_key_id, nonce, expires_at) VALUES ($1, $2, to_timestamp($3))
-       ON CONFLICT (access_key_id, nonce) DO NOTHING RETURNING 1`,
-      [accessKeyId, nonce, expiresAtSeconds],
+  remember(accessKeyId: string, nonce: string, expiresAtSeconds: number): Promise<boolean> {
+    return this.uses.submit({ accessKeyId, nonce, expiresAtSeconds });
+  }
+
+  private async insert(uses: readonly NonceUse[]): Promise<boolean[]> {
+    const rows: { accessKeyId: string; nonce: string }[] = await this.dataSource.query(
+      `INSERT INTO ${this.table} (access_key_id, nonce, expires_at)
+       SELECT k, n, to_timestamp(e) FROM unnest($1::text[], $2::text[], $3::float8[]) AS u(k, n, e)
+       ON CONFLICT (access_key_id, nonce) DO NOTHING
+       RETURNING access_key_id AS "accessKeyId", nonce`,
+      [uses.map((u) => u.accessKeyId), uses.map((u) => u.nonce), uses.map((u) => u.expiresAtSeconds)],
     );
-    return rows.length === 1;
+    const taken = new Set(rows.map((r) => keyOf(r.accessKeyId, r.nonce)));
+    // The first use of a nonce in the group took it; a second one in the same group is a replay like any other.
+    return uses.map((u) => taken.delete(keyOf(u.accessKeyId, u.nonce)));
   }
 
   /** Forgets nonces whose requests are past the window; returns how many. */

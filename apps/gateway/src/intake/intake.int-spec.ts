@@ -155,6 +155,53 @@ describe('HTTP intake', () => {
     expect(rules(problem)).toEqual(['id:uniqueWithinSource']);
   });
 
+  it('judges concurrent requests, committed together, each on its own: new, duplicate, conflicting, replayed', async () => {
+    // Forty requests in flight at once: the gateway commits them in groups (one transaction each), and each
+    // request must still get exactly its own answer.
+    const events = Array.from({ length: 10 }, () => newEvent());
+    const changed = (event: CloudEvent) => ({ ...event, data: { ...(event.data as object), name: '并发改名' } });
+    const nonce = `concurrent-${randomUUID()}`;
+    const timestamp = Math.floor(Date.now() / 1000);
+    const replayable = newEvent();
+    const sameNonce = () =>
+      signedFetch(hub.url, '/v1/events', keys.SPJ, {
+        body: JSON.stringify(replayable),
+        headers: { 'content-type': STRUCTURED },
+        nonce,
+        timestamp,
+      });
+    const responses = await Promise.all([
+      ...events.map((event) => publish(keys.SPJ, event)),
+      ...events.map((event) => publish(keys.SPJ, event)),
+      ...events.map((event) => publish(keys.SPJ, changed(event))),
+      ...Array.from({ length: 10 }, sameNonce),
+    ]);
+    const answers = await Promise.all(
+      responses.map(async (r) => ({
+        status: r.status,
+        duplicate: r.headers.get('hub-duplicate'),
+        body: await r.json(),
+      })),
+    );
+    events.forEach((event, i) => {
+      const copies = [answers[i]!, answers[10 + i]!, answers[20 + i]!];
+      const receipts = copies.filter((a) => a.status === 202).map((a) => a.body as Receipt);
+      // Whichever body came first is the event; the same body again is a duplicate of it, the other a conflict.
+      expect(copies.filter((a) => a.status === 202 && a.duplicate !== 'true')).toHaveLength(1);
+      expect(new Set(receipts.map((r) => r.hubId)).size).toBe(1);
+      expect(receipts[0]!.id).toBe(event.id);
+      // The original body first: it and its copy get the receipt, the changed one 409; the changed body first: 409 twice.
+      expect(copies.map((a) => a.status).sort()).toEqual(receipts.length === 2 ? [202, 202, 409] : [202, 409, 409]);
+    });
+    const nonceAnswers = answers.slice(30);
+    expect(nonceAnswers.filter((a) => a.status === 202)).toHaveLength(1);
+    expect(nonceAnswers.filter((a) => a.status === 401).map((a) => (a.body as Problem).type)).toEqual(
+      Array(9).fill('urn:hub:problem:replayed-nonce'),
+    );
+    const messages = await onKafka([...events.map((e) => e.id), replayable.id]);
+    expect(messages).toHaveLength(11);
+  });
+
   it('answers 400 naming every failing field and rule', async () => {
     const event = newEvent();
     const data = event.data as Record<string, unknown>;

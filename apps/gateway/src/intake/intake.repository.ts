@@ -41,11 +41,13 @@ export class IntakeRepository {
 
   /**
    * Inserts the receipts whose `source` + `id` is new, in one statement; returns those it inserted. A concurrent
-   * transaction inserting the same identity makes this one wait for it, then skip the row.
+   * transaction inserting the same identity makes this one wait for it, then skip the row. Rows go in in identity
+   * order, so that two transactions waiting on each other's identities cannot deadlock.
    */
   async insertNew(manager: EntityManager, receipts: readonly NewReceipt[]): Promise<StoredReceipt[]> {
     if (receipts.length === 0) return [];
-    const column = <K extends keyof NewReceipt>(key: K) => receipts.map((r) => r[key]);
+    const ordered = [...receipts].sort((a, b) => compare(a.source, b.source) || compare(a.eventId, b.eventId));
+    const column = <K extends keyof NewReceipt>(key: K) => ordered.map((r) => r[key]);
     return manager.query(
       `INSERT INTO ${this.table} (source, event_id, fingerprint, hub_id, type, topic, department, channel, access_key_id)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
@@ -76,4 +78,8 @@ export class IntakeRepository {
       [identities.map((i) => i.source), identities.map((i) => i.eventId)],
     );
   }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CloudEvent, FieldError, eventTypeRegistry } from '@hub/contracts';
 import { EVENT_CATALOG, EventCatalog, OutboxWriter } from '@hub/messaging';
+import { GroupCommit } from '@hub/persistence';
 import { AuthProblems, serviceUnavailable } from '../auth/auth-problems';
 import { isDatabaseUnavailable } from '../auth/database-unavailable';
 import { publishViolations, withDepartment } from '../auth/publish-policy';
@@ -64,6 +65,15 @@ export type Submission =
  */
 @Injectable()
 export class IntakeService {
+  /**
+   * Concurrent requests are committed together (group commit): one transaction, one statement per table, one
+   * commit for all of them; each request still gets exactly its own outcomes, and a request is never split.
+   */
+  private readonly admissions = new GroupCommit<Admission, Outcome[]>(
+    (admissions) => this.repository.transaction((manager) => this.admitAll(manager, admissions)),
+    { concurrency: 2, maxWeight: 1_000, weigh: (admission) => admission.events.length },
+  );
+
   constructor(
     @Inject(EVENT_CATALOG) private readonly catalog: EventCatalog,
     private readonly outbox: OutboxWriter,
@@ -80,13 +90,7 @@ export class IntakeService {
     if (admissible.length > 0) {
       let admitted: Outcome[];
       try {
-        admitted = await this.repository.transaction((manager) =>
-          this.admit(
-            manager,
-            publisher,
-            admissible.map((a) => a.event),
-          ),
-        );
+        admitted = await this.admissions.submit({ publisher, events: admissible.map((a) => a.event) });
       } catch (error) {
         if (isDatabaseUnavailable(error)) {
           this.refusals.refused({
@@ -114,8 +118,19 @@ export class IntakeService {
    * (the Kafka ingress runs it in the transaction of its inbox). One outcome per event, in order.
    */
   async admit(manager: EntityManager, publisher: Publisher, events: readonly CloudEvent[]): Promise<Outcome[]> {
-    const outcomes: (Outcome | undefined)[] = events.map((event) => this.authorise(publisher, event));
-    const { candidates, repeats } = this.candidates(publisher, events, outcomes);
+    const [outcomes] = await this.admitAll(manager, [{ publisher, events }]);
+    return outcomes!;
+  }
+
+  /**
+   * `admit` for several requests at once, with one statement per table for all of them: an identity sent twice
+   * (in one request or in two) is judged against its first occurrence.
+   */
+  private async admitAll(manager: EntityManager, admissions: readonly Admission[]): Promise<Outcome[][]> {
+    const outcomes = admissions.map(({ publisher, events }) =>
+      events.map((event): Outcome | undefined => this.authorise(publisher, event)),
+    );
+    const { candidates, repeats } = this.candidates(admissions, outcomes);
 
     const inserted = await this.repository.insertNew(
       manager,
@@ -133,14 +148,18 @@ export class IntakeService {
     );
     const stored = new Map([...inserted, ...known].map((r) => [identityOf(r), r]));
     for (const c of candidates) {
-      outcomes[c.index] = verdict(c.receipt.fingerprint, stored.get(identityOf(c.receipt))!, !isNew(c));
+      outcomes[c.request]![c.index] = verdict(c.receipt.fingerprint, stored.get(identityOf(c.receipt))!, !isNew(c));
     }
-    for (const r of repeats) outcomes[r.index] = verdict(r.fingerprint, stored.get(identityOf(r.of.receipt))!, true);
+    for (const r of repeats) {
+      outcomes[r.request]![r.index] = verdict(r.fingerprint, stored.get(identityOf(r.of.receipt))!, true);
+    }
 
-    outcomes.forEach((outcome, index) => {
-      if (outcome?.status === 409) this.recordRefusal(publisher, outcome.problem, events[index]);
-    });
-    return outcomes as Outcome[];
+    admissions.forEach(({ publisher, events }, request) =>
+      outcomes[request]!.forEach((outcome, index) => {
+        if (outcome?.status === 409) this.recordRefusal(publisher, outcome.problem, events[index]);
+      }),
+    );
+    return outcomes as Outcome[][];
   }
 
   /** Counts the events an admission committed (duplicates aside); call once its transaction has committed. */
@@ -150,46 +169,48 @@ export class IntakeService {
   }
 
   /**
-   * The events to record, stamped with the department and a new hub id; an identity repeated within the request is
-   * judged against its first occurrence instead.
+   * The events to record, stamped with their department and a new hub id; an identity repeated (within a request
+   * or across the requests admitted together) is judged against its first occurrence instead.
    */
   private candidates(
-    publisher: Publisher,
-    events: readonly CloudEvent[],
-    refused: readonly (Outcome | undefined)[],
-  ): { candidates: Candidate[]; repeats: { index: number; of: Candidate; fingerprint: string }[] } {
+    admissions: readonly Admission[],
+    refused: readonly (readonly (Outcome | undefined)[])[],
+  ): { candidates: Candidate[]; repeats: Repeat[] } {
     const candidates: Candidate[] = [];
-    const repeats: { index: number; of: Candidate; fingerprint: string }[] = [];
+    const repeats: Repeat[] = [];
     const first = new Map<string, Candidate>();
-    events.forEach((sent, index) => {
-      if (refused[index] !== undefined) return;
-      const event = withDepartment(sent, publisher.department);
-      const fingerprint = eventFingerprint(event);
-      const identity = identityOf({ source: event.source, eventId: event.id });
-      const earlier = first.get(identity);
-      if (earlier) {
-        repeats.push({ index, of: earlier, fingerprint });
-        return;
-      }
-      const hubId = randomUUID();
-      const candidate: Candidate = {
-        index,
-        event: { ...event, [HUB_ID_EXTENSION]: hubId },
-        receipt: {
-          source: event.source,
-          eventId: event.id,
-          fingerprint,
-          hubId,
-          type: event.type,
-          topic: this.catalog.topicOf(event.type),
-          department: publisher.department,
-          channel: publisher.channel,
-          accessKeyId: publisher.accessKeyId,
-        },
-      };
-      first.set(identity, candidate);
-      candidates.push(candidate);
-    });
+    admissions.forEach(({ publisher, events }, request) =>
+      events.forEach((sent, index) => {
+        if (refused[request]![index] !== undefined) return;
+        const event = withDepartment(sent, publisher.department);
+        const fingerprint = eventFingerprint(event);
+        const identity = identityOf({ source: event.source, eventId: event.id });
+        const earlier = first.get(identity);
+        if (earlier) {
+          repeats.push({ request, index, of: earlier, fingerprint });
+          return;
+        }
+        const hubId = randomUUID();
+        const candidate: Candidate = {
+          request,
+          index,
+          event: { ...event, [HUB_ID_EXTENSION]: hubId },
+          receipt: {
+            source: event.source,
+            eventId: event.id,
+            fingerprint,
+            hubId,
+            type: event.type,
+            topic: this.catalog.topicOf(event.type),
+            department: publisher.department,
+            channel: publisher.channel,
+            accessKeyId: publisher.accessKeyId,
+          },
+        };
+        first.set(identity, candidate);
+        candidates.push(candidate);
+      }),
+    );
     return { candidates, repeats };
   }
 
@@ -259,10 +280,25 @@ export class IntakeService {
   }
 }
 
+/** One request's events, to be admitted with others in one transaction. */
+interface Admission {
+  readonly publisher: Publisher;
+  readonly events: readonly CloudEvent[];
+}
+
 interface Candidate {
+  /** Which admission, and which of its events. */
+  readonly request: number;
   readonly index: number;
   readonly event: CloudEvent;
   readonly receipt: NewReceipt;
+}
+
+interface Repeat {
+  readonly request: number;
+  readonly index: number;
+  readonly of: Candidate;
+  readonly fingerprint: string;
 }
 
 function identityOf(receipt: { source: string; eventId: string }): string {

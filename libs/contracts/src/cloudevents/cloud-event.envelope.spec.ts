@@ -1,4 +1,4 @@
-import { validateEnvelope } from './cloud-event.envelope';
+import { acceptsKnownAttributes, knownAttributeErrors, validateEnvelope } from './cloud-event.envelope';
 
 const valid = {
   specversion: '1.0',
@@ -11,6 +11,18 @@ const valid = {
   data: { matterCode: 'SPJ-SPXK-001' },
 };
 
+/** A valid event with every known attribute. */
+const full = {
+  ...valid,
+  partitionkey: '91130871MA0CXQ123U',
+  traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+  tracestate: 'hub=1',
+  department: 'SPJ',
+  correlationid: 'c-1',
+  causationid: 'evt-0000',
+  dataschema: 'urn:zone-hub:schema:zone.approval.licence.granted.v1',
+};
+
 const rulesOf = (event: unknown) => validateEnvelope(event).map((e) => `${e.field}:${e.rule}`);
 
 describe('validateEnvelope', () => {
@@ -21,14 +33,7 @@ describe('validateEnvelope', () => {
   it('accepts the hub’s extensions when well formed', () => {
     expect(
       validateEnvelope({
-        ...valid,
-        partitionkey: '91130871MA0CXQ123U',
-        traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
-        tracestate: 'hub=1',
-        department: 'SPJ',
-        correlationid: 'c-1',
-        causationid: 'evt-0000',
-        dataschema: 'urn:zone-hub:schema:zone.approval.licence.granted.v1',
+        ...full,
         somevendorext: 5,
         flag: true,
       }),
@@ -89,5 +94,71 @@ describe('validateEnvelope', () => {
     expect(rulesOf([valid])).toEqual([':isObject']);
     expect(rulesOf('{"specversion":"1.0"}')).toEqual([':isObject']);
     expect(rulesOf(null)).toEqual([':isObject']);
+  });
+});
+
+describe('the fast path for valid envelopes', () => {
+  // Values that are wrong for one attribute or another, or right only for some.
+  const probes: unknown[] = [
+    undefined,
+    null,
+    '',
+    ' ',
+    '1.0',
+    '1.1',
+    1,
+    0,
+    true,
+    {},
+    [],
+    ['SPJ'],
+    'SPJ',
+    'XXX',
+    'spj',
+    'evt-1',
+    'a\u0000b',
+    'a\uFFFEb',
+    '\uD800',
+    '/departments/SPJ/systems/approval',
+    'http://[::1]:80/x',
+    'a:b/c',
+    'x#y#z',
+    'https://x/y#frag',
+    'zone.approval.licence.granted.v1',
+    'zone.approval.licence.granted',
+    '2026-11-27T08:00:00Z',
+    '2026-02-30T08:00:00Z',
+    '2026-11-27 08:00:00',
+    'application/json',
+    'application/json; charset=utf-8',
+    'json',
+    '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+    '00-00000000000000000000000000000000-00f067aa0ba902b7-01',
+  ];
+
+  it('takes the common case, a valid event with every known attribute', () => {
+    expect(acceptsKnownAttributes(full)).toBe(true);
+    expect(acceptsKnownAttributes(valid)).toBe(true);
+  });
+
+  it('says yes only where the decorators find nothing, for every attribute and every probe', () => {
+    let accepted = 0;
+    for (const name of Object.keys(full)) {
+      if (name === 'data') continue;
+      for (const probe of probes) {
+        const event: Record<string, unknown> = { ...full, [name]: probe };
+        if (probe === undefined) delete event[name];
+        const fast = acceptsKnownAttributes(event);
+        const errors = knownAttributeErrors(event);
+        if (fast) {
+          accepted++;
+          expect({ name, probe, errors }).toEqual({ name, probe, errors: [] });
+        }
+        // And the full validation answers exactly what the decorators do, whichever path it took.
+        expect(validateEnvelope(event).filter((e) => e.field === name)).toEqual(errors.filter((e) => e.field === name));
+      }
+    }
+    // The probes do include acceptable values, so the comparison above is not vacuous.
+    expect(accepted).toBeGreaterThan(20);
   });
 });

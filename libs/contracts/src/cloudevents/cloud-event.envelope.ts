@@ -11,7 +11,15 @@ import {
   IsUriReference,
   predicateDecorator,
 } from '../validation/format.decorators';
-import { isCloudEventsString } from '../validation/formats';
+import {
+  isAbsoluteUri,
+  isCloudEventsString,
+  isMediaType,
+  isRfc3339Timestamp,
+  isTraceparent,
+  isUriReference,
+} from '../validation/formats';
+import { isDepartmentCode } from '../departments/departments';
 import { CLOUDEVENTS_SPEC_VERSION, CORE_ATTRIBUTES, HUB_EXTENSIONS } from './cloud-event';
 
 const required = (attribute: string) => ({ message: `${attribute} is required (CloudEvents 1.0)` });
@@ -100,6 +108,7 @@ export class CloudEventEnvelope {
 }
 
 const KNOWN = new Set<string>([...CORE_ATTRIBUTES, ...HUB_EXTENSIONS]);
+const KNOWN_LIST: readonly KnownAttribute[] = [...CORE_ATTRIBUTES, ...HUB_EXTENSIONS];
 const ATTRIBUTE_NAME = /^[a-z0-9]+$/;
 const INT32_MIN = -2_147_483_648;
 const INT32_MAX = 2_147_483_647;
@@ -118,18 +127,61 @@ export function validateEnvelope(event: unknown): FieldError[] {
   if (!isPlainObject(event)) {
     return [fieldError('', EnvelopeRules.object, 'a CloudEvent must be a JSON object')];
   }
+  const errors = acceptsKnownAttributes(event) ? [] : knownAttributeErrors(event);
+  for (const [name, value] of Object.entries(event)) {
+    if (KNOWN.has(name) || name === 'data') continue;
+    errors.push(...validateExtension(name, value));
+  }
+  return errors;
+}
+
+/** The known attributes' errors, through the decorators. Exported for the differential test only. */
+export function knownAttributeErrors(event: Record<string, unknown>): FieldError[] {
   const envelope = new CloudEventEnvelope();
   for (const name of KNOWN) {
     if (Object.prototype.hasOwnProperty.call(event, name)) {
       (envelope as unknown as Record<string, unknown>)[name] = event[name];
     }
   }
-  const errors = flattenValidationErrors(validateSync(envelope, { stopAtFirstError: true }));
-  for (const [name, value] of Object.entries(event)) {
-    if (KNOWN.has(name) || name === 'data') continue;
-    errors.push(...validateExtension(name, value));
+  return flattenValidationErrors(validateSync(envelope, { stopAtFirstError: true }));
+}
+
+const nonEmptyText = (value: unknown): boolean =>
+  typeof value === 'string' && value !== '' && isCloudEventsString(value);
+
+/** Per attribute, a predicate that holds only for values every decorator of {@link CloudEventEnvelope} accepts. */
+const ACCEPTS: Record<KnownAttribute, (value: unknown) => boolean> = {
+  specversion: (value) => value === CLOUDEVENTS_SPEC_VERSION,
+  id: nonEmptyText,
+  source: (value) => typeof value === 'string' && isUriReference(value),
+  type: isEventTypeName,
+  subject: nonEmptyText,
+  time: isRfc3339Timestamp,
+  datacontenttype: isMediaType,
+  dataschema: isAbsoluteUri,
+  partitionkey: nonEmptyText,
+  traceparent: isTraceparent,
+  tracestate: (value) => typeof value === 'string' && isCloudEventsString(value),
+  department: isDepartmentCode,
+  correlationid: nonEmptyText,
+  causationid: nonEmptyText,
+};
+const REQUIRED = ['specversion', 'id', 'source', 'type'] as const;
+type KnownAttribute = (typeof CORE_ATTRIBUTES)[number] | (typeof HUB_EXTENSIONS)[number];
+
+/**
+ * The fast path for what nearly every message is, a valid envelope: the same predicates the decorators apply,
+ * without class-validator's per-decorator machinery (three quarters of a message's validation time). It may only
+ * say yes where the decorators would (an absent or null optional attribute aside, anything unusual goes the slow
+ * way); the slow way alone writes errors, so their fields, rules and messages have one source.
+ */
+export function acceptsKnownAttributes(event: Record<string, unknown>): boolean {
+  for (const name of REQUIRED) if (!Object.prototype.hasOwnProperty.call(event, name)) return false;
+  for (const name of KNOWN_LIST) {
+    if (!Object.prototype.hasOwnProperty.call(event, name)) continue;
+    if (!ACCEPTS[name](event[name])) return false;
   }
-  return errors;
+  return true;
 }
 
 function validateExtension(name: string, value: unknown): FieldError[] {
