@@ -38,6 +38,30 @@ export class HubEnv {
   })
   KAFKA_TOPIC_PREFIX = '';
 
+  /**
+   * Throughput against latency, Kafka's own trade (fetch.min.bytes, fetch.max.wait.ms, linger.ms): a fetch waits
+   * for this many bytes or this long, and the outbox relay waits this long after a batch smaller than it could
+   * take. Under load each round trip then carries many events instead of one or two — on a machine where a round
+   * trip costs more than the work it carries, that is most of the throughput — at the price of a few tens of ms
+   * per hop when the hub is quiet. 0 turns either off.
+   */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  KAFKA_FETCH_MIN_BYTES = 16_384;
+
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  KAFKA_FETCH_MAX_WAIT_MS = 50;
+
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(1_000)
+  OUTBOX_LINGER_MS = 10;
+
   @IsString()
   @IsNotEmpty()
   INSTANCE_ID = `${process.pid}`;

@@ -36,6 +36,9 @@ export interface HubConsumerOptions {
   maxBatchSize?: number;
   /** Partitions processed in parallel (order is kept within each). */
   partitionsConcurrently?: number;
+  /** A fetch answers once it has this many bytes or has waited `fetchMaxWaitMs` (Kafka's fetch.min.bytes). */
+  fetchMinBytes?: number;
+  fetchMaxWaitMs?: number;
 }
 
 /** A message from a raw topic, as delivered to an @OnRawMessage handler. */
@@ -127,6 +130,8 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
       heartbeatInterval: this.options.heartbeatIntervalMs ?? 3_000,
       allowAutoTopicCreation: false,
       retry: { retries: 10 },
+      minBytes: Math.max(1, this.options.fetchMinBytes ?? 1),
+      maxWaitTimeInMs: this.options.fetchMaxWaitMs ?? 5_000,
     });
     const { GROUP_JOIN, REBALANCING, STOP, CRASH, DISCONNECT } = consumer.events;
     consumer.on(GROUP_JOIN, () => {

@@ -14,6 +14,8 @@ export interface OutboxRelayOptions {
   /** Polling interval bounds: the wait after an empty look doubles from `minIdleMs` up to `maxIdleMs`. */
   minIdleMs?: number;
   maxIdleMs?: number;
+  /** The wait after a batch smaller than `batchSize`, so that the next one carries more (Kafka's linger.ms). */
+  lingerMs?: number;
   /** How often a standby replica tries to become the relay. */
   standbyMs?: number;
 }
@@ -34,7 +36,7 @@ interface OutboxRow {
  *
  * It polls rather than LISTENs: a NOTIFY in the writers' transactions takes a database-wide lock at commit that
  * serialises every committing writer, which cost more throughput than polling costs latency (at most `maxIdleMs`
- * after a quiet spell, `minIdleMs` under load).
+ * after a quiet spell, `minIdleMs` + `lingerMs` under load).
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
@@ -120,7 +122,9 @@ export class OutboxRelay {
       await client.query(`DELETE FROM "${schema}"."outbox" WHERE position = ANY($1::bigint[])`, [
         rows.map((r) => r.position),
       ]);
-      if (metrics && rows.length === batchSize) {
+      if (rows.length < batchSize) {
+        if (this.options.lingerMs) await this.idle(this.options.lingerMs);
+      } else if (metrics) {
         const count = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${schema}"."outbox"`);
         metrics.outboxBacklog.set({ schema }, Number(count.rows[0].n));
       }

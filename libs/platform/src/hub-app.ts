@@ -133,10 +133,26 @@ export async function startHubApp(
   await ensureTopics(kafka, catalog.topics(), env.KAFKA_PARTITIONS);
   const producer = new HubProducer(kafka, metrics);
   await producer.connect();
-  const relay = new OutboxRelay({ databaseUrl: env.DATABASE_URL, schema: name, producer, metrics });
+  const relay = new OutboxRelay({
+    databaseUrl: env.DATABASE_URL,
+    schema: name,
+    producer,
+    metrics,
+    lingerMs: env.OUTBOX_LINGER_MS,
+  });
   const outbox = new OutboxWriter(name, catalog);
   const groupId = `${env.KAFKA_TOPIC_PREFIX}${name}`;
-  const server = new HubKafkaServer({ kafka, groupId, dataSource, catalog, producer, metrics, ...options.consumer });
+  const server = new HubKafkaServer({
+    kafka,
+    groupId,
+    dataSource,
+    catalog,
+    producer,
+    metrics,
+    fetchMinBytes: env.KAFKA_FETCH_MIN_BYTES,
+    fetchMaxWaitMs: env.KAFKA_FETCH_MAX_WAIT_MS,
+    ...options.consumer,
+  });
 
   @Module({
     imports: [

@@ -21,7 +21,7 @@ export class NonceRepository implements OnModuleInit, OnModuleDestroy {
   private purger?: NodeJS.Timeout;
   /** Concurrent requests' nonces go in one INSERT: a round trip per group, not per request. */
   private readonly uses = new GroupCommit<NonceUse, boolean>((uses) => this.insert(uses), {
-    concurrency: 2,
+    concurrency: 1,
     maxWeight: 1_000,
   });
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { KafkaRecord, OutboxWriter } from '@hub/messaging';
 import { IntakeReceipt } from './entities/intake-receipt.entity';
 
 export interface NewReceipt {
@@ -26,33 +27,66 @@ export interface StoredReceipt {
 
 const RECEIPT_COLUMNS = `source, event_id AS "eventId", fingerprint, hub_id AS "hubId", type, topic, accepted_at AS "acceptedAt"`;
 
-/** Receipts of accepted events; every call runs in the caller's transaction, beside the outbox write. */
+/** A new event to admit: its receipt and the Kafka record it becomes. */
+export interface NewAdmission {
+  readonly receipt: NewReceipt;
+  readonly record: KafkaRecord;
+}
+
+/** Receipts of accepted events, written with the events' outbox rows. */
 @Injectable()
 export class IntakeRepository {
   private readonly table: string;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+  ) {
     this.table = dataSource.getMetadata(IntakeReceipt).tablePath;
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  /** For work outside a transaction: each statement commits on its own. */
+  get manager(): EntityManager {
+    return this.dataSource.manager;
   }
 
   /**
-   * Inserts the receipts whose `source` + `id` is new, in one statement; returns those it inserted. A concurrent
-   * transaction inserting the same identity makes this one wait for it, then skip the row. Rows go in in identity
-   * order, so that two transactions waiting on each other's identities cannot deadlock.
+   * Inserts the receipts whose `source` + `id` is new and puts their events in the outbox, in one statement (so it
+   * commits whole even outside a transaction, in one round trip); returns the receipts it inserted. A concurrent
+   * statement inserting the same identity makes this one wait for it, then skip the row. Receipts go in in identity
+   * order, so that two statements waiting on each other's identities cannot deadlock; the outbox keeps the order
+   * the events were given in (per key, the order they reach Kafka).
    */
-  async insertNew(manager: EntityManager, receipts: readonly NewReceipt[]): Promise<StoredReceipt[]> {
-    if (receipts.length === 0) return [];
-    const ordered = [...receipts].sort((a, b) => compare(a.source, b.source) || compare(a.eventId, b.eventId));
-    const column = <K extends keyof NewReceipt>(key: K) => ordered.map((r) => r[key]);
+  async insertNew(manager: EntityManager, admissions: readonly NewAdmission[]): Promise<StoredReceipt[]> {
+    if (admissions.length === 0) return [];
+    const lockOrder = admissions
+      .map((a, index) => ({ a, index }))
+      .sort(
+        (x, y) => compare(x.a.receipt.source, y.a.receipt.source) || compare(x.a.receipt.eventId, y.a.receipt.eventId),
+      )
+      .map(({ index }, rank) => ({ index, rank }))
+      .sort((x, y) => x.index - y.index)
+      .map(({ rank }) => rank);
+    const column = <K extends keyof NewReceipt>(key: K) => admissions.map((a) => a.receipt[key]);
     return manager.query(
-      `INSERT INTO ${this.table} (source, event_id, fingerprint, hub_id, type, topic, department, channel, access_key_id)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-       ON CONFLICT (source, event_id) DO NOTHING
-       RETURNING ${RECEIPT_COLUMNS}`,
+      `WITH input AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[],
+                              $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[], $13::bytea[], $14::int[])
+           WITH ORDINALITY AS i(source, event_id, fingerprint, hub_id, type, topic, department, channel, access_key_id,
+                                record_topic, record_key, record_headers, record_value, lock_order, given_order)
+       ),
+       inserted AS (
+         INSERT INTO ${this.table} (source, event_id, fingerprint, hub_id, type, topic, department, channel, access_key_id)
+         SELECT source, event_id, fingerprint, hub_id, type, topic, department, channel, access_key_id
+           FROM input ORDER BY lock_order
+         ON CONFLICT (source, event_id) DO NOTHING
+         RETURNING ${RECEIPT_COLUMNS}
+       ),
+       relayed AS (
+         ${this.outbox.insertSql(`SELECT i.event_id, i.record_topic, i.record_key, i.record_headers, i.record_value
+           FROM input i JOIN inserted r ON r."hubId" = i.hub_id ORDER BY i.given_order`)}
+       )
+       SELECT * FROM inserted`,
       [
         column('source'),
         column('eventId'),
@@ -63,6 +97,11 @@ export class IntakeRepository {
         column('department'),
         column('channel'),
         column('accessKeyId'),
+        admissions.map((a) => a.record.topic),
+        admissions.map((a) => a.record.key),
+        admissions.map((a) => JSON.stringify(a.record.headers)),
+        admissions.map((a) => a.record.value),
+        lockOrder,
       ],
     );
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CloudEvent, FieldError, eventTypeRegistry } from '@hub/contracts';
-import { EVENT_CATALOG, EventCatalog, OutboxWriter } from '@hub/messaging';
+import { EVENT_CATALOG, EventCatalog } from '@hub/messaging';
 import { GroupCommit } from '@hub/persistence';
 import { AuthProblems, serviceUnavailable } from '../auth/auth-problems';
 import { isDatabaseUnavailable } from '../auth/database-unavailable';
@@ -61,22 +61,21 @@ export type Submission =
  * The door's rules for events, for both channels: the contract (envelope, registered type, payload), the
  * publisher's rights (publish-policy.ts), and CloudEvents identity — a `source` + `id` accepted once gets its
  * receipt again and no second event, while a different body under it is a conflict. Accepted events are
- * committed to the outbox with their receipts in one transaction, so a request is accepted whole or not at all.
+ * committed to the outbox with their receipts in one statement, so a request is accepted whole or not at all.
  */
 @Injectable()
 export class IntakeService {
   /**
-   * Concurrent requests are committed together (group commit): one transaction, one statement per table, one
-   * commit for all of them; each request still gets exactly its own outcomes, and a request is never split.
+   * Concurrent requests are committed together (group commit): one statement, so one round trip and one commit,
+   * for all of them; each request still gets exactly its own outcomes, and a request is never split.
    */
   private readonly admissions = new GroupCommit<Admission, Outcome[]>(
-    (admissions) => this.repository.transaction((manager) => this.admitAll(manager, admissions)),
-    { concurrency: 2, maxWeight: 1_000, weigh: (admission) => admission.events.length },
+    (admissions) => this.admitAll(this.repository.manager, admissions),
+    { concurrency: 1, maxWeight: 1_000, weigh: (admission) => admission.events.length },
   );
 
   constructor(
     @Inject(EVENT_CATALOG) private readonly catalog: EventCatalog,
-    private readonly outbox: OutboxWriter,
     private readonly repository: IntakeRepository,
     private readonly refusals: RefusalsService,
   ) {}
@@ -134,14 +133,10 @@ export class IntakeService {
 
     const inserted = await this.repository.insertNew(
       manager,
-      candidates.map((c) => c.receipt),
+      candidates.map((c) => ({ receipt: c.receipt, record: this.catalog.encode(c.event) })),
     );
     const insertedIds = new Set(inserted.map((r) => r.hubId));
     const isNew = (c: Candidate): boolean => insertedIds.has(c.receipt.hubId);
-    await this.outbox.enqueue(
-      manager,
-      candidates.filter(isNew).map((c) => c.event),
-    );
     const known = await this.repository.find(
       manager,
       candidates.filter((c) => !isNew(c)).map((c) => c.receipt),
@@ -162,7 +157,7 @@ export class IntakeService {
     return outcomes as Outcome[][];
   }
 
-  /** Counts the events an admission committed (duplicates aside); call once its transaction has committed. */
+  /** Counts the events an admission committed (duplicates aside); call once it has committed. */
   countAccepted(publisher: Publisher, outcomes: readonly Outcome[]): void {
     const accepted = outcomes.filter((o) => o.status === 202 && !o.duplicate).length;
     this.refusals.acceptedEvents(publisher.channel, publisher.department, accepted);
@@ -280,7 +275,7 @@ export class IntakeService {
   }
 }
 
-/** One request's events, to be admitted with others in one transaction. */
+/** One request's events, to be admitted with others in one statement. */
 interface Admission {
   readonly publisher: Publisher;
   readonly events: readonly CloudEvent[];
