@@ -42,25 +42,25 @@ export class HubEnv {
    * Throughput against latency, Kafka's own trade (fetch.min.bytes, fetch.max.wait.ms, linger.ms): a fetch waits
    * for this many bytes or this long, and the outbox relay waits this long after a batch smaller than it could
    * take. Under load each round trip then carries many events instead of one or two — on a machine where a round
-   * trip costs more than the work it carries, that is most of the throughput — at the price of a few tens of ms
+   * trip costs more than the work it carries, that is most of the throughput — at the price of up to a fifth of a second
    * per hop when the hub is quiet. 0 turns either off.
    */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()
   @Min(0)
-  KAFKA_FETCH_MIN_BYTES = 16_384;
+  KAFKA_FETCH_MIN_BYTES = 262_144;
 
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()
   @Min(0)
   @Max(10_000)
-  KAFKA_FETCH_MAX_WAIT_MS = 50;
+  KAFKA_FETCH_MAX_WAIT_MS = 200;
 
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()
   @Min(0)
   @Max(1_000)
-  OUTBOX_LINGER_MS = 10;
+  OUTBOX_LINGER_MS = 20;
 
   @IsString()
   @IsNotEmpty()

@@ -8,6 +8,7 @@ import {
   Type,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Kafka, logLevel } from 'kafkajs';
@@ -175,7 +176,14 @@ export async function startHubApp(
   class HubRootModule {}
 
   // rawBody: request signatures cover the exact bytes sent (spec/HTTP-SIGNING.md).
-  const app = await NestFactory.create(HubRootModule, { logger, abortOnError: false, rawBody: true });
+  const app = await NestFactory.create<NestExpressApplication>(HubRootModule, {
+    logger,
+    abortOnError: false,
+    rawBody: true,
+  });
+  // API answers are not cached by validators, and the framework is nobody's business: no ETag hashing per answer.
+  app.disable('etag');
+  app.disable('x-powered-by');
   app.useGlobalPipes(hubValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   const health = app.get(HealthRegistry);

@@ -71,7 +71,8 @@ export class IntakeService {
    */
   private readonly admissions = new GroupCommit<Admission, Outcome[]>(
     (admissions) => this.admitAll(this.repository.manager, admissions),
-    { concurrency: 1, maxWeight: 1_000, weigh: (admission) => admission.events.length },
+    // Two in flight: while one waits for its commit's WAL flush, the next gathers and goes.
+    { concurrency: 2, maxWeight: 1_000, weigh: (admission) => admission.events.length },
   );
 
   constructor(
