@@ -10,7 +10,8 @@ interface Seen {
   headers: IncomingMessage['headers'];
   body: Buffer;
 }
-type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
+/** `drop` closes the connection without answering, as a server closing an idle kept-alive one does. */
+type Answer = { status: number; body?: unknown; headers?: Record<string, string>; drop?: boolean };
 
 const SECRET = 'sdk-test-secret-0001';
 
@@ -28,6 +29,7 @@ describe('HubClient', () => {
       req.on('end', () => {
         seen.push({ method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks) });
         const answer = answers.shift() ?? { status: 200, body: {} };
+        if (answer.drop) return void req.socket.destroy();
         const json = answer.status >= 400 ? 'application/problem+json' : 'application/json';
         res.writeHead(answer.status, { 'content-type': json, ...answer.headers });
         res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
@@ -71,6 +73,22 @@ describe('HubClient', () => {
     department: 'SPJ',
     data: { uscc: '91130871MA0CXQ123U', name: '承德高新区示例智能装备有限公司' },
   };
+
+  it('sends an idempotent request again on a new connection when the server closed the one it went out on', async () => {
+    answers.push({ status: 0, drop: true }, { status: 200, body: { department: 'SPJ' } });
+    await expect(client().me()).resolves.toEqual({ department: 'SPJ' });
+    expect(seen).toHaveLength(2);
+    // A new signature (nonce) for the second sending: the first may have been seen.
+    expect(seen[0]!.headers.authorization).not.toBe(seen[1]!.headers.authorization);
+  });
+
+  it('does not send a POST again by itself when its connection closes without an answer', async () => {
+    answers.push({ status: 0, drop: true });
+    await expect(client().request('POST', '/v1/admin/systems', { body: {} })).rejects.toBeInstanceOf(
+      HubConnectionError,
+    );
+    expect(seen).toHaveLength(1);
+  });
 
   it('publishes a structured event, signed, with specversion, id and time filled in', async () => {
     answers.push({

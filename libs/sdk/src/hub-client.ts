@@ -166,10 +166,18 @@ export class HubClient {
 
   private async send(method: string, path: string, options: RequestOptions): Promise<Answer> {
     const retries = this.options.retries ?? 0;
+    let resent = false;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.sendOnce(method, path, options);
       } catch (error) {
+        // A kept-alive connection the server had just closed as the request went out: no answer came, and an
+        // idempotent request is sent again at once on a new connection, whatever `retries` says (browsers do so too).
+        if (!resent && IDEMPOTENT.has(method.toUpperCase()) && isStaleConnection(error)) {
+          resent = true;
+          attempt--;
+          continue;
+        }
         const retryable = (error instanceof HubError || error instanceof HubConnectionError) && error.retryable;
         if (!retryable || attempt >= retries) throw error;
         const hinted =
@@ -225,6 +233,15 @@ export class HubClient {
       throw new HubError(response.status, asProblem(response, parsed, text), retryAfter(response));
     return { status: response.status, headers: response.headers, body: parsed ?? (text === '' ? undefined : text) };
   }
+}
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+/** undici's "other side closed" (or a reset) before any answer: the server closed an idle pooled connection. */
+function isStaleConnection(error: unknown): boolean {
+  if (!(error instanceof HubConnectionError)) return false;
+  const cause = (error.cause as { cause?: { code?: unknown } } | undefined)?.cause;
+  return cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'ECONNRESET';
 }
 
 function complete<T>(event: CloudEventInput<T>): SentCloudEvent<T> {
