@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { insertSet, updateSet } from '@hub/persistence';
 import { SupervisedPush } from './entities/supervised-push.entity';
 import { SupervisionAction } from './entities/supervision-action.entity';
 
@@ -42,6 +43,16 @@ export class SupervisionRepository {
 
   static async insert(manager: EntityManager, row: Partial<SupervisedPush>): Promise<void> {
     await manager.insert(SupervisedPush, row as QueryDeepPartialEntity<SupervisedPush>);
+  }
+
+  /** Inserts the rows in one statement. */
+  static async insertMany(manager: EntityManager, rows: Partial<SupervisedPush>[]): Promise<void> {
+    await insertSet(manager, SupervisedPush, rows);
+  }
+
+  /** Updates each row (found by approval and department) with what it gives: a statement per shape of change. */
+  static async updateMany(manager: EntityManager, rows: Partial<SupervisedPush>[]): Promise<void> {
+    await updateSet(manager, SupervisedPush, ['approvalId', 'department'], rows);
   }
 
   static async update(
