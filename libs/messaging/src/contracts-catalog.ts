@@ -46,11 +46,21 @@ export function contractsCatalog(options: ContractsCatalogOptions = {}): EventCa
       return { topic: topicOf(event.type), key, value: message.value ?? Buffer.alloc(0), headers: message.headers };
     },
     decode(message: IncomingKafkaMessage): DecodeResult {
-      const decoded = fromKafkaMessage(message);
-      if (!decoded.ok) return { ok: false, errors: [...decoded.errors] };
-      const checked = registry.validate(decoded.event);
-      if (!checked.ok) return { ok: false, errors: [...checked.errors] as FieldError[] };
-      return { ok: true, event: decoded.event };
+      return decodeFor(message, () => true) as DecodeResult;
     },
+    decodeFor,
   };
+
+  function decodeFor(
+    message: IncomingKafkaMessage,
+    handles: (type: string) => boolean,
+  ): DecodeResult | { ok: 'ignored' } {
+    const decoded = fromKafkaMessage(message);
+    if (!decoded.ok) return { ok: false, errors: [...decoded.errors] };
+    const type = decoded.event.type;
+    if (typeof type === 'string' && registry.get(type) && !handles(type)) return { ok: 'ignored' };
+    const checked = registry.validate(decoded.event);
+    if (!checked.ok) return { ok: false, errors: [...checked.errors] as FieldError[] };
+    return { ok: true, event: decoded.event };
+  }
 }
