@@ -1,10 +1,11 @@
 /**
  * bench/linkage: N approvals through 审管衔接 end to end — the 审批局's grants on the licence topic (as the gateway
  * forwards them) → the approval app pushes each to its supervising department → the supervision app receives it →
- * the department's system claims it over signed HTTP → the claim reaches the approval app's timeline. Every event of
+ * the department's system claims it over signed HTTP (POST /v1/claims:batch, as many as it has) → the claim reaches the approval app's timeline. Every event of
  * the loop is counted (grant, push, claim: 3 per approval). Against the pipeline's raw baseline in the same run.
  */
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { randomNonce, signRequest, unixSeconds } from '@hub/auth';
@@ -24,7 +25,8 @@ import { benchEvents, rawBaseline } from '../pipeline/pipeline.bench';
 const PARTITIONS = 6;
 const WRITE_BATCH = 500;
 const ENTERPRISES = 10_000;
-const CLAIM_CONCURRENCY = 24;
+const CLAIM_CONCURRENCY = 4;
+const CLAIM_BATCH = 500;
 const MATTER = 'SPJ-SPJY-001'; // 食品经营许可 → 市场监管分局 (SCJG)
 
 async function waitFor(db: Client, sql: string, target: number): Promise<void> {
@@ -68,6 +70,8 @@ async function linkage(brokers: string[], url: string, prefix: string, count: nu
       commitments: [{ code: 'C1', text: '经营场所符合食品安全条件' }],
     }));
     const sentAt = new Map<string, number>();
+    const elu = performance.eventLoopUtilization();
+    const cpu = process.cpuUsage();
     const started = Date.now();
     const produce = (async () => {
       for (let i = 0; i < approvals.length; i += WRITE_BATCH) {
@@ -97,27 +101,27 @@ async function linkage(brokers: string[], url: string, prefix: string, count: nu
       }
     })();
 
-    // The 市场监管分局's system: claims what has been pushed to it, as soon as it is there.
+    // The 市场监管分局's system: claims what has been pushed to it, as soon as it is there, in batches.
     let claimed = 0;
-    const claimOne = async (approvalId: string): Promise<void> => {
-      const body = JSON.stringify({ approvalId, actor: 'SCJG-system' });
+    const claimBatch = async (approvalIds: string[]): Promise<void> => {
+      const body = JSON.stringify(approvalIds.map((approvalId) => ({ approvalId, actor: 'SCJG-system' })));
       const authorization = signRequest({
         accessKeyId: 'demo-scjg',
         secret: 'demo-secret-SCJG-0001',
         method: 'POST',
-        path: '/v1/claims',
+        path: '/v1/claims:batch',
         body,
         timestamp: unixSeconds(),
         nonce: randomNonce(),
       });
-      const response = await fetch(`${supervision.url}/v1/claims`, {
+      const response = await fetch(`${supervision.url}/v1/claims:batch`, {
         method: 'POST',
         headers: { authorization, 'content-type': 'application/json' },
         body,
       });
-      if (response.status !== 200) throw new Error(`claim ${approvalId}: ${response.status} ${await response.text()}`);
-      await response.arrayBuffer();
-      claimed++;
+      const answer = (await response.json()) as { claimed: number };
+      if (response.status !== 200) throw new Error(`claims: ${response.status} ${JSON.stringify(answer)}`);
+      claimed += answer.claimed;
     };
     const claimer = (async () => {
       const queue: string[] = [];
@@ -125,7 +129,7 @@ async function linkage(brokers: string[], url: string, prefix: string, count: nu
       const feeder = (async () => {
         while (enqueued.size < count) {
           const { rows } = await db.query<{ approval_id: string }>(
-            `SELECT approval_id FROM supervision.push WHERE state = 'pushed' LIMIT 5000`,
+            `SELECT approval_id FROM supervision.push WHERE department = 'SCJG' AND state = 'pushed' LIMIT 5000`,
           );
           for (const r of rows) {
             if (enqueued.has(r.approval_id)) continue;
@@ -137,8 +141,8 @@ async function linkage(brokers: string[], url: string, prefix: string, count: nu
       })();
       const workers = Array.from({ length: CLAIM_CONCURRENCY }, async () => {
         while (claimed < count) {
-          const next = queue.shift();
-          if (next) await claimOne(next);
+          const next = queue.splice(0, CLAIM_BATCH);
+          if (next.length > 0) await claimBatch(next);
           else await new Promise((r) => setTimeout(r, 20));
         }
       });
@@ -160,12 +164,36 @@ async function linkage(brokers: string[], url: string, prefix: string, count: nu
     const latencies = approvals
       .map((a, i) => byEvent.get(pushEventIds[i])! - sentAt.get(a.approvalId)!)
       .sort((x, y) => x - y);
+    // The bench and both apps share this process: how busy its one event loop was, and the CPU it took.
+    const used = process.cpuUsage(cpu);
+    const processLoad = {
+      eventLoopUtilization: round(performance.eventLoopUtilization(elu).utilization, 2),
+      cpuSeconds: round((used.user + used.system) / 1e6, 1),
+    };
+    // When each app had applied the first and the last event of each source: where the time goes.
+    const stages: Record<string, { firstSeconds: number; lastSeconds: number; events: number }> = {};
+    for (const schema of ['approval', 'supervision']) {
+      const applied = await db.query<{ source: string; first: string; last: string; n: number }>(
+        `SELECT source, extract(epoch FROM min(applied_at)) * 1000 AS first,
+                extract(epoch FROM max(applied_at)) * 1000 AS last, count(*)::int AS n
+           FROM ${schema}.inbox GROUP BY source ORDER BY min(applied_at)`,
+      );
+      for (const r of applied.rows) {
+        stages[`${schema} ← ${r.source}`] = {
+          firstSeconds: round((Number(r.first) - started) / 1000, 2),
+          lastSeconds: round((Number(r.last) - started) / 1000, 2),
+          events: r.n,
+        };
+      }
+    }
     return {
       approvals: count,
       events: count * 3,
       eventsPerSecond: Math.round((count * 3) / seconds),
       seconds: round(seconds, 2),
       grantToPushMs: { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)) },
+      stages,
+      processLoad,
       peakRssMiB: rss.stop(),
     };
   } finally {
