@@ -1,4 +1,5 @@
-import { validateEnvelope } from './cloud-event.envelope';
+import { validateSync } from 'class-validator';
+import { CloudEventEnvelope, isPlainlyValidEnvelope, validateEnvelope } from './cloud-event.envelope';
 
 const valid = {
   specversion: '1.0',
@@ -11,6 +12,18 @@ const valid = {
   data: { matterCode: 'SPJ-SPXK-001' },
 };
 
+/** Every attribute the hub knows, well formed. */
+const everyAttribute = {
+  ...valid,
+  partitionkey: '91130871MA0CXQ123U',
+  traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+  tracestate: 'hub=1',
+  department: 'SPJ',
+  correlationid: 'c-1',
+  causationid: 'evt-0000',
+  dataschema: 'urn:zone-hub:schema:zone.approval.licence.granted.v1',
+};
+
 const rulesOf = (event: unknown) => validateEnvelope(event).map((e) => `${e.field}:${e.rule}`);
 
 describe('validateEnvelope', () => {
@@ -19,20 +32,7 @@ describe('validateEnvelope', () => {
   });
 
   it('accepts the hub’s extensions when well formed', () => {
-    expect(
-      validateEnvelope({
-        ...valid,
-        partitionkey: '91130871MA0CXQ123U',
-        traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
-        tracestate: 'hub=1',
-        department: 'SPJ',
-        correlationid: 'c-1',
-        causationid: 'evt-0000',
-        dataschema: 'urn:zone-hub:schema:zone.approval.licence.granted.v1',
-        somevendorext: 5,
-        flag: true,
-      }),
-    ).toEqual([]);
+    expect(validateEnvelope({ ...everyAttribute, somevendorext: 5, flag: true })).toEqual([]);
   });
 
   it('names every missing required attribute with its rule and CloudEvents', () => {
@@ -89,5 +89,56 @@ describe('validateEnvelope', () => {
     expect(rulesOf([valid])).toEqual([':isObject']);
     expect(rulesOf('{"specversion":"1.0"}')).toEqual([':isObject']);
     expect(rulesOf(null)).toEqual([':isObject']);
+  });
+});
+
+describe('isPlainlyValidEnvelope, the fast pass', () => {
+  const full = everyAttribute;
+  const values: unknown[] = [
+    undefined,
+    null,
+    '',
+    ' ',
+    '1.0',
+    '0.3',
+    1,
+    0,
+    true,
+    {},
+    [],
+    'a\u0000b',
+    '\ud800',
+    'x',
+    'SPJ',
+    'XXX',
+    '/relative/ref',
+    'https://example.org/a',
+    'not a uri with spaces',
+    'zone.approval.licence.granted.v1',
+    'zone.Approval.x',
+    '2026-11-27T08:00:00Z',
+    '2026-13-27T08:00:00Z',
+    'application/json',
+    'json',
+    '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+    '00-00000000000000000000000000000000-00f067aa0ba902b7-01',
+  ];
+  const envelopeOf = (event: Record<string, unknown>) => Object.assign(new CloudEventEnvelope(), event);
+  const classValidatorAccepts = (event: Record<string, unknown>) =>
+    validateSync(envelopeOf(event), { stopAtFirstError: true }).length === 0;
+
+  it('agrees with the decorators on every attribute given every kind of value', () => {
+    expect(isPlainlyValidEnvelope(envelopeOf(full))).toBe(true);
+    for (const name of Object.keys(full).filter((n) => n !== 'data')) {
+      for (const value of values) {
+        const event: Record<string, unknown> = { ...full, [name]: value };
+        if (value === undefined) delete event[name];
+        expect([name, value, isPlainlyValidEnvelope(envelopeOf(event))]).toEqual([
+          name,
+          value,
+          classValidatorAccepts(event),
+        ]);
+      }
+    }
   });
 });

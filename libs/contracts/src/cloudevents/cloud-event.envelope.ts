@@ -1,5 +1,5 @@
 import { Equals, IsDefined, IsNotEmpty, IsOptional, IsString, validateSync } from 'class-validator';
-import { IsDepartmentCode } from '../departments/departments';
+import { IsDepartmentCode, isDepartmentCode } from '../departments/departments';
 import { EVENT_TYPE_RULE, isEventTypeName } from '../registry/naming';
 import { fieldError, flattenValidationErrors, type FieldError } from '../validation/field-error';
 import {
@@ -11,7 +11,14 @@ import {
   IsUriReference,
   predicateDecorator,
 } from '../validation/format.decorators';
-import { isCloudEventsString } from '../validation/formats';
+import {
+  isAbsoluteUri,
+  isCloudEventsString,
+  isMediaType,
+  isRfc3339Timestamp,
+  isTraceparent,
+  isUriReference,
+} from '../validation/formats';
 import { CLOUDEVENTS_SPEC_VERSION, CORE_ATTRIBUTES, HUB_EXTENSIONS } from './cloud-event';
 
 const required = (attribute: string) => ({ message: `${attribute} is required (CloudEvents 1.0)` });
@@ -124,12 +131,43 @@ export function validateEnvelope(event: unknown): FieldError[] {
       (envelope as unknown as Record<string, unknown>)[name] = event[name];
     }
   }
-  const errors = flattenValidationErrors(validateSync(envelope, { stopAtFirstError: true }));
+  const errors = isPlainlyValidEnvelope(envelope)
+    ? []
+    : flattenValidationErrors(validateSync(envelope, { stopAtFirstError: true }));
   for (const [name, value] of Object.entries(event)) {
     if (KNOWN.has(name) || name === 'data') continue;
     errors.push(...validateExtension(name, value));
   }
   return errors;
+}
+
+/**
+ * The rules of {@link CloudEventEnvelope}'s decorators in one pass that only says whether all hold, with the same
+ * predicates: almost every event is valid, and class-validator (a tenth of the speed) is asked only for the errors
+ * of one that is not. Must never accept what the decorators refuse (a unit test compares the two).
+ */
+export function isPlainlyValidEnvelope(envelope: CloudEventEnvelope): boolean {
+  const e = envelope as unknown as Record<string, unknown>;
+  const absentOr = (value: unknown, check: (v: unknown) => boolean) =>
+    value === undefined || value === null || check(value);
+  const identifier = (v: unknown) => typeof v === 'string' && v !== '' && isCloudEventsString(v);
+  return (
+    e.specversion === CLOUDEVENTS_SPEC_VERSION &&
+    identifier(e.id) &&
+    typeof e.source === 'string' &&
+    isUriReference(e.source) &&
+    isEventTypeName(e.type) &&
+    absentOr(e.subject, identifier) &&
+    absentOr(e.time, isRfc3339Timestamp) &&
+    absentOr(e.datacontenttype, isMediaType) &&
+    absentOr(e.dataschema, isAbsoluteUri) &&
+    absentOr(e.partitionkey, identifier) &&
+    absentOr(e.traceparent, isTraceparent) &&
+    absentOr(e.tracestate, (v) => typeof v === 'string' && isCloudEventsString(v)) &&
+    absentOr(e.department, isDepartmentCode) &&
+    absentOr(e.correlationid, identifier) &&
+    absentOr(e.causationid, identifier)
+  );
 }
 
 function validateExtension(name: string, value: unknown): FieldError[] {
