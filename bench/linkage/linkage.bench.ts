@@ -128,6 +128,11 @@ async function linkage(brokers: string[], url: string, prefix: string, count: nu
       const enqueued = new Set<string>();
       const feeder = (async () => {
         while (enqueued.size < count) {
+          // What it has not claimed yet is read again by each look: look only when running short.
+          if (queue.length >= CLAIM_BATCH * CLAIM_CONCURRENCY) {
+            await new Promise((r) => setTimeout(r, 50));
+            continue;
+          }
           const { rows } = await db.query<{ approval_id: string }>(
             `SELECT approval_id FROM supervision.push WHERE department = 'SCJG' AND state = 'pushed' LIMIT 5000`,
           );
@@ -136,7 +141,7 @@ async function linkage(brokers: string[], url: string, prefix: string, count: nu
             enqueued.add(r.approval_id);
             queue.push(r.approval_id);
           }
-          await new Promise((r) => setTimeout(r, queue.length > 2_000 ? 200 : 50));
+          await new Promise((r) => setTimeout(r, 50));
         }
       })();
       const workers = Array.from({ length: CLAIM_CONCURRENCY }, async () => {
