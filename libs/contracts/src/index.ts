@@ -97,6 +97,7 @@ export {
   KAFKA_HEADER_PREFIX,
   KafkaCodecRules,
   fromKafkaMessage,
+  peekEventType,
   toKafkaMessage,
   type ContentMode,
   type KafkaHeaderValue,

@@ -6,6 +6,7 @@ import {
   egressTopic,
   eventTypeRegistry,
   fromKafkaMessage,
+  peekEventType,
   ingressTopic,
   toKafkaMessage,
 } from '@hub/contracts';
@@ -55,11 +56,13 @@ export function contractsCatalog(options: ContractsCatalogOptions = {}): EventCa
     message: IncomingKafkaMessage,
     handles: (type: string) => boolean,
   ): DecodeResult | { ok: 'ignored' } {
+    const skipped = (type: unknown) => typeof type === 'string' && registry.get(type) !== undefined && !handles(type);
+    if (skipped(peekEventType(message))) return { ok: 'ignored' };
     const decoded = fromKafkaMessage(message);
     if (!decoded.ok) return { ok: false, errors: [...decoded.errors] };
-    const type = decoded.event.type;
-    if (typeof type === 'string' && registry.get(type) && !handles(type)) return { ok: 'ignored' };
-    const checked = registry.validate(decoded.event);
+    if (skipped(decoded.event.type)) return { ok: 'ignored' };
+    // Decoding checked the envelope already.
+    const checked = registry.validate(decoded.event, { envelopeChecked: true });
     if (!checked.ok) return { ok: false, errors: [...checked.errors] as FieldError[] };
     return { ok: true, event: decoded.event };
   }
