@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { FieldError, isDepartmentCode, prefixFieldErrors } from '@hub/contracts';
 import { PROBLEM_TYPE_BASE, ProblemException, validateItem } from '@hub/platform';
 import { CallerDepartment, DepartmentAuthGuard } from '@hub/department-auth';
+import { SupervisedPush } from './entities/supervised-push.entity';
 import { ClaimDto, LedgerQuery, ReturnDto, StatsQuery, SuperviseDto } from './dto/linkage.dto';
 import { LedgersService } from './ledgers.service';
 import { ClaimOutcome, SupervisionService } from './supervision.service';
@@ -17,7 +18,18 @@ export interface ClaimResult {
   status: number;
   /** False when the approval was claimed already (by this department): nothing changed. */
   claimed?: boolean;
-  push?: unknown;
+  /** The push as claimed (GET /v1/ledgers has the rest of it). */
+  push?: Pick<
+    SupervisedPush,
+    | 'approvalId'
+    | 'department'
+    | 'pushId'
+    | 'state'
+    | 'claimedAt'
+    | 'claimedBy'
+    | 'supervisionDueDate'
+    | 'supervisionDueAt'
+  >;
   problem?: { type: string; title: string; status: number; detail: string; errors?: FieldError[] };
 }
 
@@ -120,9 +132,11 @@ export class SupervisionController {
 }
 
 function claimResult(index: number, outcome: ClaimOutcome): ClaimResult {
-  return outcome.status === 200
-    ? { index, status: 200, claimed: outcome.claimed, push: outcome.push }
-    : problemResult(index, outcome.status, outcome.type, outcome.detail, outcome.errors);
+  if (outcome.status !== 200) return problemResult(index, outcome.status, outcome.type, outcome.detail, outcome.errors);
+  const { approvalId, department, pushId, state, claimedAt, claimedBy, supervisionDueDate, supervisionDueAt } =
+    outcome.push;
+  const push = { approvalId, department, pushId, state, claimedAt, claimedBy, supervisionDueDate, supervisionDueAt };
+  return { index, status: 200, claimed: outcome.claimed, push };
 }
 
 function problemResult(
