@@ -7,12 +7,12 @@ import { databaseUrl, dropDatabase, ensureDatabase, ensureInfrastructure } from 
 
 /** Samples the process's resident set size until stopped; returns the peak in MiB. */
 export function rssSampler(intervalMs = 50): { stop(): number } {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), intervalMs);
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), intervalMs);
   return {
     stop: () => {
       clearInterval(timer);
-      return Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20);
+      return Math.round(Math.max(peak, process.memoryUsage.rss()) / 2 ** 20);
     },
   };
 }
