@@ -36,6 +36,9 @@ export class SupervisionRepository {
         ids: keys.map((k) => k[0]),
         departments: keys.map((k) => k[1]),
       })
+      // Locked in one order by every caller (consumers and claims alike), so that two batches cannot deadlock.
+      .orderBy('p.approval_id')
+      .addOrderBy('p.department')
       .setLock('pessimistic_write')
       .getMany();
     return new Map(rows.map((r) => [`${r.approvalId}\u0000${r.department}`, r]));

@@ -188,7 +188,7 @@ export class SupervisionService {
         return await this.dataSource.transaction((manager) => this.claimIn(manager, department, dtos));
       } catch (error) {
         // An early claim's insert met the push inserted meanwhile (the rows were not there to lock): claim again.
-        if (round >= 3 || !isUniqueViolation(error)) throw error;
+        if (round >= 3 || !isRetriable(error)) throw error;
       }
     }
   }
@@ -541,8 +541,10 @@ function notifyFor(stage: Exclude<NoticeStage, 'none'>, department: string): Not
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === '23505';
+/** A unique violation (see claimMany) or, should locks still cross, a deadlock PostgreSQL broke. */
+function isRetriable(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === '23505' || code === '40P01';
 }
 
 function rank(stage: NoticeStage): number {
