@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
@@ -7,12 +7,12 @@ import { databaseUrl, dropDatabase, ensureDatabase, ensureInfrastructure } from 
 
 /** Samples the process's resident set size until stopped; returns the peak in MiB. */
 export function rssSampler(intervalMs = 50): { stop(): number } {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), intervalMs);
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), intervalMs);
   return {
     stop: () => {
       clearInterval(timer);
-      return Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20);
+      return Math.round(Math.max(peak, process.memoryUsage.rss()) / 2 ** 20);
     },
   };
 }
@@ -38,6 +38,28 @@ export function writeResult(name: string, result: unknown): string {
   const file = path.join(dir, `${name}.json`);
   writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
   return file;
+}
+
+/**
+ * Replaces what stands between `<!-- bench:<name> -->` and `<!-- /bench:<name> -->` in the README with `markdown`.
+ */
+export function writeBenchSection(
+  name: string,
+  markdown: string,
+  file = path.resolve(__dirname, '..', '..', 'README.md'),
+): void {
+  const open = `<!-- bench:${name} -->`;
+  const close = `<!-- /bench:${name} -->`;
+  const text = readFileSync(file, 'utf8');
+  const [before, rest] = splitOnce(text, open);
+  const [, after] = splitOnce(rest ?? '', close);
+  if (rest === undefined || after === undefined) throw new Error(`${file} has no ${open} … ${close} section`);
+  writeFileSync(file, `${before}${open}\n\n${markdown}\n${close}${after}`);
+}
+
+function splitOnce(text: string, marker: string): [string, string | undefined] {
+  const at = text.indexOf(marker);
+  return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + marker.length)];
 }
 
 export function round(value: number, digits = 1): number {

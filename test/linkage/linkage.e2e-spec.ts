@@ -382,6 +382,88 @@ describe('审管衔接, the whole loop', () => {
     expect(counts).toEqual([{ approvals: 1, pushes: 1, entries: 2 }]);
   });
 
+  it('claims a batch, answering each claim: claimed, already claimed, returned, not pushed, invalid', async () => {
+    const pushed = grant(nextUscc(), `SP-${RUN}-BATCH-1`, 'SPJ-SPJY-001');
+    const returned = grant(nextUscc(), `SP-${RUN}-BATCH-2`, 'SPJ-SPJY-001');
+    await publishDecisions(iso.brokers, iso.topicPrefix, [
+      decisionEvent(LicenceGrantedV1.type, pushed),
+      decisionEvent(LicenceGrantedV1.type, returned),
+    ]);
+    await eventually(async () => {
+      expect((await supervised(pushed.approvalId, 'SCJG'))[0]?.state).toBe('pushed');
+      expect((await supervised(returned.approvalId, 'SCJG'))[0]?.state).toBe('pushed');
+    });
+    const back = await call(url('supervision'), 'SCJG', 'POST', '/v1/returns', {
+      approvalId: returned.approvalId,
+      actor: 'SCJG-0042',
+      reason: '不属于本部门监管范围',
+    });
+    expect(back.status).toBe(200);
+    const early = grant(nextUscc(), `SP-${RUN}-BATCH-3`, 'SPJ-SPJY-001');
+
+    const batch = await call<{
+      claimed: number;
+      refused: number;
+      results: {
+        index: number;
+        status: number;
+        claimed?: boolean;
+        push?: { approvalId: string; state: string; pushId: string | null };
+        problem?: { type: string; status: number; errors?: { field: string; rule: string }[] };
+      }[];
+    }>(url('supervision'), 'SCJG', 'POST', '/v1/claims:batch', [
+      { approvalId: pushed.approvalId, actor: 'SCJG-system' },
+      { approvalId: pushed.approvalId, actor: 'SCJG-system' },
+      { approvalId: returned.approvalId, actor: 'SCJG-system' },
+      { approvalId: early.approvalId, uscc: early.uscc, actor: 'SCJG-system' },
+      { approvalId: `SP-${RUN}-BATCH-4`, actor: 'SCJG-system' },
+      { approvalId: 'not an id!', actor: 'SCJG-system', extra: 1 },
+      42,
+    ]);
+    expect(batch.status).toBe(207);
+    expect(batch.body).toMatchObject({ claimed: 3, refused: 4 });
+    const [first, again, refused, ahead, notPushed, invalid, notObject] = batch.body.results;
+    expect(batch.body.results.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(first).toMatchObject({
+      status: 200,
+      claimed: true,
+      push: { approvalId: pushed.approvalId, state: 'claimed' },
+    });
+    expect(again).toMatchObject({ status: 200, claimed: false, push: { state: 'claimed' } });
+    expect(refused).toMatchObject({ status: 409, problem: { type: 'urn:hub:problem:conflict', status: 409 } });
+    expect(ahead).toMatchObject({ status: 200, claimed: true, push: { state: 'claimed', pushId: null } });
+    expect(notPushed.problem).toMatchObject({ type: 'urn:hub:problem:push-not-received', status: 409 });
+    expect(invalid).toMatchObject({ status: 400, problem: { type: 'urn:hub:problem:invalid-request' } });
+    expect(invalid.problem!.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: '[5].approvalId', rule: 'matches' }),
+        expect.objectContaining({ field: '[5].extra', rule: 'whitelistValidation' }),
+      ]),
+    );
+    expect(notObject).toMatchObject({ status: 400, problem: { errors: [{ field: '[6]', rule: 'isObject' }] } });
+
+    // Claimed once, whatever the batch repeated; the early claim is completed by its push.
+    await publishDecisions(iso.brokers, iso.topicPrefix, [decisionEvent(LicenceGrantedV1.type, early)]);
+    await eventually(async () => {
+      expect(kinds(await timeline(pushed.approvalId))).toEqual(['received', 'pushed:SCJG', 'claimed:SCJG']);
+      expect(kinds(await timeline(early.approvalId)).sort()).toEqual(['claimed:SCJG', 'pushed:SCJG', 'received']);
+    });
+    expect((await supervised(returned.approvalId, 'SCJG'))[0].state).toBe('returned');
+
+    const everything = await call<{ results: { status: number }[] }>(
+      url('supervision'),
+      'SCJG',
+      'POST',
+      '/v1/claims:batch',
+      [{ approvalId: pushed.approvalId, actor: 'SCJG-system' }],
+    );
+    expect(everything).toMatchObject({ status: 200, body: { results: [{ status: 200 }] } });
+    const tooMany = Array.from({ length: 501 }, (_, i) => ({ approvalId: `SP-${RUN}-MANY-${i}`, actor: 'x' }));
+    expect((await call(url('supervision'), 'SCJG', 'POST', '/v1/claims:batch', tooMany)).status).toBe(413);
+    expect((await call(url('supervision'), 'SCJG', 'POST', '/v1/claims:batch', [])).status).toBe(400);
+    expect((await call(url('supervision'), 'SCJG', 'POST', '/v1/claims:batch', { approvalId: 'x' })).status).toBe(400);
+  });
+
   it('answers unsigned, forbidden and invalid requests with problem details', async () => {
     expect((await fetch(`${url('supervision')}/v1/ledgers/SCJG`)).status).toBe(401);
     const forbidden = await call(url('approval'), 'SCJG', 'PUT', '/v1/matters/SPJ-TEST-099', {

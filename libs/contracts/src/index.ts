@@ -1,4 +1,9 @@
 // The public face of @hub/contracts: event names, topics, envelopes, payloads, identifiers, departments.
+import { rememberValidationMetadata } from './validation/validation-metadata-cache';
+
+// Every check of an event or DTO in the process goes through class-validator's metadata: remembered (see there).
+rememberValidationMetadata();
+export { rememberValidationMetadata };
 
 // Identifiers
 export {
@@ -92,6 +97,7 @@ export {
   KAFKA_HEADER_PREFIX,
   KafkaCodecRules,
   fromKafkaMessage,
+  peekEventType,
   toKafkaMessage,
   type ContentMode,
   type KafkaHeaderValue,

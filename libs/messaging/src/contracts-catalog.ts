@@ -6,6 +6,7 @@ import {
   egressTopic,
   eventTypeRegistry,
   fromKafkaMessage,
+  peekEventType,
   ingressTopic,
   toKafkaMessage,
 } from '@hub/contracts';
@@ -46,11 +47,23 @@ export function contractsCatalog(options: ContractsCatalogOptions = {}): EventCa
       return { topic: topicOf(event.type), key, value: message.value ?? Buffer.alloc(0), headers: message.headers };
     },
     decode(message: IncomingKafkaMessage): DecodeResult {
-      const decoded = fromKafkaMessage(message);
-      if (!decoded.ok) return { ok: false, errors: [...decoded.errors] };
-      const checked = registry.validate(decoded.event);
-      if (!checked.ok) return { ok: false, errors: [...checked.errors] as FieldError[] };
-      return { ok: true, event: decoded.event };
+      return decodeFor(message, () => true) as DecodeResult;
     },
+    decodeFor,
   };
+
+  function decodeFor(
+    message: IncomingKafkaMessage,
+    handles: (type: string) => boolean,
+  ): DecodeResult | { ok: 'ignored' } {
+    const skipped = (type: unknown) => typeof type === 'string' && registry.get(type) !== undefined && !handles(type);
+    if (skipped(peekEventType(message))) return { ok: 'ignored' };
+    const decoded = fromKafkaMessage(message);
+    if (!decoded.ok) return { ok: false, errors: [...decoded.errors] };
+    if (skipped(decoded.event.type)) return { ok: 'ignored' };
+    // Decoding checked the envelope already.
+    const checked = registry.validate(decoded.event, { envelopeChecked: true });
+    if (!checked.ok) return { ok: false, errors: [...checked.errors] as FieldError[] };
+    return { ok: true, event: decoded.event };
+  }
 }

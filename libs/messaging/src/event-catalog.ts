@@ -25,4 +25,9 @@ export interface EventCatalog {
   encode(event: CloudEvent): KafkaRecord;
   /** Decodes either binding mode and validates the envelope and payload against the type's contract. */
   decode(message: IncomingKafkaMessage): DecodeResult;
+  /**
+   * `decode` for a reader that handles only some types: an event of a registered type it does not handle is not
+   * validated but answered `ignored` (its contract matters to its own consumers, which check it).
+   */
+  decodeFor(message: IncomingKafkaMessage, handles: (type: string) => boolean): DecodeResult | { ok: 'ignored' };
 }

@@ -229,10 +229,11 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     if (raw) {
       return { kind: 'raw', meta, message, handler: raw.handler, raw: { meta, key: meta.key, value: message.value } };
     }
-    const decoded = this.options.catalog.decode(message);
+    // Several types share a topic; a consumer takes (and checks) only those it handles.
+    const decoded = this.options.catalog.decodeFor(message, (type) => this.eventRoutes.has(type));
+    if (decoded.ok === 'ignored') return { kind: 'ignored', meta, message };
     if (!decoded.ok) return { kind: 'invalid', meta, message, errors: decoded.errors };
     const handler = this.eventRoutes.get(decoded.event.type);
-    // Several types share a topic; a consumer takes only those it handles.
     if (!handler) return { kind: 'ignored', meta, message };
     return { kind: 'event', meta, message, handler, event: decoded.event };
   }

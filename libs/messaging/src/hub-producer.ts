@@ -37,12 +37,9 @@ export class HubProducer {
 
   async send(records: readonly KafkaRecord[]): Promise<void> {
     if (records.length === 0) return;
-    await this.producer.sendBatch({
-      acks: -1,
-      compression: CompressionTypes.None,
-      topicMessages: groupByTopic(records),
-    });
-    if (this.metrics) for (const r of records) this.metrics.produced.inc({ topic: r.topic });
+    const topicMessages = groupByTopic(records);
+    await this.producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages });
+    for (const { topic, messages } of topicMessages) this.metrics?.produced.inc({ topic }, messages.length);
   }
 }
 

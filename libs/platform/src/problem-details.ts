@@ -8,6 +8,8 @@ import {
   Logger,
   ValidationPipe,
 } from '@nestjs/common';
+import { ClassConstructor, plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import type { Request, Response } from 'express';
 import { FieldError, flattenValidationErrors } from '@hub/contracts';
 
@@ -36,15 +38,32 @@ export class ProblemException extends HttpException {
   }
 }
 
+const DTO_RULES = { whitelist: true, forbidNonWhitelisted: true } as const;
+
 /** Validates every DTO and answers a 400 problem listing every failing field and rule. */
 export function hubValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     transform: true,
-    whitelist: true,
-    forbidNonWhitelisted: true,
+    ...DTO_RULES,
     exceptionFactory: (errors) =>
       new ProblemException(400, 'invalid-request', 'the request is invalid', flattenValidationErrors(errors)),
   });
+}
+
+/**
+ * One item of a batch checked as the validation pipe checks a whole body, for endpoints that answer per item: the
+ * DTO, or every failing field and rule.
+ */
+export function validateItem<T extends object>(
+  dto: ClassConstructor<T>,
+  item: unknown,
+): { ok: true; value: T } | { ok: false; errors: FieldError[] } {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+    return { ok: false, errors: [{ field: '', rule: 'isObject', message: 'each item must be a JSON object' }] };
+  }
+  const value = plainToInstance(dto, item);
+  const errors = validateSync(value, DTO_RULES);
+  return errors.length === 0 ? { ok: true, value } : { ok: false, errors: flattenValidationErrors(errors) };
 }
 
 @Catch()

@@ -89,6 +89,19 @@ describe('WorkdayCalendar', () => {
   });
 });
 
+describe('WorkdayCalendar, counted once', () => {
+  it('answers a deadline counted before the same, from any instant of the day, with a Date of its own', () => {
+    const fresh = new WorkdayCalendar();
+    const first = fresh.addWorkdays(cst('2025-09-30T09:00:00'), 2);
+    const again = fresh.addWorkdays(cst('2025-09-30T23:59:00'), 2);
+    expect(again).toEqual(first);
+    expect(first.dueDate).toBe('2025-10-10'); // 国庆、中秋 2025-10-01..08, then 10-09 and 10-10
+    first.dueAt.setTime(0);
+    expect(fresh.addWorkdays(cst('2025-09-30T12:00:00'), 2).dueAt).toEqual(again.dueAt);
+    expect(fresh.addWorkdays(cst('2025-09-30T12:00:00'), 3).dueDate).toBe('2025-10-11'); // 调休上班 Saturday
+  });
+});
+
 describe('the year files', () => {
   it('include 2025 and 2026, checked against the notices', () => {
     expect(PUBLISHED_YEARS.map((y) => [y.year, y.verified])).toEqual([

@@ -36,6 +36,8 @@ export class WorkdayCalendar {
   private readonly holidays = new Set<string>();
   private readonly makeUps = new Set<string>();
   private readonly years = new Set<number>();
+  /** Deadlines counted already, by start date and days: counting walks the days one by one, for every push. */
+  private readonly counted = new Map<string, WorkdayDeadline>();
 
   constructor(years: readonly HolidayYear[] = PUBLISHED_YEARS) {
     for (const y of years) {
@@ -63,14 +65,23 @@ export class WorkdayCalendar {
   addWorkdays(from: Date, days: number): WorkdayDeadline {
     if (!Number.isInteger(days) || days < 0)
       throw new RangeError(`addWorkdays: days must be a whole number ≥ 0, got ${days}`);
-    let date = cstDate(from);
-    let provisional = !this.isKnown(date) && days === 0;
-    for (let counted = 0; counted < days;) {
-      date = nextDate(date);
-      if (!this.isKnown(date)) provisional = true;
-      if (this.isWorkday(date)) counted++;
+    const start = cstDate(from);
+    const key = `${start}/${days}`;
+    let deadline = this.counted.get(key);
+    if (!deadline) {
+      let date = start;
+      let provisional = !this.isKnown(date) && days === 0;
+      for (let counted = 0; counted < days;) {
+        date = nextDate(date);
+        if (!this.isKnown(date)) provisional = true;
+        if (this.isWorkday(date)) counted++;
+      }
+      deadline = { dueDate: date, dueAt: cstStartOf(nextDate(date)), provisional };
+      if (this.counted.size >= 10_000) this.counted.clear();
+      this.counted.set(key, deadline);
     }
-    return { dueDate: date, dueAt: cstStartOf(nextDate(date)), provisional };
+    // A Date of its own for each caller: a shared one could be changed under the others.
+    return { ...deadline, dueAt: new Date(deadline.dueAt.getTime()) };
   }
 
   /** Working days that have begun after `from`'s day up to and including `to`'s day (0 when `to` is not later). */

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { insertSet } from '@hub/persistence';
 import { Approval } from './entities/approval.entity';
 import { Push } from './entities/push.entity';
 import { RevocationRequest } from './entities/revocation-request.entity';
@@ -17,7 +17,7 @@ export class LinkageRepository {
   }
 
   static async insertApprovals(manager: EntityManager, approvals: Approval[]): Promise<void> {
-    if (approvals.length > 0) await manager.insert(Approval, approvals as QueryDeepPartialEntity<Approval>[]);
+    await insertSet(manager, Approval, approvals);
   }
 
   /** Which of these 审批件号 have been received already. */
@@ -45,16 +45,14 @@ export class LinkageRepository {
     return manager.find(Push, { where: { approvalId }, order: { pushedAt: 'ASC' } });
   }
 
+  /** Adds pushes; a push already recorded is left as it is. */
   static async insertPush(manager: EntityManager, push: Push | Push[]): Promise<void> {
-    if (Array.isArray(push) && push.length === 0) return;
-    await manager.createQueryBuilder().insert().into(Push).values(push).orIgnore().execute();
+    await insertSet(manager, Push, Array.isArray(push) ? push : [push], { onConflict: 'ON CONFLICT DO NOTHING' });
   }
 
   /** Adds timeline entries; an entry already recorded (same event) is left as it is. */
   static async addTimeline(manager: EntityManager, entries: TimelineEntry[]): Promise<void> {
-    if (entries.length === 0) return;
-    const rows = entries as QueryDeepPartialEntity<TimelineEntry>[];
-    await manager.createQueryBuilder().insert().into(TimelineEntry).values(rows).orIgnore().execute();
+    await insertSet(manager, TimelineEntry, entries, { onConflict: 'ON CONFLICT DO NOTHING' });
   }
 
   static timelineOf(manager: EntityManager, approvalId: string): Promise<TimelineEntry[]> {

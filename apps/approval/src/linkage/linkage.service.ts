@@ -266,7 +266,10 @@ export class LinkageService {
     approval: Approval,
     pushes: { push: Push; event: CloudEvent<LicencePushedV1Payload> }[],
   ): Promise<void> {
-    for (const { push } of pushes) await LinkageRepository.insertPush(manager, push);
+    await LinkageRepository.insertPush(
+      manager,
+      pushes.map((p) => p.push),
+    );
     await LinkageRepository.addTimeline(
       manager,
       pushes.map((made) => pushedEntry(approval, made)),

@@ -1,12 +1,37 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { isDepartmentCode } from '@hub/contracts';
-import { ProblemException } from '@hub/platform';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import type { Response } from 'express';
+import { FieldError, isDepartmentCode, prefixFieldErrors } from '@hub/contracts';
+import { PROBLEM_TYPE_BASE, ProblemException, validateItem } from '@hub/platform';
 import { CallerDepartment, DepartmentAuthGuard } from '@hub/department-auth';
+import { SupervisedPush } from './entities/supervised-push.entity';
 import { ClaimDto, LedgerQuery, ReturnDto, StatsQuery, SuperviseDto } from './dto/linkage.dto';
 import { LedgersService } from './ledgers.service';
-import { SupervisionService } from './supervision.service';
+import { ClaimOutcome, SupervisionService } from './supervision.service';
 
 const COORDINATORS = ['ZFW', 'DZB'];
+/** Most claims in one POST /v1/claims:batch. */
+export const MAX_CLAIMS_PER_BATCH = 500;
+
+/** One claim of a batch answered: the push as claimed, or an RFC 9457 problem for that claim alone. */
+export interface ClaimResult {
+  index: number;
+  status: number;
+  /** False when the approval was claimed already (by this department): nothing changed. */
+  claimed?: boolean;
+  /** The push as claimed (GET /v1/ledgers has the rest of it). */
+  push?: Pick<
+    SupervisedPush,
+    | 'approvalId'
+    | 'department'
+    | 'pushId'
+    | 'state'
+    | 'claimedAt'
+    | 'claimedBy'
+    | 'supervisionDueDate'
+    | 'supervisionDueAt'
+  >;
+  problem?: { type: string; title: string; status: number; detail: string; errors?: FieldError[] };
+}
 
 /**
  * The supervising departments' side of 审管衔接, for their systems and supervisors: claim, return, supervise; and
@@ -24,6 +49,52 @@ export class SupervisionController {
   @HttpCode(200)
   claim(@Body() dto: ClaimDto, @CallerDepartment() department: string) {
     return this.supervision.claim(department, dto);
+  }
+
+  /**
+   * Claims up to MAX_CLAIMS_PER_BATCH approvals (a JSON array of claims), each as POST /v1/claims would: 200 when
+   * every one is claimed (or was already), 207 when some are not; see each result.
+   */
+  @Post('claims\\:batch')
+  async claimBatch(
+    @Body() body: unknown,
+    @Res({ passthrough: true }) response: Response,
+    @CallerDepartment() department: string,
+  ): Promise<{ claimed: number; refused: number; results: ClaimResult[] }> {
+    if (!Array.isArray(body) || body.length === 0) {
+      throw new ProblemException(400, 'invalid-request', 'a batch is a non-empty JSON array of claims', [
+        { field: 'body', rule: 'isArray', message: 'send a JSON array of claims, at least one' },
+      ]);
+    }
+    if (body.length > MAX_CLAIMS_PER_BATCH) {
+      throw new ProblemException(
+        413,
+        'payload-too-large',
+        `a batch holds at most ${MAX_CLAIMS_PER_BATCH} claims; this one has ${body.length}`,
+        [{ field: 'body', rule: 'arrayMaxSize', message: `split the batch: at most ${MAX_CLAIMS_PER_BATCH} claims` }],
+      );
+    }
+    const checked = body.map((item) => validateItem(ClaimDto, item));
+    const valid = checked.flatMap((c, index) => (c.ok ? [{ index, dto: c.value }] : []));
+    const outcomes = await this.supervision.claimMany(
+      department,
+      valid.map((v) => v.dto),
+    );
+    const results: ClaimResult[] = checked.map((c, index) =>
+      c.ok
+        ? { index, status: 0 }
+        : problemResult(
+            index,
+            400,
+            'invalid-request',
+            'the claim is invalid',
+            prefixFieldErrors(`[${index}]`, c.errors),
+          ),
+    );
+    valid.forEach(({ index }, i) => (results[index] = claimResult(index, outcomes[i])));
+    const claimed = results.filter((r) => r.status === 200).length;
+    response.status(claimed === results.length ? 200 : 207);
+    return { claimed, refused: results.length - claimed, results };
   }
 
   @Post('returns')
@@ -58,4 +129,23 @@ export class SupervisionController {
   stats(@Query() query: StatsQuery) {
     return this.ledgers.stats(query.department);
   }
+}
+
+function claimResult(index: number, outcome: ClaimOutcome): ClaimResult {
+  if (outcome.status !== 200) return problemResult(index, outcome.status, outcome.type, outcome.detail, outcome.errors);
+  const { approvalId, department, pushId, state, claimedAt, claimedBy, supervisionDueDate, supervisionDueAt } =
+    outcome.push;
+  const push = { approvalId, department, pushId, state, claimedAt, claimedBy, supervisionDueDate, supervisionDueAt };
+  return { index, status: 200, claimed: outcome.claimed, push };
+}
+
+function problemResult(
+  index: number,
+  status: number,
+  type: string,
+  detail: string,
+  errors?: FieldError[],
+): ClaimResult {
+  const title = status === 400 ? 'bad request' : 'conflict';
+  return { index, status, problem: { type: PROBLEM_TYPE_BASE + type, title, status, detail, errors } };
 }

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { insertSet, updateSet } from '@hub/persistence';
 import { SupervisedPush } from './entities/supervised-push.entity';
 import { SupervisionAction } from './entities/supervision-action.entity';
 
@@ -35,6 +36,9 @@ export class SupervisionRepository {
         ids: keys.map((k) => k[0]),
         departments: keys.map((k) => k[1]),
       })
+      // Locked in one order by every caller (consumers and claims alike), so that two batches cannot deadlock.
+      .orderBy('p.approval_id')
+      .addOrderBy('p.department')
       .setLock('pessimistic_write')
       .getMany();
     return new Map(rows.map((r) => [`${r.approvalId}\u0000${r.department}`, r]));
@@ -42,6 +46,16 @@ export class SupervisionRepository {
 
   static async insert(manager: EntityManager, row: Partial<SupervisedPush>): Promise<void> {
     await manager.insert(SupervisedPush, row as QueryDeepPartialEntity<SupervisedPush>);
+  }
+
+  /** Inserts the rows in one statement. */
+  static async insertMany(manager: EntityManager, rows: Partial<SupervisedPush>[]): Promise<void> {
+    await insertSet(manager, SupervisedPush, rows);
+  }
+
+  /** Updates each row (found by approval and department) with what it gives: a statement per shape of change. */
+  static async updateMany(manager: EntityManager, rows: Partial<SupervisedPush>[]): Promise<void> {
+    await updateSet(manager, SupervisedPush, ['approvalId', 'department'], rows);
   }
 
   static async update(

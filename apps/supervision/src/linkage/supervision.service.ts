@@ -6,6 +6,7 @@ import {
   DeadlineNoticeV1Payload,
   EventTypeDefinition,
   FeedbackEffect,
+  FieldError,
   LicencePushedV1Payload,
   NotifiedParty,
   PushClaimedV1,
@@ -54,6 +55,36 @@ const EFFECTS: Record<SupervisionResult, FeedbackEffect[]> = {
   'licence-should-be-revoked': ['approval', 'credit'],
 };
 const CALLS_FOR_REVOCATION: SupervisionResult[] = ['commitment-false', 'licence-should-be-revoked'];
+/** The columns an early claim leaves empty until its push arrives. */
+const EARLY_CLAIM: Omit<SupervisedPush, 'approvalId' | 'department' | 'uscc' | 'state' | 'noticeStage'> = {
+  pushId: null,
+  matterCode: null,
+  matterName: null,
+  reformMode: null,
+  decision: null,
+  licenceNo: null,
+  commitments: null,
+  pushedAt: null,
+  claimDueDate: null,
+  claimDueAt: null,
+  claimDueProvisional: null,
+  supervisionWorkdays: null,
+  claimedAt: null,
+  claimedBy: null,
+  returnedAt: null,
+  supervisedAt: null,
+  lastResult: null,
+  supervisionDueDate: null,
+  supervisionDueAt: null,
+  supervisionDueProvisional: null,
+  noticeLimit: null,
+  nextNoticeAt: null,
+};
+
+/** One claim's answer: the push as claimed (`claimed` false when it was claimed already), or why not. */
+export type ClaimOutcome =
+  | { status: 200; claimed: boolean; push: SupervisedPush }
+  | { status: 409; type: string; detail: string; errors?: FieldError[] };
 
 /** 认领、退回、监管、反馈: what a supervising department does with the approvals pushed to it. */
 @Injectable()
@@ -71,6 +102,8 @@ export class SupervisionService {
       manager,
       events.map((e) => [e.data!.approvalId, e.data!.department]),
     );
+    const inserts: Partial<SupervisedPush>[] = [];
+    const updates: Partial<SupervisedPush>[] = [];
     for (const { data } of events) {
       const d = data!;
       const key = `${d.approvalId}\u0000${d.department}`;
@@ -78,6 +111,8 @@ export class SupervisionService {
       if (existing?.pushId) continue;
       rows.set(key, { pushId: d.pushId } as SupervisedPush);
       const facts: Partial<SupervisedPush> = {
+        approvalId: d.approvalId,
+        department: d.department,
         uscc: d.uscc,
         pushId: d.pushId,
         matterCode: d.matterCode,
@@ -98,10 +133,8 @@ export class SupervisionService {
           dueAt: new Date(d.claimDueAt),
           provisional: d.claimDueProvisional,
         });
-        await SupervisionRepository.insert(manager, {
+        inserts.push({
           ...facts,
-          approvalId: d.approvalId,
-          department: d.department,
           state: 'pushed',
           noticeLimit: 'claim',
           noticeStage: 'none',
@@ -112,9 +145,11 @@ export class SupervisionService {
         const supervision = existing.claimedAt
           ? this.supervisionLimit(existing.claimedAt, d.supervisionWorkdays, existing.state === 'claimed')
           : {};
-        await SupervisionRepository.update(manager, d.approvalId, d.department, { ...facts, ...supervision });
+        updates.push({ ...facts, ...supervision });
       }
     }
+    await SupervisionRepository.insertMany(manager, inserts);
+    await SupervisionRepository.updateMany(manager, updates);
   }
 
   private supervisionLimit(claimedAt: Date, workdays: number, open = true): Partial<SupervisedPush> {
@@ -135,27 +170,63 @@ export class SupervisionService {
 
   /** Claims an approval for the department. Claiming again changes nothing; a returned one cannot be claimed. */
   async claim(department: string, dto: ClaimDto): Promise<SupervisedPush> {
-    return this.dataSource.transaction(async (manager) => {
-      const at = this.clock.now();
-      const row = await SupervisionRepository.find(manager, dto.approvalId, department, true);
+    const [outcome] = await this.claimMany(department, [dto]);
+    if (outcome.status !== 200)
+      throw new ProblemException(outcome.status, outcome.type, outcome.detail, outcome.errors);
+    return outcome.push;
+  }
+
+  /**
+   * Claims many approvals at once, each as `claim` would, answered one by one in the order given: one transaction
+   * and a statement per table for the whole batch. An approval given twice is claimed once; the second answer is
+   * the one a repeated claim gets.
+   */
+  async claimMany(department: string, dtos: readonly ClaimDto[]): Promise<ClaimOutcome[]> {
+    if (dtos.length === 0) return [];
+    for (let round = 1; ; round++) {
+      try {
+        return await this.dataSource.transaction((manager) => this.claimIn(manager, department, dtos));
+      } catch (error) {
+        // An early claim's insert met the push inserted meanwhile (the rows were not there to lock): claim again.
+        if (round >= 3 || !isRetriable(error)) throw error;
+      }
+    }
+  }
+
+  private async claimIn(
+    manager: EntityManager,
+    department: string,
+    dtos: readonly ClaimDto[],
+  ): Promise<ClaimOutcome[]> {
+    const at = this.clock.now();
+    const rows = await SupervisionRepository.findMany(
+      manager,
+      dtos.map((dto) => [dto.approvalId, department]),
+    );
+    const inserts: SupervisedPush[] = [];
+    const updates: Partial<SupervisedPush>[] = [];
+    const events: CloudEvent<PushClaimedV1Payload>[] = [];
+    const outcomes = dtos.map((dto): ClaimOutcome => {
+      const key = `${dto.approvalId}\u0000${department}`;
+      const row = rows.get(key) ?? null;
       if (row && row.state !== 'pushed') {
         if (row.state === 'returned')
-          throw new ProblemException(409, 'conflict', `${department} returned approval ${dto.approvalId}`);
-        return row;
+          return { status: 409, type: 'conflict', detail: `${department} returned approval ${dto.approvalId}` };
+        return { status: 200, claimed: false, push: row };
       }
       if (!row && !dto.uscc) {
-        throw new ProblemException(
-          409,
-          'push-not-received',
-          `approval ${dto.approvalId} has not been pushed to ${department} yet: give its uscc to claim it ahead of the push`,
-          [
+        return {
+          status: 409,
+          type: 'push-not-received',
+          detail: `approval ${dto.approvalId} has not been pushed to ${department} yet: give its uscc to claim it ahead of the push`,
+          errors: [
             {
               field: 'uscc',
               rule: 'requiredBeforePush',
               message: 'uscc is required to claim an approval before its push arrives',
             },
           ],
-        );
+        };
       }
       const event = createEvent(
         PushClaimedV1,
@@ -170,17 +241,28 @@ export class SupervisionService {
         },
         { source: SOURCE, id: randomUUID() },
       );
-      await this.applyClaim(manager, row, event.data!);
-      await this.outbox.enqueue(manager, [event]);
-      return (await SupervisionRepository.find(manager, dto.approvalId, department))!;
+      events.push(event);
+      const claimed = this.claimed(row, event.data!);
+      if (row) updates.push(claimed.change);
+      else inserts.push(claimed.push);
+      rows.set(key, claimed.push);
+      return { status: 200, claimed: true, push: claimed.push };
     });
+    await SupervisionRepository.insertMany(manager, inserts);
+    await SupervisionRepository.updateMany(manager, updates);
+    await this.outbox.enqueue(manager, events);
+    return outcomes;
   }
 
-  private async applyClaim(manager: EntityManager, row: SupervisedPush | null, d: PushClaimedV1Payload): Promise<void> {
+  /** A claim's effect on the department's row (none yet: an early claim), and the row as it is then. */
+  private claimed(
+    row: SupervisedPush | null,
+    d: PushClaimedV1Payload,
+  ): { change: Partial<SupervisedPush>; push: SupervisedPush } {
     const claimedAt = new Date(d.at);
     const claim = { state: 'claimed' as const, claimedAt, claimedBy: d.actor };
     if (!row) {
-      await SupervisionRepository.insert(manager, {
+      const change: Partial<SupervisedPush> = {
         approvalId: d.approvalId,
         department: d.department,
         uscc: d.uscc,
@@ -188,11 +270,18 @@ export class SupervisionService {
         noticeLimit: null,
         noticeStage: 'none',
         nextNoticeAt: null,
-      });
-    } else {
-      const supervision = row.supervisionWorkdays ? this.supervisionLimit(claimedAt, row.supervisionWorkdays) : {};
-      await SupervisionRepository.update(manager, d.approvalId, d.department, { ...claim, ...supervision });
+      };
+      return { change, push: { ...EARLY_CLAIM, ...change } as SupervisedPush };
     }
+    const supervision = row.supervisionWorkdays ? this.supervisionLimit(claimedAt, row.supervisionWorkdays) : {};
+    const change = { approvalId: d.approvalId, department: d.department, ...claim, ...supervision };
+    return { change, push: { ...row, ...change } };
+  }
+
+  private async applyClaim(manager: EntityManager, row: SupervisedPush | null, d: PushClaimedV1Payload): Promise<void> {
+    const { change } = this.claimed(row, d);
+    if (row) await SupervisionRepository.updateMany(manager, [change]);
+    else await SupervisionRepository.insertMany(manager, [change]);
   }
 
   /** Returns a push with a reason: the coordinator re-routes it (approval app). */
@@ -450,6 +539,12 @@ function notifyFor(stage: Exclude<NoticeStage, 'none'>, department: string): Not
         ...COORDINATORS.map((c) => ({ department: c, role: 'coordinator' as const })),
       ];
   }
+}
+
+/** A unique violation (see claimMany) or, should locks still cross, a deadlock PostgreSQL broke. */
+function isRetriable(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === '23505' || code === '40P01';
 }
 
 function rank(stage: NoticeStage): number {

@@ -1,4 +1,4 @@
-import { TextDecoder } from 'node:util';
+import { isUtf8 } from 'node:buffer';
 import { fieldError, type FieldError } from '../validation/field-error';
 import { isJsonMediaType } from '../validation/formats';
 import type { CloudEvent } from './cloud-event';
@@ -15,8 +15,6 @@ export const CodecRules = {
 } as const;
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** The JSON event format object of `event` (CloudEvents JSON format §3): binary data as `data_base64`. */
 export function toJsonFormat(event: CloudEvent): Record<string, unknown> {
   const json: Record<string, unknown> = {};
@@ -80,11 +78,10 @@ export function decodeUtf8(
   bytes: Uint8Array,
   field: string,
 ): { ok: true; text: string } | { ok: false; error: FieldError } {
-  try {
-    return { ok: true, text: utf8.decode(bytes) };
-  } catch {
-    return { ok: false, error: fieldError(field, CodecRules.utf8, `${field} is not valid UTF-8`) };
-  }
+  // What a fatal TextDecoder answers (a leading byte order mark dropped), at a fraction of its cost per call.
+  if (!isUtf8(bytes)) return { ok: false, error: fieldError(field, CodecRules.utf8, `${field} is not valid UTF-8`) };
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
 export function parseJsonBytes(

@@ -1,5 +1,5 @@
 import type { CloudEvent } from './cloud-event';
-import { fromKafkaMessage, toKafkaMessage } from './kafka.codec';
+import { peekEventType, fromKafkaMessage, toKafkaMessage } from './kafka.codec';
 
 const event: CloudEvent<{ uscc: string; name: string }> = {
   specversion: '1.0',
@@ -222,5 +222,26 @@ describe('Kafka protocol binding', () => {
       const decoded = fromKafkaMessage({ value: JSON.stringify({ ...event, data: null }) });
       expect(decoded.ok && 'data' in decoded.event && decoded.event.data === null).toBe(true);
     });
+  });
+});
+
+describe('peekEventType', () => {
+  const binary = { key: null, value: Buffer.from('{}'), headers: { ce_specversion: '1.0', ce_type: 'zone.a.b.c.v1' } };
+
+  it('reads the type of a binary-mode message from its header, as a string or bytes', () => {
+    expect(peekEventType(binary)).toBe('zone.a.b.c.v1');
+    expect(peekEventType({ ...binary, headers: { ...binary.headers, ce_type: Buffer.from('zone.x.y.z.v2') } })).toBe(
+      'zone.x.y.z.v2',
+    );
+  });
+
+  it('leaves every other message to decoding: structured mode, no specversion, no type or a type given twice', () => {
+    const structured = { ...binary.headers, 'Content-Type': 'application/cloudevents+json' };
+    expect(peekEventType({ ...binary, headers: structured })).toBeUndefined();
+    expect(peekEventType({ ...binary, headers: { ce_type: 'zone.a.b.c.v1' } })).toBeUndefined();
+    expect(peekEventType({ ...binary, headers: { ce_specversion: '1.0' } })).toBeUndefined();
+    expect(peekEventType({ ...binary, headers: { ...binary.headers, ce_type: ['a', 'b'] } })).toBeUndefined();
+    expect(peekEventType({ ...binary, headers: { ...binary.headers, CE_TYPE: 'zone.q.r.s.v1' } })).toBeUndefined();
+    expect(peekEventType({ key: null, value: null })).toBeUndefined();
   });
 });

@@ -98,6 +98,27 @@ export function fromKafkaMessage(message: KafkaMessageIn): CloudEventDecodeResul
   ]);
 }
 
+/**
+ * The event type of a binary-mode message, read from its one `ce_type` header without decoding the event; undefined
+ * for any other message (structured mode carries the type in the value). For readers that skip types they do not
+ * handle: the message is decoded, and checked, only by a reader that handles its type.
+ */
+export function peekEventType(message: KafkaMessageIn): string | undefined {
+  let type: KafkaHeaderValue;
+  let binary = false;
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    const lower = name.toLowerCase();
+    if (lower === `${KAFKA_HEADER_PREFIX}type`) {
+      if (type !== undefined || Array.isArray(value)) return undefined;
+      type = value;
+    } else if (lower === `${KAFKA_HEADER_PREFIX}specversion`) binary = true;
+    else if (lower === CONTENT_TYPE && String(value).toLowerCase().includes('application/cloudevents'))
+      return undefined;
+  }
+  if (!binary || type === undefined || Array.isArray(type)) return undefined;
+  return typeof type === 'string' ? type : type.toString('utf8');
+}
+
 function decodeStructured(value: Buffer | null): CloudEventDecodeResult {
   if (value === null || value.length === 0) {
     return failure([

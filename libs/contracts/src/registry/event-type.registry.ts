@@ -61,9 +61,10 @@ export class EventTypeRegistry {
    * Checks the envelope, that the type is registered, the payload against its class (unknown properties
    * refused), and that `subject` — and `partitionkey` when present — equal the payload's key property
    * (`uscc` for enterprise events). Who may emit the type (its owner) is the gateway's policy, not checked here.
+   * `envelopeChecked`: the caller's decoding (e.g. {@link fromKafkaMessage}) checked the envelope already.
    */
-  validate(event: unknown): EventValidationResult {
-    const errors = validateEnvelope(event);
+  validate(event: unknown, options: { envelopeChecked?: boolean } = {}): EventValidationResult {
+    const errors = options.envelopeChecked && isPlainObject(event) ? [] : validateEnvelope(event);
     if (!isPlainObject(event)) return { ok: false, errors };
     const type = event['type'];
     const definition = typeof type === 'string' ? this.byType.get(type) : undefined;
