@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Transform } from 'class-transformer';
-import { IsDefined, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { HubEnv, loadEnv } from '@hub/config';
 
 const toNumber = ({ value }: { value: unknown }): unknown => (value === undefined ? undefined : Number(value));
@@ -137,6 +137,20 @@ export class GatewayEnv extends HubEnv {
   @IsInt()
   @Min(1)
   DELIVERY_RETENTION_HOURS = 7 * 24;
+
+  /**
+   * Plain-http and loopback webhook targets: `true` allows them (development, tests, the demo), `false` wants
+   * https and another host. Unset: allowed unless NODE_ENV is production.
+   */
+  @IsIn(['true', 'false'])
+  @IsOptional()
+  DELIVERY_ALLOW_INSECURE_TARGETS?: string;
+
+  get allowInsecureTargets(): boolean {
+    return this.DELIVERY_ALLOW_INSECURE_TARGETS === undefined
+      ? this.NODE_ENV !== 'production'
+      : this.DELIVERY_ALLOW_INSECURE_TARGETS === 'true';
+  }
 
   /** The key that seals credential secrets. */
   get secretKey(): Buffer {

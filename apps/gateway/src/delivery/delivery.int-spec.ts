@@ -174,6 +174,16 @@ describe('delivery to departments', () => {
     const incomplete = await problemOf(subscribe(scjg, { eventTypes: [EnterpriseRegisteredV1.type], mode: 'webhook' }));
     expect(incomplete.status).toBe(400);
     expect(incomplete.problem.errors).toEqual([expect.objectContaining({ field: 'webhookUrl', rule: 'isDefined' })]);
+    // Never the cloud's metadata service (nor, in production, plain http or the gateway's own host).
+    const metadata = await problemOf(
+      subscribe(scjg, {
+        eventTypes: [EnterpriseRegisteredV1.type],
+        mode: 'webhook',
+        webhookUrl: 'http://169.254.169.254/latest/meta-data',
+      }),
+    );
+    expect(metadata.status).toBe(400);
+    expect(metadata.problem.errors).toEqual([expect.objectContaining({ field: 'webhookUrl', rule: 'webhookTarget' })]);
   });
 
   it('lets only the admin API grant entitlements, and shows a department its own', async () => {

@@ -9,11 +9,20 @@ import { SubscriptionsController } from './subscriptions.controller';
 import { SubscriptionsService } from './subscriptions.service';
 import { WebhookSecrets } from './webhook-secrets';
 import { WebhookSender } from './webhook.sender';
+import { WebhookTargetPolicy } from './webhook-target.policy';
 
 /** Delivery to departments: subscriptions, the recording consumer, the webhook worker, egress forwarding. */
 @Module({
   imports: [AuthModule, EntitlementsModule],
   controllers: [SubscriptionsController, DeliveryConsumer],
-  providers: [DeliveryMetrics, DeliveryRecorder, DeliveryWorker, SubscriptionsService, WebhookSecrets, WebhookSender],
+  providers: [
+    DeliveryMetrics,
+    DeliveryRecorder,
+    DeliveryWorker,
+    SubscriptionsService,
+    WebhookSecrets,
+    WebhookSender,
+    WebhookTargetPolicy,
+  ],
 })
 export class DeliveryModule {}

@@ -16,6 +16,7 @@ import { UpdateSubscriptionDto } from './dto/update-subscription.dto';
 import { DeliveryStatus } from './entities/delivery.entity';
 import { Subscription, SubscriptionMode, SubscriptionStatus } from './entities/subscription.entity';
 import { DeliveryCounts, SubscriptionsRepository } from './subscriptions.repository';
+import { WebhookTargetPolicy } from './webhook-target.policy';
 import { WebhookSecrets } from './webhook-secrets';
 
 export interface SubscriptionView {
@@ -85,6 +86,7 @@ export class SubscriptionsService {
     private readonly recorder: DeliveryRecorder,
     private readonly secrets: WebhookSecrets,
     private readonly env: GatewayEnv,
+    private readonly targets: WebhookTargetPolicy,
   ) {}
 
   async create(caller: Caller, dto: CreateSubscriptionDto): Promise<CreatedSubscriptionView> {
@@ -99,6 +101,8 @@ export class SubscriptionsService {
             ...(dto.webhookUrl === undefined ? [] : [webhookOnly('webhookUrl')]),
             ...(dto.webhookSecret === undefined ? [] : [webhookOnly('webhookSecret')]),
           ];
+    if (dto.mode === 'webhook' && dto.webhookUrl !== undefined)
+      errors.push(...(await this.targets.refusals(dto.webhookUrl)));
     if (errors.length > 0) throw new ProblemException(400, 'invalid-request', 'the request is invalid', errors);
     const generated = dto.mode === 'webhook' && dto.webhookSecret === undefined ? this.secrets.generate() : undefined;
     const secret = dto.webhookSecret ?? generated;
@@ -136,6 +140,9 @@ export class SubscriptionsService {
         subscription.mode === 'egress'
           ? (['webhookUrl', 'webhookSecret', 'status'] as const).filter((f) => dto[f] !== undefined).map(webhookOnly)
           : [];
+      if (subscription.mode === 'webhook' && dto.webhookUrl !== undefined) {
+        errors.push(...(await this.targets.refusals(dto.webhookUrl)));
+      }
       if (errors.length > 0) throw new ProblemException(400, 'invalid-request', 'the request is invalid', errors);
       if (dto.eventTypes !== undefined) {
         await this.checkEventTypes(caller.department, dto.eventTypes, manager);

@@ -1,13 +1,17 @@
 import { AddressInfo } from 'node:net';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import { verifyWebhook } from '@hub/auth';
+import { testGatewayEnv } from '../gateway-env.fixture';
 import { WebhookSender } from './webhook.sender';
+import { WebhookTargetPolicy } from './webhook-target.policy';
 
 describe('WebhookSender', () => {
   let server: Server;
   let url: string;
   let handle: (request: IncomingMessage, body: string, response: ServerResponse) => void;
-  const sender = new WebhookSender();
+  const sender = new WebhookSender(
+    new WebhookTargetPolicy(testGatewayEnv({ DELIVERY_ALLOW_INSECURE_TARGETS: 'true' })),
+  );
   const call = (path = '/hook', timeoutMs = 2_000) =>
     sender.send({
       url: `${url}${path}`,
@@ -88,5 +92,23 @@ describe('WebhookSender', () => {
     });
     expect(outcome).toMatchObject({ ok: false, statusCode: null });
     expect(!outcome.ok && outcome.error).toMatch(/ECONNREFUSED/);
+  });
+
+  it('does not call a target the policy refuses, and says why', async () => {
+    let called = false;
+    handle = (_request, _body, response) => {
+      called = true;
+      response.writeHead(204).end();
+    };
+    const production = new WebhookSender(new WebhookTargetPolicy(testGatewayEnv({ NODE_ENV: 'production' })));
+    const outcome = await production.send({
+      url: `${url}/hook`,
+      secret: 's',
+      deliveryId: 'd',
+      body: Buffer.from('{}'),
+      timeoutMs: 2_000,
+    });
+    expect(outcome).toEqual({ ok: false, statusCode: null, error: 'not sent: webhookUrl must use https' });
+    expect(called).toBe(false);
   });
 });

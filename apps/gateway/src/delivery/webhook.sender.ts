@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { webhookRequestHeaders } from '@hub/auth';
 import { STRUCTURED_CONTENT_TYPE } from '@hub/contracts';
+import { WebhookTargetPolicy } from './webhook-target.policy';
 
 export interface WebhookCall {
   url: string;
@@ -17,10 +18,17 @@ export type WebhookOutcome = { ok: true; statusCode: number } | { ok: false; sta
 /** How much of a refusing receiver's answer is kept as the delivery's last error. */
 const ERROR_TEXT_BYTES = 500;
 
-/** Sends one webhook delivery signed per spec/HTTP-SIGNING.md ("Webhooks"); only a 2xx answer counts. */
+/**
+ * Sends one webhook delivery signed per spec/HTTP-SIGNING.md ("Webhooks"); only a 2xx answer counts. The target is
+ * checked against the policy first, as its name resolves now; a refused one fails the attempt like a dead receiver.
+ */
 @Injectable()
 export class WebhookSender {
+  constructor(private readonly targets: WebhookTargetPolicy) {}
+
   async send(call: WebhookCall): Promise<WebhookOutcome> {
+    const [refused] = await this.targets.refusals(call.url);
+    if (refused) return { ok: false, statusCode: null, error: `not sent: ${refused.message}` };
     const headers = {
       'Content-Type': STRUCTURED_CONTENT_TYPE,
       'User-Agent': 'chengde-hub-gateway',
