@@ -379,7 +379,7 @@ function commonSchemas(): Record<string, SchemaObject> {
             required: ['index', 'status'],
             properties: {
               index: { type: 'integer' },
-              status: { type: 'integer', enum: [202, 400, 403, 409] },
+              status: { type: 'integer', enum: [202, 400, 403, 409, 413] },
               duplicate: { type: 'boolean' },
               receipt: ref('Receipt'),
               problem: ref('ProblemDetails'),

@@ -110,17 +110,49 @@ export class IntakeController {
         },
       ]);
     }
-    const items = this.parseBatch(publisher, request.rawBody ?? Buffer.alloc(0));
+    const body = request.rawBody ?? Buffer.alloc(0);
+    const items = this.parseBatch(publisher, body);
     this.rateLimit.check(publisher, items.length);
-    const submissions: Submission[] = items.map((item) => {
+    // An event in a batch is held to the single event's limit; only a body above it can hold one that is not.
+    const tooLarge = body.length > this.env.GATEWAY_MAX_EVENT_BYTES ? this.oversized(publisher, items) : new Map();
+    const submissions: Submission[] = items.flatMap((item, index) => {
+      if (tooLarge.has(index)) return [];
       const decoded = fromJsonFormat(item);
-      return decoded.ok ? { ok: true, event: decoded.event } : { ok: false, errors: decoded.errors, raw: item };
+      return [decoded.ok ? { ok: true, event: decoded.event } : { ok: false, errors: decoded.errors, raw: item }];
     });
-    const outcomes = await this.intake.publish(publisher, submissions);
+    const published = await this.intake.publish(publisher, submissions);
+    const outcomes = items.map((_, index) => tooLarge.get(index) ?? published.shift()!);
     const results = outcomes.map((outcome, index) => batchResult(outcome, index));
     const accepted = results.filter((r) => r.status === 202).length;
     response.status(accepted === results.length ? 202 : 207);
     return { accepted, refused: results.length - accepted, results };
+  }
+
+  /** The events of a batch over GATEWAY_MAX_EVENT_BYTES (as JSON), each with its 413. */
+  private oversized(publisher: Publisher, items: readonly unknown[]): Map<number, Outcome> {
+    const max = this.env.GATEWAY_MAX_EVENT_BYTES;
+    const refusals = new Map<number, Outcome>();
+    items.forEach((item, index) => {
+      const bytes = Buffer.byteLength(JSON.stringify(item));
+      if (bytes <= max) return;
+      const problem = {
+        type: 'payload-too-large',
+        status: 413 as const,
+        detail: `an event holds at most ${max} bytes; this one has ${bytes}`,
+        errors: [{ field: `[${index}]`, rule: 'maxBytes', message: `an event holds at most ${max} bytes of JSON` }],
+      };
+      this.refusals.refused({
+        channel: 'http',
+        department: publisher.department,
+        problem: problem.type,
+        status: 413,
+        detail: problem.detail,
+        errors: problem.errors,
+        accessKeyId: publisher.accessKeyId ?? undefined,
+      });
+      refusals.set(index, { status: 413, problem });
+    });
+    return refusals;
   }
 
   private parseBatch(publisher: Publisher, body: Buffer): unknown[] {
@@ -199,7 +231,7 @@ function batchResult(outcome: Outcome, index: number): BatchResult {
   };
 }
 
-const TITLES = { 400: 'bad request', 403: 'forbidden', 409: 'conflict' } as const;
+const TITLES = { 400: 'bad request', 403: 'forbidden', 409: 'conflict', 413: 'content too large' } as const;
 
 /** The body as a JSON object, or undefined when it is not one. */
 function parseJsonObject(body: Buffer | undefined): unknown {

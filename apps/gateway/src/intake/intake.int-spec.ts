@@ -7,6 +7,7 @@ import { IsolatedEnv, ReadMessage, eventually, isolatedEnv, readTopic } from '@h
 import { SigningKey, signedFetch } from '../auth/signed-fetch';
 import { gatewayApp } from '../gateway.app';
 import { toGatewayEnv } from '../gateway.env';
+import type { BatchResult } from './intake.controller';
 import type { Receipt } from './intake.service';
 
 const ADMIN: SigningKey = { accessKeyId: 'AKINTAKEADMIN', secret: 'intake-admin-secret-0123456789abcdef' };
@@ -296,6 +297,17 @@ describe('HTTP intake', () => {
     );
     expect(many.status).toBe(413);
     expect(rules(await problemOf(many))).toEqual(['body:arrayMaxSize']);
+    // In a batch, an event over the single event's limit is refused alone; the others are accepted.
+    const small = newEvent();
+    const mixed = await publishBatch(keys.SPJ, [small, big]);
+    expect(mixed.status).toBe(207);
+    const { results } = (await mixed.json()) as { results: BatchResult[] };
+    expect(results.map((r) => r.status)).toEqual([202, 413]);
+    expect(results[1]!.problem).toMatchObject({
+      type: 'urn:hub:problem:payload-too-large',
+      errors: [{ field: '[1]', rule: 'maxBytes' }],
+    });
+    expect(await onKafka([small.id])).toHaveLength(1);
   });
 
   it('answers 415 for what is not a CloudEvent, a batch on the single route, and the reverse', async () => {

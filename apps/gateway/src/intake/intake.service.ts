@@ -33,14 +33,14 @@ export interface Receipt {
 /** A refusal of one event, as RFC 9457 problem details without the instance. */
 export interface EventProblem {
   type: string;
-  status: 400 | 403 | 409;
+  status: 400 | 403 | 409 | 413;
   detail: string;
   errors: FieldError[];
 }
 
 export type Outcome =
   | { readonly status: 202; readonly receipt: Receipt; readonly duplicate: boolean }
-  | { readonly status: 400 | 403 | 409; readonly problem: EventProblem };
+  | { readonly status: 400 | 403 | 409 | 413; readonly problem: EventProblem };
 
 /** Who publishes: the department of the signing credential (HTTP) or of the ingress topic (Kafka). */
 export interface Publisher {
