@@ -1,12 +1,15 @@
 import { HubAppDefinition } from '@hub/platform';
+import { ConsoleEnv } from './console.env';
 import { DeadLetter } from './dead-letters/entities/dead-letter.entity';
 import { DeadLetters1764230600000 } from './dead-letters/migrations/1764230600000-dead-letters';
+import { DeadLetterStatus1764600000000 } from './dead-letters/migrations/1764600000000-dead-letter-status';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
 
-/** The operators' view of the integration: for now, every dead letter of every consumer. */
+/** The operators' view of the integration: every dead letter of every consumer, to replay or discard. */
 export const consoleApp: HubAppDefinition = {
   name: 'console',
   modules: [DeadLettersModule],
   entities: [DeadLetter],
-  migrations: [DeadLetters1764230600000],
+  migrations: [DeadLetters1764230600000, DeadLetterStatus1764600000000],
+  env: ConsoleEnv,
 };

@@ -17,6 +17,12 @@ export const CallerDepartment = createParamDecorator(
     context.switchToHttp().getRequest<Request & { department: string }>().department,
 );
 
+/** The verified credential's access key id: who, within the department, made the call. */
+export const CallerAccessKeyId = createParamDecorator(
+  (_: unknown, context: ExecutionContext): string =>
+    context.switchToHttp().getRequest<Request & { accessKeyId: string }>().accessKeyId,
+);
+
 /**
  * Checks a HUB-HMAC-SHA256 signature (spec/HTTP-SIGNING.md) and that the credential's department may call the
  * handler. Nonces are remembered per process for the 300 s window; behind several replicas a load balancer with
@@ -36,7 +42,9 @@ export class DepartmentAuthGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<Request & { department?: string; rawBody?: Buffer }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<Request & { department?: string; accessKeyId?: string; rawBody?: Buffer }>();
     const parsed = parseAuthorization(request.headers.authorization);
     if (!parsed.ok) throw new ProblemException(401, parsed.problem, parsed.detail);
     const { accessKeyId, timestamp, nonce, signature } = parsed.authorization;
@@ -69,6 +77,7 @@ export class DepartmentAuthGuard implements CanActivate {
       throw new ProblemException(403, 'forbidden', `${department} may not do this (allowed: ${allowed.join(', ')})`);
     }
     request.department = department;
+    request.accessKeyId = accessKeyId;
     return true;
   }
 

@@ -4,3 +4,4 @@ export * from './kafka-probe';
 export * from './apply-log';
 export * from './app-process';
 export * from './webhook-receiver';
+export * from './signed-call';

@@ -1,13 +1,25 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
+import { AllowDepartments, CallerAccessKeyId, DepartmentAuthGuard } from '@hub/department-auth';
 import { DeadLettersRepository } from './dead-letters.repository';
+import { DeadLettersService } from './dead-letters.service';
+import { DeadLetterIdParams } from './dto/dead-letter-id.params';
 import { ListDeadLettersQuery } from './dto/list-dead-letters.query';
+import { DiscardDeadLetterDto, ReplayDeadLetterDto } from './dto/resolve-dead-letter.dto';
 import { DeadLetter } from './entities/dead-letter.entity';
 
+/** The hub's operators, 信息化中心 (XXHZX): a dead letter holds another department's data. */
+export const OPERATORS = 'XXHZX';
+
 @Controller('v1/dead-letters')
+@UseGuards(DepartmentAuthGuard)
+@AllowDepartments(OPERATORS)
 export class DeadLettersController {
-  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly deadLetters: DeadLettersService,
+  ) {}
 
   /** Newest first; page with `before` = the last id seen. */
   @Get()
@@ -15,8 +27,29 @@ export class DeadLettersController {
     return DeadLettersRepository.list(this.manager, {
       originalTopic: query.topic,
       consumer: query.consumer,
+      status: query.status,
       limit: query.limit,
       before: query.before,
     });
+  }
+
+  @Post(':id/replay')
+  @HttpCode(200)
+  replay(
+    @Param() params: DeadLetterIdParams,
+    @Body() body: ReplayDeadLetterDto,
+    @CallerAccessKeyId() operator: string,
+  ): Promise<DeadLetter> {
+    return this.deadLetters.replay(params.id, operator, body.note);
+  }
+
+  @Post(':id/discard')
+  @HttpCode(200)
+  discard(
+    @Param() params: DeadLetterIdParams,
+    @Body() body: DiscardDeadLetterDto,
+    @CallerAccessKeyId() operator: string,
+  ): Promise<DeadLetter> {
+    return this.deadLetters.discard(params.id, operator, body.note);
   }
 }

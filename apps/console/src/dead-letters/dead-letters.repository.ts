@@ -1,11 +1,12 @@
 import { EntityManager } from 'typeorm';
-import { DeadLetter } from './entities/dead-letter.entity';
+import { DeadLetter, DeadLetterStatus } from './entities/dead-letter.entity';
 
-export type NewDeadLetter = Omit<DeadLetter, 'id' | 'receivedAt'>;
+export type NewDeadLetter = Omit<DeadLetter, 'id' | 'receivedAt' | 'status' | 'resolvedAt' | 'resolvedBy' | 'note'>;
 
 export interface DeadLetterQuery {
   originalTopic?: string;
   consumer?: string;
+  status?: DeadLetterStatus;
   limit: number;
   /** Rows with an id below this one (paging from the newest). */
   before?: string;
@@ -21,7 +22,22 @@ export class DeadLettersRepository {
     const qb = manager.getRepository(DeadLetter).createQueryBuilder('d').orderBy('d.id', 'DESC').limit(query.limit);
     if (query.originalTopic) qb.andWhere('d.originalTopic = :topic', { topic: query.originalTopic });
     if (query.consumer) qb.andWhere('d.consumer = :consumer', { consumer: query.consumer });
+    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
     if (query.before) qb.andWhere('d.id < :before', { before: query.before });
     return qb.getMany();
+  }
+
+  /** The letter, locked until the caller's transaction ends (so that two operators cannot both act on it). */
+  static findForUpdate(manager: EntityManager, id: string): Promise<DeadLetter | null> {
+    return manager
+      .getRepository(DeadLetter)
+      .createQueryBuilder('d')
+      .setLock('pessimistic_write')
+      .where('d.id = :id', { id })
+      .getOne();
+  }
+
+  static save(manager: EntityManager, letter: DeadLetter): Promise<DeadLetter> {
+    return manager.getRepository(DeadLetter).save(letter);
   }
 }

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { DEAD_LETTER_STATUSES, DeadLetterStatus } from '../entities/dead-letter.entity';
 
 export class ListDeadLettersQuery {
   @IsOptional()
@@ -9,6 +10,10 @@ export class ListDeadLettersQuery {
   @IsOptional()
   @IsString()
   consumer?: string;
+
+  @IsOptional()
+  @IsIn(DEAD_LETTER_STATUSES)
+  status?: DeadLetterStatus;
 
   @IsOptional()
   @Type(() => Number)

@@ -1,8 +1,13 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export const DEAD_LETTER_STATUSES = ['open', 'replayed', 'discarded'] as const;
+export type DeadLetterStatus = (typeof DEAD_LETTER_STATUSES)[number];
 
 /** A message some consumer gave up on, as read from a `<topic>.dlq` topic. */
 @Entity({ name: 'dead_letter' })
 @Index('dead_letter_origin', ['consumer', 'originalTopic', 'originalPartition', 'originalOffset'], { unique: true })
+@Index('dead_letter_by_status', ['status', 'id'])
+@Check('dead_letter_status', `"status" IN ('open', 'replayed', 'discarded')`)
 export class DeadLetter {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
@@ -46,4 +51,19 @@ export class DeadLetter {
 
   @Column({ name: 'received_at', type: 'timestamptz', default: () => 'now()' })
   receivedAt!: Date;
+
+  /** Open until an operator replays or discards it (POST /v1/dead-letters/:id/replay, /discard). */
+  @Column({ type: 'text', default: 'open' })
+  status!: DeadLetterStatus;
+
+  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
+  resolvedAt!: Date | null;
+
+  /** The access key id of the operator's credential that replayed or discarded it. */
+  @Column({ name: 'resolved_by', type: 'text', nullable: true })
+  resolvedBy!: string | null;
+
+  /** Why it was replayed or discarded, in the operator's words. */
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
 }
