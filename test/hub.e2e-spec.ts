@@ -192,8 +192,11 @@ describe('the hub, end to end', () => {
   describe('a consumer interrupted mid-stream and restarted loses and duplicates nothing', () => {
     beforeAll(async () => {
       await query(`CREATE TABLE registry.apply_log (event_id text NOT NULL)`);
+      // A millisecond per row keeps 10 000 events in flight for seconds, so that the interruption comes mid-stream
+      // however fast the consumer has become.
       await query(`CREATE FUNCTION registry.log_apply() RETURNS trigger AS $$
-        BEGIN INSERT INTO registry.apply_log VALUES (NEW.last_event_id); RETURN NULL; END $$ LANGUAGE plpgsql`);
+        BEGIN INSERT INTO registry.apply_log VALUES (NEW.last_event_id); PERFORM pg_sleep(0.001); RETURN NULL; END $$
+        LANGUAGE plpgsql`);
       await query(`CREATE TRIGGER log_apply AFTER INSERT OR UPDATE ON registry.enterprise
         FOR EACH ROW EXECUTE FUNCTION registry.log_apply()`);
     });
