@@ -23,10 +23,11 @@ describe('migrations', () => {
   });
 
   it.each(APPS.map((app) => [app.name, app] as const))('build exactly what the %s entities map', async (_, app) => {
-    const dataSource = await openDataSource(appDataSourceConfig(app, iso.databaseUrl));
+    const config = appDataSourceConfig(app, iso.databaseUrl);
+    const dataSource = await openDataSource(config);
     try {
       const applied = await migrate(dataSource);
-      expect(applied.length).toBe(app.migrations.length + 1);
+      expect(applied.length).toBe(config.migrations.length);
       expect(await schemaDrift(dataSource)).toEqual([]);
       expect(await migrate(dataSource)).toEqual([]); // a second run has nothing to do
       await dataSource.undoLastMigration();
