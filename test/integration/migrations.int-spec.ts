@@ -35,4 +35,23 @@ describe('migrations', () => {
       await dataSource.destroy();
     }
   });
+
+  it('let every app, and a second gateway, migrate one database at once (as `npm start` boots them)', async () => {
+    // No migration may wait for another for ever (CREATE INDEX CONCURRENTLY did: column-index.ts).
+    const fresh = await isolatedEnv();
+    const configs = [...APPS, gatewayApp].map((app) => appDataSourceConfig(app, fresh.databaseUrl));
+    const dataSources = await Promise.all(configs.map((config) => openDataSource(config)));
+    try {
+      const applied = await Promise.all(dataSources.map((dataSource) => migrate(dataSource)));
+      const perSchema = new Map<string, number>();
+      configs.forEach((c, i) => perSchema.set(c.schema, (perSchema.get(c.schema) ?? 0) + applied[i].length));
+      expect(Object.fromEntries(perSchema)).toEqual(
+        Object.fromEntries(APPS.map((app) => [app.name, appDataSourceConfig(app, '').migrations.length])),
+      );
+      for (const dataSource of dataSources) expect(await schemaDrift(dataSource)).toEqual([]);
+    } finally {
+      for (const dataSource of dataSources) await dataSource.destroy();
+      await fresh.dispose();
+    }
+  });
 });

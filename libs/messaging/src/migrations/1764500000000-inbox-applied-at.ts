@@ -1,7 +1,7 @@
-import { ConcurrentIndexMigration } from './concurrent-index';
+import { ColumnIndexMigration } from './column-index';
 
 /** Lets inbox retention find its oldest rows without scanning the inbox. */
-export class InboxAppliedAt1764500000000 extends ConcurrentIndexMigration {
+export class InboxAppliedAt1764500000000 extends ColumnIndexMigration {
   name = 'InboxAppliedAt1764500000000';
 
   constructor() {

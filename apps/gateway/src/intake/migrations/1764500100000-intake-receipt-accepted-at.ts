@@ -1,7 +1,7 @@
-import { ConcurrentIndexMigration } from '@hub/messaging';
+import { ColumnIndexMigration } from '@hub/messaging';
 
 /** Lets receipt retention find its oldest receipts without scanning them all. */
-export class IntakeReceiptAcceptedAt1764500100000 extends ConcurrentIndexMigration {
+export class IntakeReceiptAcceptedAt1764500100000 extends ColumnIndexMigration {
   name = 'IntakeReceiptAcceptedAt1764500100000';
 
   constructor() {
