@@ -21,6 +21,7 @@ import { IngressModule } from './ingress/ingress.module';
 import { IntakeReceipt } from './intake/entities/intake-receipt.entity';
 import { IntakeModule } from './intake/intake.module';
 import { IntakeReceipts1764300200000 } from './intake/migrations/1764300200000-intake-receipts';
+import { IntakeReceiptAcceptedAt1764500100000 } from './intake/migrations/1764500100000-intake-receipt-accepted-at';
 
 /** The department systems' door to the hub. */
 export const gatewayApp: HubAppDefinition = {
@@ -50,6 +51,7 @@ export const gatewayApp: HubAppDefinition = {
     IntakeReceipts1764300200000,
     Entitlements1764400000000,
     Delivery1764400100000,
+    IntakeReceiptAcceptedAt1764500100000,
   ],
   env: GatewayEnv,
   openApi: GATEWAY_OPENAPI,

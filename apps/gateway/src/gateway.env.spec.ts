@@ -17,6 +17,14 @@ describe('GatewayEnv', () => {
     expect(env.secretKey).toEqual(DEVELOPMENT_SECRET_KEY);
     expect(env.GATEWAY_MAX_BATCH_EVENTS).toBe(500);
     expect(env.rateOverrides.size).toBe(0);
+    expect(env.GATEWAY_RECEIPT_RETENTION_HOURS).toBe(720);
+  });
+
+  it('keeps receipts for ever with a retention of 0 and refuses a negative one', () => {
+    expect(loadEnv(GatewayEnv, { ...base, GATEWAY_RECEIPT_RETENTION_HOURS: '0' }).GATEWAY_RECEIPT_RETENTION_HOURS).toBe(
+      0,
+    );
+    expect(failure({ GATEWAY_RECEIPT_RETENTION_HOURS: '-24' })).toMatch(/GATEWAY_RECEIPT_RETENTION_HOURS/);
   });
 
   it('requires HUB_SECRET_KEY in production, and 32 bytes of base64 wherever it is set', () => {

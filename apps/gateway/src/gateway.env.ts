@@ -152,6 +152,15 @@ export class GatewayEnv extends HubEnv {
       : this.DELIVERY_ALLOW_INSECURE_TARGETS === 'true';
   }
 
+  /**
+   * How long intake receipts are kept; 0 for ever. A department system resending an event after that gets no
+   * duplicate answer: the event is accepted as new and published again.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  GATEWAY_RECEIPT_RETENTION_HOURS = 30 * 24;
+
   /** The key that seals credential secrets. */
   get secretKey(): Buffer {
     return this.HUB_SECRET_KEY === undefined ? DEVELOPMENT_SECRET_KEY : Buffer.from(this.HUB_SECRET_KEY, 'base64');

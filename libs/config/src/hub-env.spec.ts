@@ -14,6 +14,12 @@ describe('loadEnv', () => {
     expect(loadEnv(HubEnv, { ...good, PORT: '4000' }, { PORT: 3001 }).PORT).toBe(4000);
   });
 
+  it('keeps the inbox 7 days unless told otherwise; 0 keeps it for ever, a negative period is refused', () => {
+    expect(loadEnv(HubEnv, good, { PORT: 3001 }).INBOX_RETENTION_HOURS).toBe(168);
+    expect(loadEnv(HubEnv, { ...good, PORT: '1', INBOX_RETENTION_HOURS: '0' }).INBOX_RETENTION_HOURS).toBe(0);
+    expect(() => loadEnv(HubEnv, { ...good, PORT: '1', INBOX_RETENTION_HOURS: '-1' })).toThrow(/INBOX_RETENTION_HOURS/);
+  });
+
   it('names every bad variable at once', () => {
     let message = '';
     try {

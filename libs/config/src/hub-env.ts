@@ -62,6 +62,17 @@ export class HubEnv {
   @Max(1_000)
   OUTBOX_LINGER_MS = 20;
 
+  /**
+   * How long a consumer remembers the events it applied (the inbox); 0 for ever. An event redelivered after that
+   * applies again, so this must exceed the longest redelivery expected: Kafka redelivers only offsets not yet
+   * committed (the batch in hand when a consumer stopped, at the group's next join), and a replay from a topic's
+   * start is what the projections' idempotent upserts are for.
+   */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  INBOX_RETENTION_HOURS = 7 * 24;
+
   @IsString()
   @IsNotEmpty()
   INSTANCE_ID = `${process.pid}`;

@@ -15,5 +15,7 @@ export * from './kafka-logger';
 export * from './entities/outbox-message.entity';
 export * from './entities/inbox-entry.entity';
 export * from './migrations/1764230400000-messaging-tables';
+export * from './migrations/column-index';
+export * from './migrations/1764500000000-inbox-applied-at';
 export * from './rejected-message';
 export * from './pass-through-rpc.filter';

@@ -12,6 +12,7 @@ export class HubMetrics {
   readonly deadLettered: Counter<'topic' | 'consumer' | 'cause'>;
   readonly handlerSeconds: Histogram<'topic' | 'consumer'>;
   readonly outboxBacklog: Gauge<'schema'>;
+  readonly inboxPruned: Counter;
 
   constructor(app: string, withDefaults = true) {
     this.registry.setDefaultLabels({ app });
@@ -52,6 +53,11 @@ export class HubMetrics {
       name: 'hub_outbox_backlog',
       help: 'Events committed to the outbox and not yet acknowledged by Kafka',
       labelNames: ['schema'],
+      registers,
+    });
+    this.inboxPruned = new Counter({
+      name: 'hub_inbox_pruned_total',
+      help: 'Inbox rows deleted after INBOX_RETENTION_HOURS',
       registers,
     });
   }

@@ -1,3 +1,4 @@
 export * from './data-source';
 export * from './group-commit';
+export * from './prune';
 export * from './set-based';

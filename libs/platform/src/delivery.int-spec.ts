@@ -7,6 +7,7 @@ import { Enterprise, EnterpriseDirectory1764230500000, EnterpriseDirectoryModule
 import { OutboxWriter } from '@hub/messaging';
 import { IsolatedEnv, applyCounts, eventually, installApplyLog, isolatedEnv, readTopic } from '@hub/testing';
 import { HubAppDefinition, RunningHubApp, startHubApp } from './hub-app';
+import { InboxRetention } from './inbox-retention';
 
 // The registry's enterprise directory, run in-process against the real broker and database.
 const directoryApp: HubAppDefinition = {
@@ -81,6 +82,31 @@ describe('delivery through outbox, Kafka and an idempotent consumer', () => {
 
     await eventually(async () => expect((await applyCounts(iso.databaseUrl, 'registry')).get(marker.id)).toBe(1));
     expect((await applyCounts(iso.databaseUrl, 'registry')).get(event.id)).toBe(1);
+  });
+
+  it('forgets applied events after INBOX_RETENTION_HOURS: a copy delivered after that applies again', async () => {
+    const [event] = demoEnterprises(1, 3_500).map((e) => enterpriseRegisteredEvent(e, randomUUID()));
+    const message = toKafkaMessage(event, 'binary');
+    const producer = rawProducer(iso.brokers);
+    await producer.connect();
+    await producer.send({ topic: topic(), messages: [message] });
+    await eventually(async () => expect((await applyCounts(iso.databaseUrl, 'registry')).get(event.id)).toBe(1));
+    const inbox = async (): Promise<number> =>
+      (await hub.dataSource.query(`SELECT count(*)::int AS n FROM registry.inbox`))[0].n;
+    const before = await inbox();
+    // Applied 200 hours ago as far as the inbox knows; the events of the other tests are recent and stay.
+    await hub.dataSource.query(
+      `UPDATE registry.inbox SET applied_at = now() - interval '200 hours' WHERE event_id = $1`,
+      [event.id],
+    );
+
+    expect(await hub.app.get(InboxRetention).prune()).toEqual({ rows: 1, batches: 1 });
+    expect(await inbox()).toBe(before - 1);
+    await producer.send({ topic: topic(), messages: [message] });
+    await producer.disconnect();
+    await eventually(async () => expect((await applyCounts(iso.databaseUrl, 'registry')).get(event.id)).toBe(2));
+    const metrics = await (await fetch(`${hub.url}/metrics`)).text();
+    expect(metrics).toMatch(/^hub_inbox_pruned_total\{app="registry"\} 1$/m);
   });
 
   it('dead-letters an invalid message and a failing one, with reasons, and goes on with the partition', async () => {

@@ -19,6 +19,7 @@ import {
   HubConsumerOptions,
   HubKafkaServer,
   HubProducer,
+  InboxAppliedAt1764500000000,
   InboxEntry,
   MessagingModule,
   MessagingTables1764230400000,
@@ -31,6 +32,7 @@ import {
 } from '@hub/messaging';
 import { HealthRegistry, HubMetrics, JsonLogger, ObservabilityModule } from '@hub/observability';
 import { HubDataSourceConfig, migrate, openDataSource } from '@hub/persistence';
+import { InboxRetention } from './inbox-retention';
 import { ProblemDetailsFilter, hubValidationPipe } from './problem-details';
 
 export type HubAppName = 'gateway' | 'approval' | 'supervision' | 'inspection' | 'registry' | 'console';
@@ -82,7 +84,7 @@ export function appDataSourceConfig(definition: HubAppDefinition, url: string): 
     url,
     schema: definition.name,
     entities: [...definition.entities, OutboxMessage, InboxEntry],
-    migrations: [MessagingTables1764230400000, ...definition.migrations],
+    migrations: [MessagingTables1764230400000, InboxAppliedAt1764500000000, ...definition.migrations],
   };
 }
 
@@ -103,8 +105,8 @@ class HubRuntime implements BeforeApplicationShutdown, OnApplicationShutdown {
 }
 
 /**
- * Boots one app: its schema migrated, its topics present, its outbox relayed, its consumer joined, its HTTP
- * endpoints (health, metrics and its own) listening. Used by every main.ts and by the tests.
+ * Boots one app: its schema migrated, its topics present, its outbox relayed, its consumer joined, its inbox
+ * pruned, its HTTP endpoints (health, metrics and its own) listening. Used by every main.ts and by the tests.
  */
 export async function startHubApp(
   definition: HubAppDefinition,
@@ -167,6 +169,7 @@ export async function startHubApp(
     ],
     providers: [
       { provide: HubRuntime, useFactory: () => new HubRuntime(relay, producer) },
+      { provide: InboxRetention, useFactory: () => new InboxRetention(dataSource, env, metrics) },
       { provide: HubEnv, useValue: env },
       ...(definition.env ? [{ provide: definition.env, useValue: env }] : []),
     ],

@@ -30,7 +30,7 @@ export interface CloudEventInput<T = unknown> {
 /** A CloudEvent with its required attributes filled in, exactly as sent. */
 export type SentCloudEvent<T = unknown> = CloudEventInput<T> & { specversion: '1.0'; id: string; time: string };
 
-/** What the gateway answers once an event is committed (202); a duplicate gets the original receipt. */
+/** What the gateway answers once an event is committed (202); a duplicate gets the original receipt (kept 30 days). */
 export interface Receipt {
   /** The hub's own id of the event. */
   hubId: string;

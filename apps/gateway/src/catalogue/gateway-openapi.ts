@@ -350,7 +350,8 @@ function commonSchemas(): Record<string, SchemaObject> {
     Receipt: {
       type: 'object',
       description:
-        'Given once the event is committed to the outbox; a duplicate (same source and id) gets the original receipt.',
+        'Given once the event is committed to the outbox; a duplicate (same source and id) gets the original receipt ' +
+        'while the hub keeps it (30 days by default; an event sent again after that is accepted as new).',
       required: ['hubId', 'id', 'source', 'type', 'topic', 'acceptedAt'],
       properties: {
         hubId: {

@@ -3,7 +3,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { sessionClient } from '@hub/persistence';
+import { pruneInBatches, sessionClient } from '@hub/persistence';
 import { GatewayEnv } from '../gateway.env';
 import { ClaimedDelivery, DeliveriesRepository } from './deliveries.repository';
 import { DeliveryMetrics } from './delivery-metrics';
@@ -150,16 +150,15 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
     this.lastPrune = Date.now();
     const olderThan = new Date(Date.now() - this.env.DELIVERY_RETENTION_HOURS * 3_600_000);
-    for (;;) {
-      const pruned = await this.dataSource.transaction(async (manager) => {
-        const [{ locked }] = await manager.query<{ locked: boolean }[]>(
-          `SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`,
-          [`${deliveryChannel(this.dataSource)}:prune`],
-        );
-        return locked ? DeliveriesRepository.prune(manager, olderThan, PRUNE_BATCH) : undefined;
-      });
-      if (!pruned || (pruned.deliveries < PRUNE_BATCH && pruned.events < PRUNE_BATCH)) return;
-    }
+    await pruneInBatches(
+      this.dataSource,
+      `${deliveryChannel(this.dataSource)}:prune`,
+      PRUNE_BATCH,
+      async (m, limit) => {
+        const pruned = await DeliveriesRepository.prune(m, olderThan, limit);
+        return Math.max(pruned.deliveries, pruned.events);
+      },
+    );
   }
 
   /** LISTENs for new deliveries on its own session; without it (database away) the worker polls. */

@@ -9,6 +9,7 @@ import { gatewayApp } from '../gateway.app';
 import { toGatewayEnv } from '../gateway.env';
 import type { BatchResult } from './intake.controller';
 import type { Receipt } from './intake.service';
+import { ReceiptRetention } from './receipt-retention';
 
 const ADMIN: SigningKey = { accessKeyId: 'AKINTAKEADMIN', secret: 'intake-admin-secret-0123456789abcdef' };
 const STRUCTURED = 'application/cloudevents+json; charset=UTF-8';
@@ -412,6 +413,27 @@ describe('HTTP intake', () => {
     expect(response.status).toBe(202);
     expect(response.headers.get('hub-duplicate')).toBe('true');
     expect(((await response.json()) as Receipt).hubId).toBe(forwarded.headers['ce_hubid']);
+  });
+
+  it('forgets receipts after GATEWAY_RECEIPT_RETENTION_HOURS: an event sent again after that is accepted as new', async () => {
+    const [old, recent] = [newEvent(), newEvent()];
+    const first = (await (await publish(keys.SPJ, old)).json()) as Receipt;
+    expect((await publish(keys.SPJ, recent)).status).toBe(202);
+    // Accepted 721 hours ago, as far as the receipts know; the receipts of the other tests are recent and stay.
+    await hub.dataSource.query(
+      `UPDATE gateway.intake_receipt SET accepted_at = now() - interval '721 hours' WHERE source = $1 AND event_id = $2`,
+      [old.source, old.id],
+    );
+
+    expect(await hub.app.get(ReceiptRetention).prune()).toEqual({ rows: 1, batches: 1 });
+    const again = await publish(keys.SPJ, old);
+    expect(again.status).toBe(202);
+    expect(again.headers.get('hub-duplicate')).toBeNull();
+    expect(((await again.json()) as Receipt).hubId).not.toBe(first.hubId);
+    expect((await publish(keys.SPJ, recent)).headers.get('hub-duplicate')).toBe('true');
+    expect(await onKafkaCount(old.id)).toBe(2);
+    const metrics = await (await fetch(`${hub.url}/metrics`)).text();
+    expect(metrics).toMatch(/^hub_gateway_receipts_pruned_total\{app="gateway"\} 1$/m);
   });
 
   it('counts accepted events and refusals per department on /metrics', async () => {

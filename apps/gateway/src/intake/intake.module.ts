@@ -5,12 +5,16 @@ import { IntakeRateLimit } from './intake-rate-limit';
 import { IntakeController } from './intake.controller';
 import { IntakeRepository } from './intake.repository';
 import { IntakeService } from './intake.service';
+import { ReceiptRetention } from './receipt-retention';
 
-/** Signed HTTP intake of CloudEvents; IntakeService is also what the Kafka ingress admits events through. */
+/**
+ * Signed HTTP intake of CloudEvents, and the retention of its receipts; IntakeService is also what the Kafka ingress
+ * admits events through.
+ */
 @Module({
   imports: [AuthModule],
   controllers: [IntakeController],
-  providers: [IntakeBodyReader, IntakeRateLimit, IntakeRepository, IntakeService],
+  providers: [IntakeBodyReader, IntakeRateLimit, IntakeRepository, IntakeService, ReceiptRetention],
   exports: [IntakeService],
 })
 export class IntakeModule {}

@@ -1,10 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * One row per event a consumer has applied, written in the same transaction as the effect, so a redelivered
  * event is recognised and skipped. CloudEvents identifies an event by source + id.
  */
 @Entity({ name: 'inbox' })
+@Index('inbox_applied_at', ['appliedAt'])
 export class InboxEntry {
   @PrimaryColumn({ type: 'text' })
   consumer!: string;

@@ -1,12 +1,13 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 
 /**
  * One row per event the gateway accepted, written in the transaction that puts it in the outbox. CloudEvents
  * identifies an event by `source` + `id`: a second submission finds this row and gets the same receipt, and no
- * second event; a different body under the same identity is a conflict.
+ * second event; a different body under the same identity is a conflict. Deleted after GATEWAY_RECEIPT_RETENTION_HOURS.
  */
 @Entity({ name: 'intake_receipt' })
 @Unique('uq_intake_receipt_hub_id', ['hubId'])
+@Index('intake_receipt_accepted_at', ['acceptedAt'])
 export class IntakeReceipt {
   @PrimaryColumn({ type: 'text' })
   source!: string;
