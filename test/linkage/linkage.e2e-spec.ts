@@ -562,6 +562,21 @@ describe('审管衔接, the whole loop', () => {
       supervised: await sql(iso.databaseUrl, `SELECT * FROM supervision.push ORDER BY approval_id, department`),
       actions: await sql(iso.databaseUrl, `SELECT * FROM supervision.supervision_action ORDER BY action_id`),
     });
+    // Kafka must hold the whole state before the schemas go: every outbox relayed and both consumers caught up
+    // (the state stands still), or an event still in an outbox would be dropped with its schema.
+    await eventually(
+      async () => {
+        const [pending] = await sql<{ n: string }>(
+          iso.databaseUrl,
+          `SELECT (SELECT count(*) FROM approval.outbox) + (SELECT count(*) FROM supervision.outbox) AS n`,
+        );
+        expect(Number(pending!.n)).toBe(0);
+        const first = await snapshot();
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        expect(await snapshot()).toEqual(first);
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
     await apps.get('approval')!.stop();
     await apps.get('supervision')!.stop();
     const before = await snapshot();
