@@ -75,6 +75,10 @@ async function up(): Promise<void> {
   );
   console.log(`  Logs         ${logDir}`);
   console.log(`  Credentials  ${credentialsFile}  (demo systems of SPJ and SCJG, and the hub admin)`);
+  console.log(
+    '               approval, supervision and console take the demo department credentials outside production:\n' +
+      '               demo-<code> / demo-secret-<CODE>-0001 (the console: demo-xxhzx, 信息化中心)',
+  );
   console.log('Press Ctrl-C to stop.');
   const firstExit = await Promise.race(apps.map(async (app) => ({ app, code: await app.exited })));
   if (stopping) return; // Ctrl-C: the apps are exiting because we asked them to
