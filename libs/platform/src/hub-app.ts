@@ -55,6 +55,12 @@ export interface HubAppDefinition {
   env?: new () => HubEnv;
   /** Serve an OpenAPI document of the app's HTTP API at `/docs` (UI), `/docs/openapi.json` and `/docs/openapi.yaml`. */
   openApi?: HubOpenApi;
+  /**
+   * The app consumes events it writes itself, to rebuild its state from Kafka, and applies each one in the transaction
+   * that writes it (so reading it back live changes nothing): its outbox records them in its inbox, and its consumer
+   * passes over them by their headers, undecoded. Replayed into an empty schema they are applied as before.
+   */
+  appliesOwnEventsWhenWritten?: boolean;
 }
 
 export interface HubOpenApi {
@@ -134,9 +140,23 @@ export async function startHubApp(
   const producer = new HubProducer(kafka, metrics);
   await producer.connect();
   const relay = new OutboxRelay({ databaseUrl: env.DATABASE_URL, schema: name, producer, metrics });
-  const outbox = new OutboxWriter(name, catalog);
   const groupId = `${env.KAFKA_TOPIC_PREFIX}${name}`;
-  const server = new HubKafkaServer({ kafka, groupId, dataSource, catalog, producer, metrics, ...options.consumer });
+  const ownEvents = definition.appliesOwnEventsWhenWritten === true;
+  const server = new HubKafkaServer({
+    kafka,
+    groupId,
+    dataSource,
+    catalog,
+    producer,
+    metrics,
+    inboxFirst: ownEvents,
+    ...options.consumer,
+  });
+  const outbox = new OutboxWriter(
+    name,
+    catalog,
+    ownEvents ? { consumer: groupId, handles: (type) => server.handles(type) } : undefined,
+  );
 
   @Module({
     imports: [
