@@ -305,12 +305,14 @@ export function readmeSection(r: LinkageResult): string {
 
 /** What profiling found (node --cpu-prof over the hub phase of a 10 000-approval run), kept with the figures. */
 const LIMITS = [
-  'What limits it: CPU. Each approval is five event deliveries the baseline does not have (grant, own push read back,',
-  'push, claim, own claim read back; the supervision app skips grants by their ce_type header), each decoded from',
-  'about a dozen binary-mode headers and checked against its contract, plus outbox, relay, inbox and projection rows;',
-  'the writes are set-based (one statement per table and consumed batch or claim request). A CPU profile of the hub',
-  "phase of a 10 000-approval run (2026-11-28, node --cpu-prof) splits the process's time as: garbage collection 19 %,",
-  'node-postgres 17 % (a third of it the socket writes of the statements and their array parameters), payload checks',
-  '(class-validator, class-transformer) 14 %, decoding 10 %, kafkajs 10 %, the two apps’ handlers 11 %, HTTP 3 %,',
-  'the bench itself 1 %; the process is idle 2 % of it.',
+  'What limits it: CPU. Per approval the hub decodes and checks three events against their contracts (the grant in the',
+  'approval app, the push in the supervision app, the claim on the timeline), each from about a dozen binary-mode',
+  'headers; it passes over its own pushes and claims read back (recorded in its inbox as they are written, looked up',
+  'by their headers) and the grants the supervision app does not handle (by their ce_type header); it writes outbox,',
+  'inbox and projection rows set-based (a statement per table and consumed batch or claim request). The baseline',
+  'decodes one plain message per event and inserts one row. A CPU profile of the hub phase of a 10 000-approval run',
+  "(2026-11-28, node --cpu-prof) splits the process's time as: garbage collection 19 %, node-postgres 17 % (much of it",
+  'the socket writes of statements and their array parameters), kafkajs (records and their headers, both ways) 17 %,',
+  'payload checks (class-validator, class-transformer) 9 %, decoding 7 %, the two apps’ handlers 10 %, inbox and',
+  'batching 5 %, HTTP 3 %, the bench itself 2 %; the process is idle 2 % of it.',
 ].join('\n');
