@@ -430,12 +430,16 @@ function identity(work: Applicable): [string, string] {
 }
 
 function metaOf(topic: string, partition: number, message: KafkaMessage): HubMessageMeta {
+  let headers: Record<string, string> | undefined;
   return {
     topic,
     partition,
     offset: message.offset,
     key: message.key === null ? null : message.key.toString('utf8'),
-    headers: headersToStrings(message.headers),
+    // Turned into strings when first read (dead letters, raw handlers): most messages never need them.
+    get headers() {
+      return (headers ??= headersToStrings(message.headers));
+    },
     timestamp: message.timestamp,
   };
 }
