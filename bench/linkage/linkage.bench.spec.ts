@@ -20,7 +20,7 @@ describe('the linkage README section', () => {
           'supervision ← /apps/approval': stage(2, 85),
           'approval ← /apps/supervision': stage(5, 100),
         },
-        processLoad: { eventLoopUtilization: 0.97, cpuSeconds: 110 },
+        processLoad: { eventLoopUtilization: 0.97, cpuSeconds: 110, loadAverage: [2.1, 3.4] },
         peakRssMiB: 600,
       },
       ratio: 0.33,

@@ -3,9 +3,12 @@ import {
   LicencePushEscalatedV1,
   LicencePushOverdueV1,
   LicenceRevokedV1,
+  PushRevocationRequestedV1,
   Topics,
+  createEvent,
+  toKafkaMessage,
 } from '@hub/contracts';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { demoUscc } from '@hub/demo';
 import { AppProcess, IsolatedEnv, eventually, isolatedEnv, readTopic, startAppProcess, testKafka } from '@hub/testing';
 import { call, callWith, decisionEvent, grant, publishDecisions, revoke, sql } from './linkage-client';
@@ -340,6 +343,58 @@ describe('审管衔接, the whole loop', () => {
     await eventually(async () => expect((await supervised(`SP-${RUN}-FALSE-1-R`, 'SSJ'))[0]?.state).toBe('pushed'));
   });
 
+  it('closes a revocation request read after the revocation that answers it, as a replay may read them', async () => {
+    const g = grant(nextUscc(), `SP-${RUN}-LATE-1`, 'SPJ-GGWS-005');
+    await publishDecisions(iso.brokers, iso.topicPrefix, [decisionEvent(LicenceGrantedV1.type, g)]);
+    await eventually(async () => expect((await supervised(g.approvalId, 'SSJ'))[0]?.state).toBe('pushed'));
+    const requestId = randomUUID();
+    const revocation = revoke(g, `SP-${RUN}-LATE-1-R`, requestId);
+    await publishDecisions(iso.brokers, iso.topicPrefix, [decisionEvent(LicenceRevokedV1.type, revocation)]);
+    await eventually(async () => expect(kinds(await timeline(revocation.approvalId))).toContain('received'));
+
+    // The supervision app's request, as its topic carries it, read only now.
+    const request = createEvent(
+      PushRevocationRequestedV1,
+      {
+        uscc: g.uscc,
+        approvalId: g.approvalId,
+        department: 'SSJ',
+        actor: 'SSJ-7',
+        at: new Date().toISOString(),
+        requestId,
+        actionId: randomUUID(),
+        licenceNo: g.licenceNo,
+        reason: '从业人员未取得健康证明，承诺不实',
+      },
+      { source: '/apps/supervision', id: randomUUID() },
+    );
+    const producer = testKafka(iso.brokers).producer();
+    await producer.connect();
+    await producer.send({
+      topic: `${iso.topicPrefix}${Topics.SupervisionPushV1}`,
+      messages: [toKafkaMessage({ ...request, partitionkey: g.uscc }, 'binary')],
+    });
+    await producer.disconnect();
+
+    await eventually(async () => {
+      const closed = await call<{ requestId: string; revokedByApprovalId: string }[]>(
+        url('approval'),
+        'SPJ',
+        'GET',
+        '/v1/revocation-requests?state=revoked',
+      );
+      expect(closed.body.find((r) => r.requestId === requestId)).toMatchObject({
+        revokedByApprovalId: revocation.approvalId,
+      });
+      expect(kinds(await timeline(g.approvalId)).sort()).toEqual([
+        'pushed:SSJ',
+        'received',
+        'revocation-requested:SSJ',
+        'revoked:SSJ',
+      ]);
+    });
+  });
+
   it('applies a duplicated decision once, and a claim that arrives before its push', async () => {
     const g = grant(nextUscc(), `SP-${RUN}-DUP-1`, 'SPJ-YPLS-004');
     const event = decisionEvent(LicenceGrantedV1.type, g);
@@ -601,6 +656,7 @@ describe('审管衔接, the whole loop', () => {
       },
       { timeoutMs: 120_000, intervalMs: 1_000 },
     );
-    expect(after.requests).toHaveLength(1);
+    // Both revocation requests closed again, the one read after its revocation included.
+    expect(after.requests.map((r) => (r as { state: string }).state)).toEqual(['revoked', 'revoked']);
   });
 });

@@ -17,4 +17,6 @@ export const approvalApp: HubAppDefinition = {
   entities: [Enterprise, MatterVersion, Approval, Push, TimelineEntry, RevocationRequest],
   migrations: [EnterpriseDirectory1764230500000, ApprovalLinkage1764400000000],
   env: ApprovalEnv,
+  // Its own events are read back only to rebuild; each is applied in the transaction that writes it.
+  appliesOwnEventsWhenWritten: true,
 };

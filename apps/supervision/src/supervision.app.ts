@@ -13,4 +13,6 @@ export const supervisionApp: HubAppDefinition = {
   entities: [Enterprise, SupervisedPush, SupervisionAction],
   migrations: [EnterpriseDirectory1764230500000, SupervisionLinkage1764400100000],
   env: SupervisionEnv,
+  // Its own events are read back only to rebuild; each is applied in the transaction that writes it.
+  appliesOwnEventsWhenWritten: true,
 };

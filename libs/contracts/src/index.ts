@@ -97,6 +97,7 @@ export {
   KAFKA_HEADER_PREFIX,
   KafkaCodecRules,
   fromKafkaMessage,
+  peekEventIdentity,
   peekEventType,
   toKafkaMessage,
   type ContentMode,

@@ -9,11 +9,13 @@ import {
   deadLetterTopic,
   formatFieldErrors,
   isDeadLetterTopic,
+  peekEventIdentity,
 } from '@hub/contracts';
 import { HubMetrics, withLogContext } from '@hub/observability';
 import { EventCatalog } from './event-catalog';
 import { HubContext, HubMessageMeta } from './hub-context';
 import { HubProducer } from './hub-producer';
+import { appliedAlready, recordApplied } from './inbox';
 import { KafkaRecord } from './kafka-record';
 import { RejectedMessage } from './rejected-message';
 import { DEFAULT_RETRY, RetryPolicy, backoffMs } from './retry-policy';
@@ -39,6 +41,11 @@ export interface HubConsumerOptions {
   /** A fetch answers once it has this many bytes or has waited `fetchMaxWaitMs` (Kafka's fetch.min.bytes). */
   fetchMinBytes?: number;
   fetchMaxWaitMs?: number;
+  /**
+   * Look up a fetched batch's binary-mode events in the inbox before decoding them, and pass over those applied
+   * already: for an app whose outbox records its own events as applied (see OutboxWriter), which it reads back.
+   */
+  inboxFirst?: boolean;
 }
 
 /** A message from a raw topic, as delivered to an @OnRawMessage handler. */
@@ -90,6 +97,11 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
   /** How many times the consumer has joined its group: more than once means it was rebalanced. */
   get groupJoins(): number {
     return this.joins;
+  }
+
+  /** Whether a handler takes events of this type. */
+  handles(type: string): boolean {
+    return this.eventRoutes.has(type);
   }
 
   /** The topics this server consumes, from its handlers' event types. */
@@ -169,6 +181,7 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     // A long handler would otherwise miss heartbeats and be evicted from the group mid-work.
     const keepAlive = setInterval(() => void heartbeat().catch(() => undefined), 1_000);
     const maxBatch = this.options.maxBatchSize ?? 500;
+    let applied: Set<KafkaMessage> | undefined;
     let group: Applicable[] = [];
     const flush = async (): Promise<void> => {
       if (group.length === 0) return;
@@ -178,9 +191,14 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
       resolveOffset(pending[pending.length - 1].meta.offset);
     };
     try {
+      if (this.options.inboxFirst) {
+        applied = await this.untilInfrastructureAnswers(payload, () => this.appliedIn(batch.messages));
+      }
       for (const message of batch.messages) {
         if (!payload.isRunning() || payload.isStale()) break;
-        const work = this.classify(batch.topic, batch.partition, message);
+        const work = applied?.has(message)
+          ? ({ kind: 'ignored', meta: metaOf(batch.topic, batch.partition, message), message } as const)
+          : this.classify(batch.topic, batch.partition, message);
         const batchable = work.kind === 'event' && work.handler.extras?.batch === true;
         if (batchable && (group.length === 0 || (group[0].handler === work.handler && group.length < maxBatch))) {
           group.push(work);
@@ -216,15 +234,23 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     }
   }
 
+  /** The messages of a fetched batch whose events this consumer has applied (read by their headers alone). */
+  private async appliedIn(messages: KafkaMessage[]): Promise<Set<KafkaMessage>> {
+    const peeked = messages.flatMap((message) => {
+      const event = peekEventIdentity(message);
+      return event ? [{ message, event }] : [];
+    });
+    const known = await appliedAlready(
+      this.options.dataSource.manager,
+      this.schema,
+      this.options.groupId,
+      peeked.map((p) => p.event),
+    );
+    return new Set(peeked.filter((p) => known.has(`${p.event.source}\u0000${p.event.id}`)).map((p) => p.message));
+  }
+
   private classify(topic: string, partition: number, message: KafkaMessage): Work {
-    const meta: HubMessageMeta = {
-      topic,
-      partition,
-      offset: message.offset,
-      key: message.key === null ? null : message.key.toString('utf8'),
-      headers: headersToStrings(message.headers),
-      timestamp: message.timestamp,
-    };
+    const meta = metaOf(topic, partition, message);
     const raw = this.rawRoutes.find((r) => r.topics.test(topic));
     if (raw) {
       return { kind: 'raw', meta, message, handler: raw.handler, raw: { meta, key: meta.key, value: message.value } };
@@ -329,13 +355,13 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
       if (!unique.has(`${source}\u0000${id}`)) unique.set(`${source}\u0000${id}`, work);
     }
     const works = [...unique.values()];
-    const rows: { source: string; event_id: string }[] = await manager.query(
-      `INSERT INTO "${this.schema}"."inbox" (consumer, source, event_id)
-       SELECT $1, s, i FROM unnest($2::text[], $3::text[]) AS t(s, i)
-       ON CONFLICT DO NOTHING RETURNING source, event_id`,
-      [this.options.groupId, works.map((w) => identity(w)[0]), works.map((w) => identity(w)[1])],
+    const recorded = await recordApplied(
+      manager,
+      this.schema,
+      this.options.groupId,
+      works.map((w) => ({ source: identity(w)[0], id: identity(w)[1] })),
     );
-    const inserted = new Set(rows.map((r) => `${r.source}\u0000${r.event_id}`));
+    const inserted = new Set(recorded.map((r) => `${r.source}\u0000${r.id}`));
     return works.filter((w) => inserted.has(identity(w).join('\u0000')));
   }
 
@@ -406,6 +432,21 @@ function identity(work: Applicable): [string, string] {
   return work.kind === 'event'
     ? [work.event.source, work.event.id]
     : [`kafka:${work.meta.topic}/${work.meta.partition}`, work.meta.offset];
+}
+
+function metaOf(topic: string, partition: number, message: KafkaMessage): HubMessageMeta {
+  let headers: Record<string, string> | undefined;
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key === null ? null : message.key.toString('utf8'),
+    // Turned into strings when first read (dead letters, raw handlers): most messages never need them.
+    get headers() {
+      return (headers ??= headersToStrings(message.headers));
+    },
+    timestamp: message.timestamp,
+  };
 }
 
 function headersToStrings(headers: KafkaMessage['headers']): Record<string, string> {

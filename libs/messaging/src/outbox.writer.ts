@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { CloudEvent } from '@hub/contracts';
 import { EventCatalog } from './event-catalog';
+import { recordApplied } from './inbox';
 import { KafkaRecord } from './kafka-record';
 
 /**
@@ -8,9 +9,15 @@ import { KafkaRecord } from './kafka-record';
  * transaction commits; the relay finds them by polling (see OutboxRelay).
  */
 export class OutboxWriter {
+  /**
+   * @param ownInbox for an app that reads back the events it writes (to rebuild its state from Kafka) and applies
+   *   each one as it writes it: those its consumer handles are recorded in its inbox in the same transaction, so
+   *   that reading them back is known for a redelivery before anything is decoded.
+   */
   constructor(
     private readonly schema: string,
     private readonly catalog: EventCatalog,
+    private readonly ownInbox?: { consumer: string; handles(type: string): boolean },
   ) {}
 
   async enqueue(manager: EntityManager, events: readonly CloudEvent[]): Promise<void> {
@@ -22,6 +29,15 @@ export class OutboxWriter {
       events.map((e) => this.catalog.encode(e)),
       events.map((e) => e.id),
     );
+    if (this.ownInbox) {
+      const { consumer, handles } = this.ownInbox;
+      await recordApplied(
+        manager,
+        this.schema,
+        consumer,
+        events.filter((e) => handles(e.type)),
+      );
+    }
   }
 
   /**

@@ -168,6 +168,47 @@ describe('delivery through outbox, Kafka and an idempotent consumer', () => {
   });
 });
 
+describe('an app that applies its own events when it writes them', () => {
+  let iso: IsolatedEnv;
+  let hub: RunningHubApp;
+  const app: HubAppDefinition = { ...directoryApp, name: 'inspection', appliesOwnEventsWhenWritten: true };
+
+  beforeAll(async () => {
+    iso = await isolatedEnv();
+    hub = await startHubApp(app, iso.env, { consumer: FAST_RETRY });
+    await installApplyLog(iso.databaseUrl, 'inspection.enterprise');
+    await eventually(() => expect(hub.server.isJoined).toBe(true));
+  });
+
+  afterAll(async () => {
+    await hub?.close();
+    await iso?.dispose();
+  });
+
+  it('records them in its inbox as it writes them and passes over them when it reads them back', async () => {
+    const own = demoEnterprises(20, 5_000).map((e) => enterpriseRegisteredEvent(e, randomUUID()));
+    const outbox = hub.app.get(OutboxWriter);
+    await hub.dataSource.transaction((manager) => outbox.enqueue(manager, own));
+    const inbox: { n: number }[] = await hub.dataSource.query(
+      `SELECT count(*)::int AS n FROM inspection.inbox WHERE event_id = ANY($1)`,
+      [own.map((e) => e.id)],
+    );
+    expect(inbox[0].n).toBe(own.length);
+    // Another system's event after them on the same partitions: applied once it is read, so theirs were read too.
+    const marker = enterpriseRegisteredEvent(demoEnterprises(1, 5_000)[0], randomUUID());
+    await send(iso.brokers, `${iso.topicPrefix}${topicOfEnterprises()}`, [marker]);
+    await eventually(async () => expect((await applyCounts(iso.databaseUrl, 'inspection')).get(marker.id)).toBe(1));
+    await eventually(async () => {
+      const outboxLeft: { n: number }[] = await hub.dataSource.query(
+        `SELECT count(*)::int AS n FROM inspection.outbox`,
+      );
+      expect(outboxLeft[0].n).toBe(0);
+    });
+    const counts = await applyCounts(iso.databaseUrl, 'inspection');
+    expect(own.filter((e) => counts.has(e.id))).toEqual([]);
+  });
+});
+
 function rawProducer(brokers: string[]) {
   return new Kafka({ clientId: 'test-producer', brokers, logLevel: logLevel.NOTHING }).producer();
 }

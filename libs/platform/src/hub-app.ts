@@ -58,6 +58,12 @@ export interface HubAppDefinition {
   env?: new () => HubEnv;
   /** Serve an OpenAPI document of the app's HTTP API at `/docs` (UI), `/docs/openapi.json` and `/docs/openapi.yaml`. */
   openApi?: HubOpenApi;
+  /**
+   * The app consumes events it writes itself, to rebuild its state from Kafka, and applies each one in the transaction
+   * that writes it (so reading it back live changes nothing): its outbox records them in its inbox, and its consumer
+   * passes over them by their headers, undecoded. Replayed into an empty schema they are applied as before.
+   */
+  appliesOwnEventsWhenWritten?: boolean;
 }
 
 export interface HubOpenApi {
@@ -143,8 +149,8 @@ export async function startHubApp(
     metrics,
     lingerMs: env.OUTBOX_LINGER_MS,
   });
-  const outbox = new OutboxWriter(name, catalog);
   const groupId = `${env.KAFKA_TOPIC_PREFIX}${name}`;
+  const ownEvents = definition.appliesOwnEventsWhenWritten === true;
   const server = new HubKafkaServer({
     kafka,
     groupId,
@@ -154,8 +160,14 @@ export async function startHubApp(
     metrics,
     fetchMinBytes: env.KAFKA_FETCH_MIN_BYTES,
     fetchMaxWaitMs: env.KAFKA_FETCH_MAX_WAIT_MS,
+    inboxFirst: ownEvents,
     ...options.consumer,
   });
+  const outbox = new OutboxWriter(
+    name,
+    catalog,
+    ownEvents ? { consumer: groupId, handles: (type) => server.handles(type) } : undefined,
+  );
 
   @Module({
     imports: [

@@ -12,7 +12,7 @@ import {
 } from '@hub/contracts';
 import { TimelineKind } from './entities/timeline-entry.entity';
 import { LinkageRepository } from './linkage.repository';
-import { entry } from './linkage.service';
+import { entry, revokedEntry } from './linkage.service';
 
 /**
  * 互反馈: what the supervising departments did with the pushes, as the supervision app publishes it, recorded on each
@@ -27,10 +27,16 @@ export class FeedbackService {
       const kind = event.type.split('.')[3] as TimelineKind;
       return entry(event.id, d, kind, new Date(d.at), d.department, d.actor, detailOf(event));
     });
-    await LinkageRepository.addTimeline(manager, entries);
-    for (const event of events) {
-      if (!event.type.endsWith('.revocation-requested.v1')) continue;
-      const d = event.data as PushRevocationRequestedV1Payload;
+    const requests = events
+      .filter((e) => e.type.endsWith('.revocation-requested.v1'))
+      .map((e) => e.data as PushRevocationRequestedV1Payload);
+    // Read after the revocation that answers it (a replay reads the two topics side by side): closed at once.
+    const revoked = await LinkageRepository.revocationsOf(
+      manager,
+      requests.map((r) => r.requestId),
+    );
+    for (const d of requests) {
+      const by = revoked.get(d.requestId);
       await LinkageRepository.addRevocationRequest(manager, {
         requestId: d.requestId,
         approvalId: d.approvalId,
@@ -39,10 +45,12 @@ export class FeedbackService {
         department: d.department,
         reason: d.reason,
         requestedAt: new Date(d.at),
-        state: 'open',
-        revokedByApprovalId: null,
+        state: by ? 'revoked' : 'open',
+        revokedByApprovalId: by ? by.approvalId : null,
       });
+      if (by) entries.push(revokedEntry(by, d));
     }
+    await LinkageRepository.addTimeline(manager, entries);
   }
 
   /** The supervision app's claim and supervision deadline notices, on the approval's timeline. */

@@ -126,6 +126,16 @@ export class LinkageRepository {
     return request;
   }
 
+  /** Receipts of decisions that revoke on these requests (their `received` entries), by request id. */
+  static async revocationsOf(manager: EntityManager, requestIds: string[]): Promise<Map<string, TimelineEntry>> {
+    if (requestIds.length === 0) return new Map();
+    const entries = await manager
+      .createQueryBuilder(TimelineEntry, 't')
+      .where(`t.kind = 'received' AND t.detail->>'revocationRequestId' = ANY(:ids)`, { ids: requestIds })
+      .getMany();
+    return new Map(entries.map((e) => [String(e.detail.revocationRequestId), e]));
+  }
+
   static revocationRequests(manager: EntityManager, state?: string): Promise<RevocationRequest[]> {
     return manager.find(RevocationRequest, {
       where: state ? { state: state as RevocationRequest['state'] } : {},

@@ -34,6 +34,7 @@ import { MatterVersion } from '../matters/entities/matter-version.entity';
 import { MattersRepository } from '../matters/matters.repository';
 import { Approval } from './entities/approval.entity';
 import { Push } from './entities/push.entity';
+import { RevocationRequest } from './entities/revocation-request.entity';
 import { TimelineEntry, TimelineKind } from './entities/timeline-entry.entity';
 import { LinkageRepository } from './linkage.repository';
 import { APPROVAL_BUREAU, COORDINATORS } from './linkage.types';
@@ -128,28 +129,21 @@ export class LinkageService {
       eventId: event.id,
     };
     batch.approvals.push(approval);
-    const timeline: TimelineEntry[] = [
-      entry(event.id, approval, 'received', decidedAt, null, APPROVAL_BUREAU, {
-        decision,
-        licenceNo: data.licenceNo,
-        matterCode: data.matterCode,
-      }),
-    ];
+    const received = entry(event.id, approval, 'received', decidedAt, null, APPROVAL_BUREAU, {
+      decision,
+      licenceNo: data.licenceNo,
+      matterCode: data.matterCode,
+      // Kept so that a request read after the revocation answering it (a replay) is closed then: see FeedbackService.
+      ...(data.revocationRequestId ? { revocationRequestId: data.revocationRequestId } : {}),
+    });
+    const timeline: TimelineEntry[] = [received];
     if (data.revocationRequestId) {
       const request = await LinkageRepository.closeRevocationRequest(
         manager,
         data.revocationRequestId,
         data.approvalId,
       );
-      if (request) {
-        timeline.push({
-          ...entry(stableId('revoked', event.id), approval, 'revoked', decidedAt, request.department, APPROVAL_BUREAU, {
-            requestId: request.requestId,
-            revokedByApprovalId: data.approvalId,
-          }),
-          approvalId: request.approvalId,
-        });
-      }
+      if (request) timeline.push(revokedEntry(received, request));
     }
     batch.timeline.push(...timeline);
     if (departments.length === 0) {
@@ -441,6 +435,28 @@ function pushedEntry(
     claimDueAt: event.data!.claimDueAt,
     ...(push.replacesPushId ? { replacesPushId: push.replacesPushId } : {}),
   });
+}
+
+/** The 'revoked' step on the timeline of the approval a request asked to revoke, from the revoking decision's receipt. */
+export function revokedEntry(
+  received: Pick<TimelineEntry, 'eventId' | 'approvalId' | 'uscc' | 'at'>,
+  request: Pick<RevocationRequest, 'requestId' | 'approvalId' | 'department'>,
+): TimelineEntry {
+  return {
+    ...entry(
+      stableId('revoked', received.eventId),
+      received,
+      'revoked',
+      received.at,
+      request.department,
+      APPROVAL_BUREAU,
+      {
+        requestId: request.requestId,
+        revokedByApprovalId: received.approvalId,
+      },
+    ),
+    approvalId: request.approvalId,
+  };
 }
 
 export function decisionOf(type: string): LicenceDecision {

@@ -1,5 +1,5 @@
 import type { CloudEvent } from './cloud-event';
-import { peekEventType, fromKafkaMessage, toKafkaMessage } from './kafka.codec';
+import { fromKafkaMessage, peekEventIdentity, peekEventType, toKafkaMessage } from './kafka.codec';
 
 const event: CloudEvent<{ uscc: string; name: string }> = {
   specversion: '1.0',
@@ -243,5 +243,22 @@ describe('peekEventType', () => {
     expect(peekEventType({ ...binary, headers: { ...binary.headers, ce_type: ['a', 'b'] } })).toBeUndefined();
     expect(peekEventType({ ...binary, headers: { ...binary.headers, CE_TYPE: 'zone.q.r.s.v1' } })).toBeUndefined();
     expect(peekEventType({ key: null, value: null })).toBeUndefined();
+  });
+});
+
+describe('peekEventIdentity', () => {
+  it("reads a binary-mode message's source and id from its headers, and nothing of any other", () => {
+    const headers = {
+      ce_specversion: '1.0',
+      ce_source: '/apps/x',
+      ce_id: Buffer.from('e-1'),
+      ce_type: 'zone.a.b.c.v1',
+    };
+    expect(peekEventIdentity({ value: null, headers })).toEqual({ source: '/apps/x', id: 'e-1' });
+    expect(peekEventIdentity({ value: null, headers: { ...headers, ce_id: undefined } })).toBeUndefined();
+    expect(peekEventIdentity({ value: null, headers: { ...headers, ce_specversion: undefined } })).toBeUndefined();
+    expect(peekEventIdentity({ value: null, headers: { ...headers, CE_ID: 'e-2' } })).toBeUndefined();
+    expect(peekEventIdentity(toKafkaMessage(event, 'structured'))).toBeUndefined();
+    expect(peekEventIdentity(toKafkaMessage(event, 'binary'))).toEqual({ source: event.source, id: event.id });
   });
 });

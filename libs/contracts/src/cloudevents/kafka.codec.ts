@@ -104,19 +104,37 @@ export function fromKafkaMessage(message: KafkaMessageIn): CloudEventDecodeResul
  * handle: the message is decoded, and checked, only by a reader that handles its type.
  */
 export function peekEventType(message: KafkaMessageIn): string | undefined {
-  let type: KafkaHeaderValue;
+  return peekBinaryHeaders(message)?.type;
+}
+
+/** The CloudEvents identity (`ce_source`, `ce_id`) of a binary-mode message without decoding it, as peekEventType. */
+export function peekEventIdentity(message: KafkaMessageIn): { source: string; id: string } | undefined {
+  const { source, id } = peekBinaryHeaders(message) ?? {};
+  return source !== undefined && id !== undefined ? { source, id } : undefined;
+}
+
+const PEEKED: Readonly<Record<string, 'type' | 'source' | 'id'>> = {
+  [`${KAFKA_HEADER_PREFIX}type`]: 'type',
+  [`${KAFKA_HEADER_PREFIX}source`]: 'source',
+  [`${KAFKA_HEADER_PREFIX}id`]: 'id',
+};
+
+function peekBinaryHeaders(message: KafkaMessageIn): { type?: string; source?: string; id?: string } | undefined {
+  const found: Record<string, string> = {};
   let binary = false;
   for (const [name, value] of Object.entries(message.headers ?? {})) {
+    if (value === undefined) continue; // as decoding reads it: absent
     const lower = name.toLowerCase();
-    if (lower === `${KAFKA_HEADER_PREFIX}type`) {
-      if (type !== undefined || Array.isArray(value)) return undefined;
-      type = value;
+    const attribute = Object.prototype.hasOwnProperty.call(PEEKED, lower) ? PEEKED[lower] : undefined;
+    if (attribute !== undefined) {
+      // Given twice: decoding reports it.
+      if (found[attribute] !== undefined || Array.isArray(value)) return undefined;
+      found[attribute] = typeof value === 'string' ? value : value.toString('utf8');
     } else if (lower === `${KAFKA_HEADER_PREFIX}specversion`) binary = true;
     else if (lower === CONTENT_TYPE && String(value).toLowerCase().includes('application/cloudevents'))
       return undefined;
   }
-  if (!binary || type === undefined || Array.isArray(type)) return undefined;
-  return typeof type === 'string' ? type : type.toString('utf8');
+  return binary ? found : undefined;
 }
 
 function decodeStructured(value: Buffer | null): CloudEventDecodeResult {
