@@ -10,14 +10,14 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
 import { databaseUrl, dropDatabase, ensureDatabase, ensureInfrastructure } from '@hub/infra';
 import { HubClient } from '@hub/sdk';
-import { machine, percentile, round, writeResult } from '../bench-kit';
+import { machine, percentile, round, writeBenchSection, writeResult } from '../bench-kit';
 import type { LoadResult, LoadSpec } from './load-generator';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -127,7 +127,7 @@ export async function runGatewayBench(events: number): Promise<Record<string, un
     };
     console.log(JSON.stringify({ singleRatio, batchRatio, peakRssMiB }, null, 2));
     console.log(`  written to ${writeResult('gateway', result)}`);
-    writeReadmeSection(readmeSection(result));
+    writeBenchSection('gateway', readmeSection(result));
     await deleteTopics(infra.brokers, prefix);
     return result;
   } finally {
@@ -432,15 +432,4 @@ function platformVerdict(express: Phase, fastify: Phase, gatewaySingle: Phase) {
         ? 'stay on Express until the gateway’s own work per event comes near the framework’s'
         : 'Fastify is worth the port',
   };
-}
-
-/** Replaces what stands between `<!-- bench:gateway -->` and `<!-- /bench:gateway -->` in the README. */
-export function writeReadmeSection(markdown: string, file = path.join(ROOT, 'README.md')): void {
-  const text = readFileSync(file, 'utf8');
-  const start = '<!-- bench:gateway -->';
-  const end = '<!-- /bench:gateway -->';
-  const from = text.indexOf(start);
-  const to = text.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`${file} has no ${start} … ${end} section`);
-  writeFileSync(file, `${text.slice(0, from + start.length)}\n\n${markdown}\n${text.slice(to)}`);
 }
