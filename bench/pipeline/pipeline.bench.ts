@@ -47,7 +47,16 @@ export async function rawBaseline(
   const kafka = new Kafka({ clientId: 'bench-raw', brokers, logLevel: logLevel.WARN });
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: PARTITIONS }] });
+  // A broker that has just started may not host a new topic's partitions yet (a retriable answer): ask again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: PARTITIONS }] });
+      break;
+    } catch (error) {
+      if (attempt >= 5 || (error as { retriable?: boolean }).retriable !== true) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
   await admin.disconnect();
   const db = new Client({ connectionString: url });
   await db.connect();
