@@ -12,12 +12,10 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
-import { databaseUrl, dropDatabase, ensureDatabase, ensureInfrastructure } from '@hub/infra';
 import { HubClient } from '@hub/sdk';
-import { machine, percentile, round, writeBenchSection, writeResult } from '../bench-kit';
+import { machine, percentile, round, withBenchInfrastructure, writeBenchSection, writeResult } from '../bench-kit';
 import type { LoadResult, LoadSpec } from './load-generator';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -39,13 +37,7 @@ export async function runGatewayBench(events: number): Promise<Record<string, un
   // One request per event for single, BATCH_SIZE per request for batch; bounded so that a run stays in minutes.
   const singleRequests = Math.min(events, 10_000);
   const batchRequests = Math.max(20, Math.floor(Math.min(events, 100_000) / BATCH_SIZE));
-  const infra = await ensureInfrastructure({ purpose: 'run' });
-  const name = `hub_bench_${randomBytes(3).toString('hex')}`;
-  const adminUrl = databaseUrl(infra.databaseUrl, 'postgres');
-  await ensureDatabase(adminUrl, name);
-  const url = databaseUrl(infra.databaseUrl, name);
-  const prefix = `bench-${randomBytes(3).toString('hex')}.`;
-  try {
+  return withBenchInfrastructure(async ({ brokers, databaseUrl: url, topicPrefix: prefix }) => {
     console.log(
       `gateway: ${singleRequests} single requests, ${batchRequests} batches of ${BATCH_SIZE}, load from a second process`,
     );
@@ -84,7 +76,7 @@ export async function runGatewayBench(events: number): Promise<Record<string, un
     console.log(`  multi-row INSERT         ${insert.eventsPerSecond} events/s`);
 
     const gateway = await startGateway({
-      KAFKA_BROKERS: infra.brokers.join(','),
+      KAFKA_BROKERS: brokers.join(','),
       DATABASE_URL: url,
       KAFKA_TOPIC_PREFIX: prefix,
       KAFKA_PARTITIONS: '6',
@@ -128,12 +120,8 @@ export async function runGatewayBench(events: number): Promise<Record<string, un
     console.log(JSON.stringify({ singleRatio, batchRatio, peakRssMiB }, null, 2));
     console.log(`  written to ${writeResult('gateway', result)}`);
     writeBenchSection('gateway', readmeSection(result));
-    await deleteTopics(infra.brokers, prefix);
     return result;
-  } finally {
-    await dropDatabase(adminUrl, name);
-    await infra.stop();
-  }
+  });
 }
 
 interface Credential {
@@ -340,17 +328,6 @@ async function stop(child: ChildProcess): Promise<void> {
   const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
   await exited;
   clearTimeout(killer);
-}
-
-async function deleteTopics(brokers: string[], prefix: string): Promise<void> {
-  const admin = new Kafka({ clientId: 'bench-gateway', brokers, logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-    if (topics.length > 0) await admin.deleteTopics({ topics });
-  } finally {
-    await admin.disconnect();
-  }
 }
 
 type Result = Awaited<ReturnType<typeof runGatewayBench>> & Record<string, unknown>;
