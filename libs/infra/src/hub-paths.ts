@@ -13,6 +13,8 @@ export interface HubPaths {
     readonly data: string;
     readonly properties: string;
     readonly log: string;
+    /** The log of the run before, kept at each start: a restart must not erase how the last run stopped. */
+    readonly previousLog: string;
     readonly pid: string;
   };
   readonly postgres: {
@@ -44,6 +46,7 @@ export function pathsUnder(root: string): HubPaths {
       data: join(kafka, 'data'),
       properties: join(kafka, 'server.properties'),
       log: join(kafka, 'kafka.log'),
+      previousLog: join(kafka, 'kafka.previous.log'),
       pid: join(kafka, 'kafka.pid'),
     },
     postgres: {

@@ -1,6 +1,14 @@
 export { ensureInfrastructure, databaseNameFor } from './infrastructure';
 export type { Infrastructure, InfrastructurePurpose } from './infrastructure';
-export { ensureKafka, startLocalKafka, stopLocalKafka, stopKafka, localKafkaStatus, kafkaAnswers } from './kafka';
+export {
+  ensureKafka,
+  startLocalKafka,
+  stopLocalKafka,
+  stopKafka,
+  localKafkaStatus,
+  kafkaAnswers,
+  localKafkaWarnings,
+} from './kafka';
 export type { KafkaHandle, LocalKafkaStatus } from './kafka';
 export { renderServerProperties, newClusterId } from './kafka-config';
 export type { LocalKafkaConfig } from './kafka-config';

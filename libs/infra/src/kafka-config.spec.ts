@@ -41,6 +41,10 @@ describe('renderServerProperties', () => {
     }
   });
 
+  it('lets the only replica lead again after it was killed mid-shutdown', () => {
+    expect(properties.get('unclean.leader.election.enable')).toBe('true');
+  });
+
   it('never creates topics implicitly and starts groups without delay', () => {
     expect(properties.get('auto.create.topics.enable')).toBe('false');
     expect(properties.get('group.initial.rebalance.delay.ms')).toBe('0');

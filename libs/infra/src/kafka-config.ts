@@ -30,6 +30,9 @@ export function renderServerProperties(config: LocalKafkaConfig): string {
     // Topics are declared by the contracts library and created explicitly; a typo must fail, not create a topic.
     ['auto.create.topics.enable', false],
     ['num.partitions', 3],
+    // One replica: after an interrupted shutdown it is no longer "clean", yet it is the only copy there is. Without
+    // this, a partition whose broker was killed mid-shutdown would stay without a leader for good.
+    ['unclean.leader.election.enable', true],
   ];
   return properties.map(([key, value]) => `${key}=${escapeValue(String(value))}`).join('\n') + '\n';
 }

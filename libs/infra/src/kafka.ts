@@ -1,6 +1,16 @@
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
@@ -20,7 +30,8 @@ type KafkaPaths = HubPaths['kafka'];
 
 const READY_TIMEOUT_MS = 120_000;
 const EXTERNAL_READY_TIMEOUT_MS = 30_000;
-const STOP_GRACE_MS = 30_000;
+// A controlled shutdown hands over every partition first; killed before it ends, the broker restarts "unclean".
+const STOP_GRACE_MS = 120_000;
 // Covers the first start, when Maven downloads the broker's classpath.
 const START_LOCK_TIMEOUT_MS = 15 * 60_000;
 const LOG_TAIL_LINES = 40;
@@ -90,6 +101,19 @@ export async function stopKafka(): Promise<boolean> {
   }
   await stopPid(pid, paths);
   return true;
+}
+
+/** The broker's latest warnings and errors, this run's and the run's before, for a test that has to explain a failure. */
+export function localKafkaWarnings(lines = 30): string {
+  const { log, previousLog } = hubPaths().kafka;
+  return [previousLog, log]
+    .map((file) => {
+      const warnings = tailOfFile(file, 5_000, 1 << 20)
+        .split('\n')
+        .filter((line) => / (WARN|ERROR) /.test(line));
+      return `${file}:\n${warnings.slice(-lines).join('\n') || '(none)'}`;
+    })
+    .join('\n');
 }
 
 export interface LocalKafkaStatus {
@@ -181,6 +205,7 @@ async function formatStorageOnce(paths: KafkaPaths): Promise<void> {
 
 /** Starts the broker detached, so it outlives this process and `npm start` and test runs can share it. */
 async function launch(paths: KafkaPaths): Promise<number> {
+  if (existsSync(paths.log)) renameSync(paths.log, paths.previousLog);
   const log = openSync(paths.log, 'w');
   const child = spawn(java(), ['-Xmx1g', ...javaOptions(paths), 'kafka.Kafka', paths.properties], {
     cwd: paths.home,

@@ -3,7 +3,7 @@ import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
 import { Enterprise, EnterpriseDirectory1764230500000, EnterpriseDirectoryModule } from '@hub/directory';
 import { startLocalKafka, stopLocalKafka } from '@hub/infra';
 import { OutboxWriter } from '@hub/messaging';
-import { IsolatedEnv, applyCounts, eventually, installApplyLog, isolatedEnv } from '@hub/testing';
+import { IsolatedEnv, applyCounts, eventually, explainedByBroker, installApplyLog, isolatedEnv } from '@hub/testing';
 import { HubAppDefinition, RunningHubApp, startHubApp } from './hub-app';
 
 const directoryApp: HubAppDefinition = {
@@ -54,7 +54,7 @@ describe('resilience', () => {
       // Accepted while the broker is down: held in the outbox.
       for (let i = 5; i < 10; i++) ids.push(...(await commit(hub, 200, 10_000 + i * 200)));
       await startLocalKafka();
-      await expectAppliedOnce(iso, ids);
+      await explainedByBroker(iso.brokers, iso.topicPrefix, () => expectAppliedOnce(iso, ids));
     } finally {
       await hub.close();
     }

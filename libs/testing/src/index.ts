@@ -5,3 +5,4 @@ export * from './apply-log';
 export * from './app-process';
 export * from './webhook-receiver';
 export * from './signed-call';
+export * from './broker-diagnostics';
