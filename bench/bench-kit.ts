@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
@@ -15,6 +15,35 @@ export function rssSampler(intervalMs = 50): { stop(): number } {
       return Math.round(Math.max(peak, process.memoryUsage.rss()) / 2 ** 20);
     },
   };
+}
+
+/** The CPU time (user + system) a process has used, in ms (Linux /proc, clock ticks of 10 ms). */
+export function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** The most memory a process has held since it started (Linux VmHWM), in MiB. */
+export function processPeakRssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = Number(/^VmHWM:\s+(\d+) kB$/m.exec(status)?.[1]);
+  return Math.round(kib / 1024);
+}
+
+/** CPU ms by process group (PostgreSQL's processes, the Kafka broker) at one moment; two samples give a run's share. */
+export function infrastructureCpuMs(): { postgres: number; kafka: number } {
+  const totals = { postgres: 0, kafka: 0 };
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      const group = cmdline.includes('kafka.Kafka') ? 'kafka' : /(^|\/)postgres(:|\0)/.test(cmdline) ? 'postgres' : undefined;
+      if (group) totals[group] += processCpuMs(Number(entry));
+    } catch {
+      // the process ended while being read
+    }
+  }
+  return totals;
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

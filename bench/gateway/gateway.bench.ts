@@ -10,12 +10,20 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
 import { HubClient } from '@hub/sdk';
-import { machine, percentile, round, withBenchInfrastructure, writeBenchSection, writeResult } from '../bench-kit';
+import {
+  machine,
+  percentile,
+  processCpuMs,
+  processPeakRssMiB,
+  round,
+  withBenchInfrastructure,
+  writeBenchSection,
+  writeResult,
+} from '../bench-kit';
 import type { LoadResult, LoadSpec } from './load-generator';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -98,7 +106,7 @@ export async function runGatewayBench(events: number): Promise<Record<string, un
       );
       batch = await load(gateway.url, BATCH_SIZE, BATCH_CONNECTIONS, batchRequests, credential, gateway.child.pid);
       console.log(`  gateway batch            ${batch.eventsPerSecond} events/s, ${batch.cpuMsPerEvent} CPU ms/event`);
-      peakRssMiB = peakRss(gateway.child.pid!);
+      peakRssMiB = processPeakRssMiB(gateway.child.pid!);
     } finally {
       await stop(gateway.child);
     }
@@ -149,7 +157,7 @@ async function bestOf(runs: number, measure: () => Promise<Phase>): Promise<Phas
 }
 
 async function runLoad(server: number | undefined, spec: LoadSpec): Promise<Phase> {
-  const cpuBefore = server === undefined ? 0 : cpuMs(server);
+  const cpuBefore = server === undefined ? 0 : processCpuMs(server);
   const output = await runNode(path.join(DIST, 'bench', 'gateway', 'load-generator.js'), [], {
     BENCH_LOAD: JSON.stringify(spec),
   });
@@ -162,13 +170,7 @@ async function runLoad(server: number | undefined, spec: LoadSpec): Promise<Phas
   }
   if (server === undefined) return result;
   const events = (spec.amount + spec.warmup) * spec.batchSize;
-  return { ...result, cpuMsPerEvent: round((cpuMs(server) - cpuBefore) / events, 3) };
-}
-
-/** The CPU time (user + system) a process has used, in ms (Linux /proc, clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  return { ...result, cpuMsPerEvent: round((processCpuMs(server) - cpuBefore) / events, 3) };
 }
 
 async function withBareServer(
@@ -187,7 +189,7 @@ async function withBareServer(
       child.once('exit', (code) => reject(new Error(`bare ${platform} server exited with ${code}`)));
     });
     const result = await measure(`http://127.0.0.1:${port}`, child.pid!);
-    return { ...result, peakRssMiB: peakRss(child.pid!) };
+    return { ...result, peakRssMiB: processPeakRssMiB(child.pid!) };
   } finally {
     await stop(child);
   }
@@ -312,13 +314,6 @@ function runNode(script: string, args: string[], env: Record<string, string>): P
       code === 0 ? resolve(out) : reject(new Error(`${path.basename(script)} exited with ${code}:\n${err}`)),
     ),
   );
-}
-
-/** The most memory the process has held since it started (Linux VmHWM), in MiB. */
-function peakRss(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = Number(/^VmHWM:\s+(\d+) kB$/m.exec(status)?.[1]);
-  return Math.round(kib / 1024);
 }
 
 async function stop(child: ChildProcess): Promise<void> {

@@ -20,8 +20,8 @@ describe('the linkage README section', () => {
           'supervision ← /apps/approval': stage(2, 85),
           'approval ← /apps/supervision': stage(5, 100),
         },
-        processLoad: { eventLoopUtilization: 0.97, cpuSeconds: 110, loadAverage: [2.1, 3.4] },
-        peakRssMiB: 600,
+        processLoad: { cpuSeconds: { approval: 60, supervision: 40, bench: 10, postgres: 30, kafka: 20 }, loadAverage: [2.1, 3.4] },
+        peakRssMiB: { approval: 300, supervision: 250, bench: 200 },
       },
       ratio: 0.33,
     });
@@ -29,6 +29,8 @@ describe('the linkage README section', () => {
     expect(markdown).toContain('9 000 / 18 001 (grant → push applied)');
     expect(markdown).toContain('**0.33** (target ≥ 0.5: not met)');
     expect(markdown).toContain('claims on the timelines 5–100 s');
+    expect(markdown).toContain('approval app 60 s (0.6 ms per approval), supervision app');
+    expect(markdown).toContain('300 + 250 MiB (apps)');
     const prettier = require.resolve('prettier/bin/prettier.cjs');
     const formatted = execFileSync(process.execPath, [prettier, '--stdin-filepath', 'README.md'], {
       input: markdown + '\n',

@@ -6,23 +6,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
+import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { randomNonce, signRequest, unixSeconds } from '@hub/auth';
 import { LicenceGrantedV1, Topics, toKafkaMessage } from '@hub/contracts';
-import { loadEnv } from '@hub/config';
 import { demoUscc } from '@hub/demo';
-import { JsonLogger } from '@hub/observability';
-import { startHubApp } from '@hub/platform';
-import { approvalApp } from '../../apps/approval/src/approval.app';
-import { ApprovalEnv } from '../../apps/approval/src/approval.env';
+import { startAppProcess } from '@hub/testing';
 import { stableId } from '../../apps/approval/src/linkage/stable-id';
-import { supervisionApp } from '../../apps/supervision/src/supervision.app';
-import { SupervisionEnv } from '../../apps/supervision/src/supervision.env';
 import {
+  infrastructureCpuMs,
   machine,
   percentile,
+  processCpuMs,
+  processPeakRssMiB,
   round,
   rssSampler,
   withBenchInfrastructure,
@@ -37,6 +34,8 @@ const WRITE_BATCH = 500;
 const ENTERPRISES = 10_000;
 const CLAIM_CONCURRENCY = 4;
 const CLAIM_BATCH = 500;
+// How often SCJG's system looks for new pushes: each look costs PostgreSQL time, which the hub also needs.
+const FEEDER_INTERVAL_MS = 250;
 const MATTER = 'SPJ-SPJY-001'; // 食品经营许可 → 市场监管分局 (SCJG)
 
 async function waitFor(db: Client, sql: string, target: number): Promise<void> {
@@ -51,26 +50,26 @@ async function linkage(brokers: string[], url: string, prefix: string, count: nu
   const base = {
     KAFKA_BROKERS: brokers.join(','),
     DATABASE_URL: url,
-    PORT: '0',
     KAFKA_TOPIC_PREFIX: prefix,
     KAFKA_PARTITIONS: String(PARTITIONS),
     LOG_LEVEL: 'warn',
     SCHEDULER_INTERVAL_MS: '60000',
   };
+  // Each app runs as its own process, as deployed (`npm start`); the bench is the 审批局's and SCJG's systems.
+  // BENCH_PROFILE=<dir> writes each app's V8 CPU profile there (open it in Chrome DevTools) to see where time goes.
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`]
+    : [];
+  const approval = await startAppProcess('approval', base, profile);
+  const supervision = await startAppProcess('supervision', base, profile);
+  const apps = [approval, supervision];
   const rss = rssSampler();
-  const approval = await startHubApp(approvalApp, loadEnv(ApprovalEnv, base), {
-    logger: new JsonLogger('approval', 'warn'),
-  });
-  const supervision = await startHubApp(supervisionApp, loadEnv(SupervisionEnv, base), {
-    logger: new JsonLogger('supervision', 'warn'),
-  });
   const db = new Client({ connectionString: url });
   await db.connect();
   const kafka = new Kafka({ clientId: 'bench-linkage', brokers, logLevel: logLevel.WARN });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   try {
-    while (!approval.server.isJoined || !supervision.server.isJoined) await new Promise((r) => setTimeout(r, 100));
     const approvals = Array.from({ length: count }, (_, i) => ({
       uscc: demoUscc(i % ENTERPRISES),
       approvalId: `BENCH-${i}`,
@@ -81,8 +80,9 @@ async function linkage(brokers: string[], url: string, prefix: string, count: nu
     }));
     const sentAt = new Map<string, number>();
     const loadAtStart = os.loadavg()[0];
-    const elu = performance.eventLoopUtilization();
     const cpu = process.cpuUsage();
+    const appCpuBefore = apps.map((app) => processCpuMs(app.child.pid!));
+    const infrastructureBefore = infrastructureCpuMs();
     const started = Date.now();
     const produce = (async () => {
       for (let i = 0; i < approvals.length; i += WRITE_BATCH) {
@@ -139,20 +139,22 @@ async function linkage(brokers: string[], url: string, prefix: string, count: nu
       const enqueued = new Set<string>();
       const feeder = (async () => {
         while (enqueued.size < count) {
-          // What it has not claimed yet is read again by each look: look only when running short.
           if (queue.length >= CLAIM_BATCH * CLAIM_CONCURRENCY) {
             await new Promise((r) => setTimeout(r, 50));
             continue;
           }
+          // Each look reads again what is queued or being claimed (at most the queue and the requests in flight):
+          // a look now and then, large enough to hold those and the new pushes.
           const { rows } = await db.query<{ approval_id: string }>(
-            `SELECT approval_id FROM supervision.push WHERE department = 'SCJG' AND state = 'pushed' LIMIT 5000`,
+            `SELECT approval_id FROM supervision.push WHERE department = 'SCJG' AND state = 'pushed' LIMIT $1`,
+            [4 * CLAIM_BATCH * CLAIM_CONCURRENCY],
           );
           for (const r of rows) {
             if (enqueued.has(r.approval_id)) continue;
             enqueued.add(r.approval_id);
             queue.push(r.approval_id);
           }
-          await new Promise((r) => setTimeout(r, 50));
+          await new Promise((r) => setTimeout(r, FEEDER_INTERVAL_MS));
         }
       })();
       const workers = Array.from({ length: CLAIM_CONCURRENCY }, async () => {
@@ -180,11 +182,19 @@ async function linkage(brokers: string[], url: string, prefix: string, count: nu
     const latencies = approvals
       .map((a, i) => byEvent.get(pushEventIds[i])! - sentAt.get(a.approvalId)!)
       .sort((x, y) => x - y);
-    // The bench and both apps share this process: how busy its one event loop was, and the CPU it took.
+    // CPU each process took over the run: where the machine's two cores went, besides Kafka and PostgreSQL.
     const used = process.cpuUsage(cpu);
+    const infrastructure = infrastructureCpuMs();
+    const cpuSeconds = {
+      approval: round((processCpuMs(approval.child.pid!) - appCpuBefore[0]) / 1000, 1),
+      supervision: round((processCpuMs(supervision.child.pid!) - appCpuBefore[1]) / 1000, 1),
+      bench: round((used.user + used.system) / 1e6, 1),
+      // PostgreSQL's processes that ended during the run are not counted: at least this much.
+      postgres: round((infrastructure.postgres - infrastructureBefore.postgres) / 1000, 1),
+      kafka: round((infrastructure.kafka - infrastructureBefore.kafka) / 1000, 1),
+    };
     const processLoad = {
-      eventLoopUtilization: round(performance.eventLoopUtilization(elu).utilization, 2),
-      cpuSeconds: round((used.user + used.system) / 1e6, 1),
+      cpuSeconds,
       /** The machine's 1-minute load average when the hub phase started and ended: other work on the cores. */
       loadAverage: [round(loadAtStart, 1), round(os.loadavg()[0], 1)],
     };
@@ -212,13 +222,16 @@ async function linkage(brokers: string[], url: string, prefix: string, count: nu
       grantToPushMs: { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)) },
       stages,
       processLoad,
-      peakRssMiB: rss.stop(),
+      peakRssMiB: {
+        approval: processPeakRssMiB(approval.child.pid!),
+        supervision: processPeakRssMiB(supervision.child.pid!),
+        bench: rss.stop(),
+      },
     };
   } finally {
     await producer.disconnect();
     await db.end();
-    await supervision.close();
-    await approval.close();
+    for (const app of apps) await app.stop();
   }
 }
 
@@ -264,7 +277,8 @@ export function readmeSection(r: LinkageResult): string {
     const s = hub.stages[name];
     return s ? `${s.firstSeconds}–${s.lastSeconds} s` : 'n/a';
   };
-  const cpuPerApproval = round((1000 * hub.processLoad.cpuSeconds) / hub.approvals, 2);
+  const cpu = hub.processLoad.cpuSeconds;
+  const perApproval = (seconds: number): number => round((1000 * seconds) / hub.approvals, 2);
   return [
     `\`npm run bench -- linkage\` on ${String(r.machine.cpus)} cores (${String(r.machine.cpuModel)}), Node ${String(r.machine.node)}, ${r.at.slice(0, 10)}:`,
     `${n(hub.approvals)} approvals of 食品经营许可 through 审管衔接, ${n(hub.events)} events (grant, push, claim; every one counted):`,
@@ -285,7 +299,7 @@ export function readmeSection(r: LinkageResult): string {
         'hub linkage',
         n(hub.eventsPerSecond),
         `${n(Math.round(hub.grantToPushMs.p50))} / ${n(Math.round(hub.grantToPushMs.p99))} (grant → push applied)`,
-        `${hub.peakRssMiB} MiB`,
+        `${hub.peakRssMiB.approval} + ${hub.peakRssMiB.supervision} MiB (apps)`,
       ],
       ['ratio', `**${r.ratio}** (target ≥ 0.5: ${r.ratio >= 0.5 ? 'met' : 'not met'})`, '', ''],
     ]),
@@ -294,25 +308,26 @@ export function readmeSection(r: LinkageResult): string {
     `grants in the approval app ${stage('approval ← /departments/SPJ/systems/approval')},`,
     `pushes in the supervision app ${stage('supervision ← /apps/approval')},`,
     `claims on the timelines ${stage('approval ← /apps/supervision')}.`,
-    'The bench (grants, the department system) and both apps share one Node process, on cores shared with Kafka and',
-    `PostgreSQL: its event loop was busy ${Math.round(100 * hub.processLoad.eventLoopUtilization)} % of the run,`,
-    `${hub.processLoad.cpuSeconds} CPU-seconds, ${cpuPerApproval} ms per approval; the machine's load average was`,
-    `${hub.processLoad.loadAverage.join(' → ')} over the run (other work shares the cores).`,
+    'Each app runs as its own process, as `npm start` runs them; the bench process plays the two departments’ systems.',
+    `CPU over the run: approval app ${cpu.approval} s (${perApproval(cpu.approval)} ms per approval), supervision app`,
+    `${cpu.supervision} s (${perApproval(cpu.supervision)} ms), the bench ${cpu.bench} s, PostgreSQL ${cpu.postgres} s, Kafka ${cpu.kafka} s`,
+    `(all on the same ${String(r.machine.cpus)} cores, ${round(r.hub.seconds * Number(r.machine.cpus), 0)} CPU-seconds in the run);`,
+    `the machine's load average was ${hub.processLoad.loadAverage.join(' → ')} over the run.`,
     '',
     LIMITS,
   ].join('\n');
 }
 
-/** What profiling found (node --cpu-prof over the hub phase of a 10 000-approval run), kept with the figures. */
+/** What profiling found (BENCH_PROFILE over a 30 000-approval run), kept with the figures. */
 const LIMITS = [
-  'What limits it: CPU. Per approval the hub decodes and checks three events against their contracts (the grant in the',
-  'approval app, the push in the supervision app, the claim on the timeline), each from about a dozen binary-mode',
-  'headers; it passes over its own pushes and claims read back (recorded in its inbox as they are written, looked up',
-  'by their headers) and the grants the supervision app does not handle (by their ce_type header); it writes outbox,',
-  'inbox and projection rows set-based (a statement per table and consumed batch or claim request). The baseline',
-  'decodes one plain message per event and inserts one row. A CPU profile of the hub phase of a 10 000-approval run',
-  "(2026-11-28, node --cpu-prof) splits the process's time as: garbage collection 19 %, node-postgres 17 % (much of it",
-  'the socket writes of statements and their array parameters), kafkajs (records and their headers, both ways) 17 %,',
-  'payload checks (class-validator, class-transformer) 9 %, decoding 7 %, the two apps’ handlers 10 %, inbox and',
-  'batching 5 %, HTTP 3 %, the bench itself 2 %; the process is idle 2 % of it.',
+  'What limits it: CPU. The processes above together use about all of the two cores for the whole run; PostgreSQL',
+  'takes nearly as much as either app. Per approval the hub decodes and checks three events against their contracts',
+  '(the grant in the approval app, the push in the supervision app, the claim on the timeline), each from about a dozen',
+  'binary-mode headers; it passes over its own pushes and claims read back and the grants the supervision app does not',
+  'handle (by their headers alone); it writes outbox, inbox and projection rows set-based (a statement per table and',
+  'consumed batch or claim request). The baseline decodes one plain message per event and inserts one row. CPU',
+  'profiles of both apps (`BENCH_PROFILE=<dir>`, 2026-11-28) split each one’s time alike: waiting 19 % (for the',
+  'database, the broker and the cores), CloudEvents decoding and checks 11–14 %, kafkajs 10 %, garbage collection',
+  '8–9 %, class-validator and class-transformer 8–11 %, node-postgres 5–8 % (with its array parameters), socket writes',
+  '5–7 %, the apps’ own handlers 2–3 %.',
 ].join('\n');

@@ -33,4 +33,5 @@ export {
   assertDatabaseName,
 } from './postgres-url';
 export { readInfraEnv } from './infra-env';
+export { hubPaths } from './hub-paths';
 export type { InfraEnv } from './infra-env';

@@ -1,9 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { hubPaths } from '@hub/infra';
 import { eventually } from './eventually';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
+// The repository, whether this runs from the sources (jest) or from dist/ (the benches).
+const ROOT = hubPaths().root;
 
 export interface AppProcess {
   name: string;
@@ -27,12 +29,19 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Runs a built app (dist/apps/<name>) as its own process and waits until /health/ready answers 200. */
-export async function startAppProcess(name: string, env: Record<string, string>): Promise<AppProcess> {
+/**
+ * Runs a built app (dist/apps/<name>) as its own process and waits until /health/ready answers 200. `nodeArgs` go to
+ * Node itself (e.g. `--cpu-prof`, which NODE_OPTIONS refuses).
+ */
+export async function startAppProcess(
+  name: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<AppProcess> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['-r', 'tsconfig-paths/register', path.join(ROOT, 'dist', 'apps', name, 'src', 'main.js')],
+    [...nodeArgs, '-r', 'tsconfig-paths/register', path.join(ROOT, 'dist', 'apps', name, 'src', 'main.js')],
     { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), TS_NODE_BASEURL: path.join(ROOT, 'dist') } },
   );
   let output = '';
