@@ -125,7 +125,10 @@ export function decodeBinaryData(
 
 /** Sets an own property even for the name `__proto__`, so that a hostile name is seen and refused, never applied. */
 export function setOwn(target: Record<string, unknown>, name: string, value: unknown): void {
-  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+  // `__proto__` is the one accessor a plain object inherits; any other name assigned becomes an own property.
+  if (name === '__proto__') {
+    Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+  } else target[name] = value;
 }
 
 export function failure(errors: readonly FieldError[]): CloudEventDecodeResult {

@@ -33,6 +33,12 @@ describe('Kafka protocol binding', () => {
       expect(JSON.parse(message.value!.toString('utf8'))).toEqual(event.data);
     });
 
+    it('sees a ce___proto__ header as a bad attribute name instead of applying it', () => {
+      const message = toKafkaMessage(event, 'binary');
+      const decoded = fromKafkaMessage({ ...message, headers: { ...message.headers, ce___proto__: 'forged' } });
+      expect(decoded.ok ? [] : decoded.errors.map((e) => `${e.field}:${e.rule}`)).toEqual(['__proto__:extensionName']);
+    });
+
     it('round-trips an event, with Buffer headers as Kafka clients deliver them', () => {
       const message = toKafkaMessage(event, 'binary');
       const headers = Object.fromEntries(Object.entries(message.headers).map(([k, v]) => [k, Buffer.from(v)]));

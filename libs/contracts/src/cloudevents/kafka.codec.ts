@@ -119,7 +119,19 @@ const PEEKED: Readonly<Record<string, 'type' | 'source' | 'id'>> = {
   [`${KAFKA_HEADER_PREFIX}id`]: 'id',
 };
 
-function peekBinaryHeaders(message: KafkaMessageIn): { type?: string; source?: string; id?: string } | undefined {
+type PeekedHeaders = { type?: string; source?: string; id?: string } | undefined;
+
+// A consumer peeks at a message more than once (its identity for the inbox, then its type); it reads the headers once.
+const peeked = new WeakMap<KafkaMessageIn, PeekedHeaders>();
+
+function peekBinaryHeaders(message: KafkaMessageIn): PeekedHeaders {
+  if (peeked.has(message)) return peeked.get(message);
+  const found = readBinaryHeaders(message);
+  peeked.set(message, found);
+  return found;
+}
+
+function readBinaryHeaders(message: KafkaMessageIn): PeekedHeaders {
   const found: Record<string, string> = {};
   let binary = false;
   for (const [name, value] of Object.entries(message.headers ?? {})) {
