@@ -37,7 +37,11 @@ export function infrastructureCpuMs(): { postgres: number; kafka: number } {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      const group = cmdline.includes('kafka.Kafka') ? 'kafka' : /(^|\/)postgres(:|\0)/.test(cmdline) ? 'postgres' : undefined;
+      const group = cmdline.includes('kafka.Kafka')
+        ? 'kafka'
+        : /(^|\/)postgres(:|\0)/.test(cmdline)
+          ? 'postgres'
+          : undefined;
       if (group) totals[group] += processCpuMs(Number(entry));
     } catch {
       // the process ended while being read

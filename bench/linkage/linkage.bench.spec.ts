@@ -20,7 +20,10 @@ describe('the linkage README section', () => {
           'supervision ← /apps/approval': stage(2, 85),
           'approval ← /apps/supervision': stage(5, 100),
         },
-        processLoad: { cpuSeconds: { approval: 60, supervision: 40, bench: 10, postgres: 30, kafka: 20 }, loadAverage: [2.1, 3.4] },
+        processLoad: {
+          cpuSeconds: { approval: 60, supervision: 40, bench: 10, postgres: 30, kafka: 20 },
+          loadAverage: [2.1, 3.4],
+        },
         peakRssMiB: { approval: 300, supervision: 250, bench: 200 },
       },
       ratio: 0.33,
