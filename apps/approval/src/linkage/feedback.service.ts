@@ -31,6 +31,10 @@ export class FeedbackService {
       .filter((e) => e.type.endsWith('.revocation-requested.v1'))
       .map((e) => e.data as PushRevocationRequestedV1Payload);
     // Read after the revocation that answers it (a replay reads the two topics side by side): closed at once.
+    await LinkageRepository.lockRevocationRequests(
+      manager,
+      requests.map((r) => r.requestId),
+    );
     const revoked = await LinkageRepository.revocationsOf(
       manager,
       requests.map((r) => r.requestId),

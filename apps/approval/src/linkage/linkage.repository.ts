@@ -115,11 +115,26 @@ export class LinkageRepository {
   }
 
   /** Returns the closed request, or null when there was none open with that id. */
+  /**
+   * Serialises, until the transaction ends, the two transactions that may meet over a revocation request: the request
+   * read (FeedbackService) and the decision that answers it. Each checks for the other; without the lock, both could
+   * check before either commits, and the request would stay open.
+   */
+  static async lockRevocationRequests(manager: EntityManager, requestIds: readonly string[]): Promise<void> {
+    if (requestIds.length === 0) return;
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('revocation-request:' || id, 0))
+         FROM (SELECT DISTINCT unnest($1::text[]) AS id ORDER BY 1) AS ids`,
+      [requestIds],
+    );
+  }
+
   static async closeRevocationRequest(
     manager: EntityManager,
     requestId: string,
     approvalId: string,
   ): Promise<RevocationRequest | null> {
+    await LinkageRepository.lockRevocationRequests(manager, [requestId]);
     const request = await manager.findOneBy(RevocationRequest, { requestId });
     if (!request) return null;
     await manager.update(RevocationRequest, { requestId }, { state: 'revoked', revokedByApprovalId: approvalId });
