@@ -5,6 +5,8 @@ import {
   CloudEvent,
   LicenceGrantedV1Payload,
   LicenceRevokedV1Payload,
+  PushClaimRequestedV1,
+  PushClaimRequestedV1Payload,
   ingressTopic,
   toKafkaMessage,
 } from '@hub/contracts';
@@ -50,18 +52,46 @@ export async function callWith<T = unknown>(
   return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
-/** The 审批局's approval system publishing a decision on its Kafka ingress topic (through the gateway). */
-export async function publishDecisions(brokers: string[], prefix: string, events: CloudEvent[]): Promise<void> {
+/** A department's system publishing on its Kafka ingress topic (through the gateway). */
+export async function publishOnIngress(
+  brokers: string[],
+  prefix: string,
+  department: string,
+  events: CloudEvent[],
+): Promise<void> {
   const producer = testKafka(brokers).producer();
   await producer.connect();
   try {
     await producer.send({
-      topic: `${prefix}${ingressTopic('SPJ')}`,
+      topic: `${prefix}${ingressTopic(department)}`,
       messages: events.map((e) => toKafkaMessage(e, 'binary')),
     });
   } finally {
     await producer.disconnect();
   }
+}
+
+/** The 审批局's approval system publishing decisions on its Kafka ingress topic (through the gateway). */
+export async function publishDecisions(brokers: string[], prefix: string, events: CloudEvent[]): Promise<void> {
+  await publishOnIngress(brokers, prefix, 'SPJ', events);
+}
+
+/** A supervising department's case system claiming a push through the gateway. */
+export function claimRequest(
+  department: string,
+  data: PushClaimRequestedV1Payload,
+): CloudEvent<PushClaimRequestedV1Payload> {
+  return {
+    specversion: '1.0',
+    id: randomUUID(),
+    source: `/departments/${department}/systems/case-handling`,
+    type: PushClaimRequestedV1.type,
+    subject: data.uscc,
+    partitionkey: data.uscc,
+    datacontenttype: 'application/json',
+    department,
+    data,
+  };
 }
 
 export function decisionEvent<T extends object>(

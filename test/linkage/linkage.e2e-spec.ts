@@ -11,7 +11,17 @@ import {
 import { randomBytes, randomUUID } from 'node:crypto';
 import { demoUscc } from '@hub/demo';
 import { AppProcess, IsolatedEnv, eventually, isolatedEnv, readTopic, startAppProcess, testKafka } from '@hub/testing';
-import { call, callWith, decisionEvent, grant, publishDecisions, revoke, sql } from './linkage-client';
+import {
+  call,
+  callWith,
+  claimRequest,
+  decisionEvent,
+  grant,
+  publishDecisions,
+  publishOnIngress,
+  revoke,
+  sql,
+} from './linkage-client';
 
 interface Timeline {
   approval: { state: string; pushDueDate: string } | null;
@@ -606,6 +616,52 @@ describe('审管衔接, the whole loop', () => {
     expect(accepted.status).toBe(202);
     await eventually(async () => expect((await supervised(g.approvalId, 'JTJ'))[0]?.state).toBe('pushed'));
     expect(kinds(await timeline(g.approvalId))).toEqual(['received', 'pushed:JTJ']);
+  });
+
+  it("takes a department system's claims through the gateway, and answers one on an approval it returned with why not", async () => {
+    const [g, r] = [1, 2].map((n) => grant(nextUscc(), `SP-${RUN}-KCLAIM-${n}`, 'SPJ-SPJY-001'));
+    await publishDecisions(
+      iso.brokers,
+      iso.topicPrefix,
+      [g, r].map((d) => decisionEvent(LicenceGrantedV1.type, d)),
+    );
+    await eventually(async () => {
+      expect((await supervised(g.approvalId, 'SCJG'))[0]?.state).toBe('pushed');
+      expect((await supervised(r.approvalId, 'SCJG'))[0]?.state).toBe('pushed');
+    });
+    const returned = await call(url('supervision'), 'SCJG', 'POST', '/v1/returns', {
+      approvalId: r.approvalId,
+      actor: 'SCJG-desk',
+      reason: '不属本部门监管职责',
+    });
+    expect(returned.status).toBe(200);
+
+    const at = new Date().toISOString();
+    const claims = [g, r].map((d) =>
+      claimRequest('SCJG', { uscc: d.uscc, approvalId: d.approvalId, actor: 'SCJG-case-system', at }),
+    );
+    await publishOnIngress(iso.brokers, iso.topicPrefix, 'SCJG', claims);
+
+    await eventually(async () =>
+      expect((await supervised(g.approvalId, 'SCJG'))[0]).toMatchObject({ state: 'claimed', claimed_at: new Date(at) }),
+    );
+    const t = await eventually(async () => {
+      const current = await timeline(g.approvalId);
+      expect(kinds(current)).toEqual(['received', 'pushed:SCJG', 'claimed:SCJG']);
+      return current;
+    });
+    expect(t.timeline.find((e) => e.kind === 'claimed')?.actor).toBe('SCJG-case-system');
+
+    const refused = await eventually(async () => {
+      const current = await timeline(r.approvalId);
+      expect(kinds(current)).toContain('claim-refused:SCJG');
+      return current.timeline.find((e) => e.kind === 'claim-refused')!;
+    });
+    expect(refused).toMatchObject({
+      actor: 'SCJG-case-system',
+      detail: { reason: `SCJG returned approval ${r.approvalId}` },
+    });
+    expect((await supervised(r.approvalId, 'SCJG'))[0]?.state).toBe('returned');
   });
 
   it('rebuilds the same linkage state when the topics are replayed into empty schemas', async () => {

@@ -146,7 +146,16 @@ export {
   type IngressTopic,
   type Topic,
 } from './registry/topics';
-export { APP_NAMES, isAppName, isEventOwner, type AppName } from './registry/owners';
+export {
+  APP_NAMES,
+  EACH_DEPARTMENT,
+  EXAMPLE_DEPARTMENT,
+  exampleDepartmentOf,
+  isAppName,
+  isEventOwner,
+  mayPublish,
+  type AppName,
+} from './registry/owners';
 export {
   defineEventType,
   eventKeyOf,
@@ -204,6 +213,10 @@ export { LicenceUnassignedV1Payload } from './events/approval/licence-unassigned
 export { LicencePushRemindedV1 } from './events/approval/licence-push-reminded-v1/licence-push-reminded-v1.event';
 export { LicencePushOverdueV1 } from './events/approval/licence-push-overdue-v1/licence-push-overdue-v1.event';
 export { LicencePushEscalatedV1 } from './events/approval/licence-push-escalated-v1/licence-push-escalated-v1.event';
+export { PushClaimRequestedV1 } from './events/supervision/push-claim-requested-v1/push-claim-requested-v1.event';
+export { PushClaimRequestedV1Payload } from './events/supervision/push-claim-requested-v1/push-claim-requested-v1.payload';
+export { PushClaimRefusedV1 } from './events/supervision/push-claim-refused-v1/push-claim-refused-v1.event';
+export { PushClaimRefusedV1Payload } from './events/supervision/push-claim-refused-v1/push-claim-refused-v1.payload';
 export { PushClaimedV1 } from './events/supervision/push-claimed-v1/push-claimed-v1.event';
 export {
   CLAIM_CHANNELS,

@@ -20,7 +20,15 @@ export class OutboxWriter {
     private readonly ownInbox?: { consumer: string; handles(type: string): boolean },
   ) {}
 
-  async enqueue(manager: EntityManager, events: readonly CloudEvent[]): Promise<void> {
+  /**
+   * @param options.applyWhenReadBack the caller does not apply these events as it writes them: its consumer applies
+   *   them when it reads them back (they are not recorded in its inbox now).
+   */
+  async enqueue(
+    manager: EntityManager,
+    events: readonly CloudEvent[],
+    options: { applyWhenReadBack?: boolean } = {},
+  ): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('OutboxWriter.enqueue must run inside a transaction: the event commits with its cause');
     }
@@ -29,7 +37,7 @@ export class OutboxWriter {
       events.map((e) => this.catalog.encode(e)),
       events.map((e) => e.id),
     );
-    if (this.ownInbox) {
+    if (this.ownInbox && !options.applyWhenReadBack) {
       const { consumer, handles } = this.ownInbox;
       await recordApplied(
         manager,

@@ -4,6 +4,7 @@ import {
   CloudEvent,
   DeadlineNoticeV1Payload,
   PushActivityBase,
+  PushClaimRefusedV1Payload,
   PushClaimedV1Payload,
   PushFedBackV1Payload,
   PushReturnedV1Payload,
@@ -80,6 +81,8 @@ function detailOf(event: CloudEvent<PushActivityBase>): Record<string, unknown> 
   switch (event.type.split('.')[3]) {
     case 'claimed':
       return { ...base, channel: (d as PushClaimedV1Payload).channel };
+    case 'claim-refused':
+      return { ...base, reason: (d as PushClaimRefusedV1Payload).reason };
     case 'returned': {
       const r = d as PushReturnedV1Payload;
       return {

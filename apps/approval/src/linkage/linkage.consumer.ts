@@ -15,6 +15,7 @@ import {
   LicenceRenewedV1,
   LicenceRevokedV1,
   PushActivityBase,
+  PushClaimRefusedV1,
   PushClaimedV1,
   PushEscalatedV1,
   PushFedBackV1,
@@ -31,9 +32,14 @@ import { LinkageService } from './linkage.service';
 const DECISIONS = [LicenceGrantedV1, LicenceChangedV1, LicenceRenewedV1, LicenceRevokedV1, LicenceCancelledV1].map(
   (d) => d.type,
 );
-const ACTIVITY = [PushClaimedV1, PushReturnedV1, PushSupervisedV1, PushFedBackV1, PushRevocationRequestedV1].map(
-  (d) => d.type,
-);
+const ACTIVITY = [
+  PushClaimedV1,
+  PushClaimRefusedV1,
+  PushReturnedV1,
+  PushSupervisedV1,
+  PushFedBackV1,
+  PushRevocationRequestedV1,
+].map((d) => d.type);
 const SUPERVISION_NOTICES = [PushRemindedV1, PushOverdueV1, PushEscalatedV1].map((d) => d.type);
 
 /** The approval app's inputs: the 审批局's decisions, its own pushes and notices (for rebuilds), and the feedback. */

@@ -1,4 +1,4 @@
-import { CloudEvent } from '@hub/contracts';
+import { CloudEvent, EACH_DEPARTMENT } from '@hub/contracts';
 import { publishViolations, withDepartment } from './publish-policy';
 
 describe('publishViolations', () => {
@@ -24,6 +24,14 @@ describe('publishViolations', () => {
     expect(rules(event, 'SPJ', 'SCJG')).toEqual(['type:owner']);
     expect(publishViolations(event, 'SPJ', 'SCJG')[0].message).toBe(`${event.type} is owned by SCJG, not SPJ`);
     expect(rules(event, 'SPJ', 'supervision')).toEqual(['type:owner']);
+  });
+
+  it('lets every department publish an each-department type, for itself only', () => {
+    const claim = { ...event, type: 'zone.supervision.push.claim-requested.v1' };
+    expect(rules(claim, 'SPJ', EACH_DEPARTMENT)).toEqual([]);
+    const scjg = { ...claim, department: 'SCJG', source: '/departments/SCJG/systems/case' };
+    expect(rules(scjg, 'SCJG', EACH_DEPARTMENT)).toEqual([]);
+    expect(rules(scjg, 'SPJ', EACH_DEPARTMENT)).toEqual(['department:matchesDepartment', 'source:matchesDepartment']);
   });
 
   it('refuses an event claiming another department, naming each field', () => {

@@ -1,4 +1,4 @@
-import { CloudEvent, FieldError } from '@hub/contracts';
+import { CloudEvent, FieldError, mayPublish } from '@hub/contracts';
 
 export const PublishRules = {
   owner: 'owner',
@@ -7,13 +7,13 @@ export const PublishRules = {
 
 /**
  * Who may publish what, over signed HTTP and on a department's Kafka ingress topic alike: only event types the
- * department owns (the contracts' `owner`), from one of its systems' sources (`/departments/<code>/…`), and with
+ * department owns (the contracts' `owner`; every department owns an `each-department` type, for itself), from one of its systems' sources (`/departments/<code>/…`), and with
  * the `department` extension, when set, its own. `department` is the caller's (its credential over HTTP, the
  * ingress topic's on Kafka). Every violation is listed.
  */
 export function publishViolations(event: CloudEvent, department: string, owner: string): FieldError[] {
   const errors: FieldError[] = [];
-  if (owner !== department) {
+  if (!mayPublish(owner, department)) {
     errors.push({
       field: 'type',
       rule: PublishRules.owner,

@@ -5,14 +5,13 @@ import {
   EventTypeRegistry,
   KAFKA_HEADER_PREFIX,
   Topics,
-  createEvent,
   departmentByCode,
   egressTopic,
   eventTypeRegistry,
   ingressTopic,
   toKafkaMessage,
 } from '@hub/contracts';
-import { exampleSource } from './catalogue.service';
+import { exampleEvent } from './catalogue.service';
 
 // AsyncAPI 3.0 of every topic the hub carries, generated from the contracts library (tools/asyncapi.ts writes it
 // to docs/asyncapi.yaml; a unit test fails when the checked-in file is not what this produces).
@@ -21,7 +20,6 @@ type Doc = Record<string, unknown>;
 
 const DRAFT_07 = 'application/schema+json;version=draft-07';
 const KAFKA_BINDING_VERSION = '0.5.0';
-const EXAMPLE_TIME = '2026-11-27T08:00:00Z';
 const CODES = DEPARTMENTS.map((d) => d.code.toLowerCase());
 
 export function asyncApiDocument(registry: EventTypeRegistry = eventTypeRegistry): Doc {
@@ -113,12 +111,7 @@ export function asyncApiDocument(registry: EventTypeRegistry = eventTypeRegistry
 function message(registry: EventTypeRegistry, definition: EventTypeDefinition): Doc {
   const schema = registry.jsonSchema(definition.type);
   const department = departmentByCode(definition.owner);
-  const example = createEvent(definition, structuredClone(definition.example), {
-    id: `example-${definition.name.aggregate}-${definition.name.verb}-1`,
-    source: exampleSource(definition.owner),
-    time: EXAMPLE_TIME,
-    ...(department ? { department: definition.owner } : {}),
-  });
+  const example = exampleEvent(definition);
   const kafka = toKafkaMessage(example, 'binary');
   return {
     name: definition.type,

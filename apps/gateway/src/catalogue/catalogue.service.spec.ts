@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { EVENT_TYPES, EnterpriseRegisteredV1, eventTypeRegistry } from '@hub/contracts';
+import { EVENT_TYPES, EnterpriseRegisteredV1, PushClaimRequestedV1, eventTypeRegistry } from '@hub/contracts';
 import { CatalogueService } from './catalogue.service';
 
 describe('CatalogueService', () => {
@@ -28,6 +28,13 @@ describe('CatalogueService', () => {
       subject: EnterpriseRegisteredV1.example.uscc,
       data: EnterpriseRegisteredV1.example,
     });
+  });
+
+  it("gives an each-department type's example as the example department's system sends it", () => {
+    const view = catalogue.get(PushClaimRequestedV1.type)!;
+    expect(view).toMatchObject({ owner: 'each-department', topic: 'zone.supervision.push.v1' });
+    expect(view.ownerName).toBeUndefined();
+    expect(view.example).toMatchObject({ source: '/departments/SCJG/systems/example', department: 'SCJG' });
   });
 
   it('gives examples that pass the contract validation the gateway applies', () => {

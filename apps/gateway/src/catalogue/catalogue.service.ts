@@ -7,6 +7,7 @@ import {
   createEvent,
   departmentByCode,
   eventTypeRegistry,
+  exampleDepartmentOf,
 } from '@hub/contracts';
 
 /** What the catalogue tells a department system about one event type. */
@@ -54,9 +55,15 @@ export class CatalogueService {
   }
 }
 
-/** The URI-reference an owner's own system would send as `source`. */
-export function exampleSource(owner: string): string {
-  return departmentByCode(owner) ? `/departments/${owner}/systems/example` : `/apps/${owner}`;
+/** A type's example as its owner's own system would send it (an `each-department` type: the example department's). */
+export function exampleEvent(definition: EventTypeDefinition): CloudEvent {
+  const department = exampleDepartmentOf(definition.owner);
+  return createEvent(definition, structuredClone(definition.example), {
+    id: `example-${definition.name.aggregate}-${definition.name.verb}-1`,
+    source: department ? `/departments/${department}/systems/example` : `/apps/${definition.owner}`,
+    time: EXAMPLE_TIME,
+    ...(department ? { department } : {}),
+  });
 }
 
 function toView(registry: EventTypeRegistry, definition: EventTypeDefinition): EventTypeView {
@@ -72,11 +79,6 @@ function toView(registry: EventTypeRegistry, definition: EventTypeDefinition): E
     key: definition.key,
     summary: definition.summary,
     schema,
-    example: createEvent(definition, structuredClone(definition.example), {
-      id: `example-${definition.name.aggregate}-${definition.name.verb}-1`,
-      source: exampleSource(definition.owner),
-      time: EXAMPLE_TIME,
-      ...(department ? { department: definition.owner } : {}),
-    }),
+    example: exampleEvent(definition),
   };
 }

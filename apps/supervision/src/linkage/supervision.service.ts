@@ -9,6 +9,8 @@ import {
   FieldError,
   LicencePushedV1Payload,
   NotifiedParty,
+  PushClaimRefusedV1,
+  PushClaimRequestedV1Payload,
   PushClaimedV1,
   PushClaimedV1Payload,
   PushEscalatedV1,
@@ -23,7 +25,7 @@ import {
   SupervisionResult,
   createEvent,
 } from '@hub/contracts';
-import { OutboxWriter } from '@hub/messaging';
+import { OutboxWriter, RejectedMessage } from '@hub/messaging';
 import { ProblemException } from '@hub/platform';
 import {
   Clock,
@@ -191,6 +193,44 @@ export class SupervisionService {
         if (round >= 3 || !isRetriable(error)) throw error;
       }
     }
+  }
+
+  /**
+   * A claim a department's system sent through the gateway (its ingress or signed HTTP intake). Its answer is an
+   * event, push.claimed or push.claim-refused, under an id derived from the request's, and the claim takes effect when
+   * the app reads that answer back, never as it decides. So a replay of the topics, which may meet the request in
+   * another order with the department's other acts over HTTP, applies the answer given live (earlier in the log)
+   * and passes over the one it gives again (the same id).
+   */
+  async claimRequested(manager: EntityManager, event: CloudEvent<PushClaimRequestedV1Payload>): Promise<void> {
+    const d = event.data!;
+    const department = event.department;
+    if (department === undefined) {
+      throw new RejectedMessage([
+        { field: 'department', rule: 'required', message: 'a claim request names the claiming department' },
+      ]);
+    }
+    const row = await SupervisionRepository.find(manager, d.approvalId, department);
+    const answer = {
+      uscc: row?.uscc ?? d.uscc,
+      approvalId: d.approvalId,
+      ...(row?.pushId ? { pushId: row.pushId } : {}),
+      department,
+      actor: d.actor,
+      at: new Date(d.at).toISOString(),
+    };
+    const refusal =
+      row?.state === 'returned'
+        ? `${department} returned approval ${d.approvalId}`
+        : row && row.state !== 'pushed'
+          ? `${department} claimed approval ${d.approvalId} already`
+          : undefined;
+    const id = stableId('claim-requested', event.source, event.id);
+    const outcome =
+      refusal === undefined
+        ? createEvent(PushClaimedV1, { ...answer, channel: 'system' }, { source: SOURCE, id })
+        : createEvent(PushClaimRefusedV1, { ...answer, reason: refusal }, { source: SOURCE, id });
+    await this.outbox.enqueue(manager, [outcome], { applyWhenReadBack: true });
   }
 
   private async claimIn(

@@ -11,6 +11,8 @@ import { LicenceUnassignedV1 } from './approval/licence-unassigned-v1/licence-un
 import { LicencePushRemindedV1 } from './approval/licence-push-reminded-v1/licence-push-reminded-v1.event';
 import { LicencePushOverdueV1 } from './approval/licence-push-overdue-v1/licence-push-overdue-v1.event';
 import { LicencePushEscalatedV1 } from './approval/licence-push-escalated-v1/licence-push-escalated-v1.event';
+import { PushClaimRefusedV1 } from './supervision/push-claim-refused-v1/push-claim-refused-v1.event';
+import { PushClaimRequestedV1 } from './supervision/push-claim-requested-v1/push-claim-requested-v1.event';
 import { PushClaimedV1 } from './supervision/push-claimed-v1/push-claimed-v1.event';
 import { PushReturnedV1 } from './supervision/push-returned-v1/push-returned-v1.event';
 import { PushSupervisedV1 } from './supervision/push-supervised-v1/push-supervised-v1.event';
@@ -35,6 +37,8 @@ export const EVENT_TYPES = [
   LicencePushRemindedV1,
   LicencePushOverdueV1,
   LicencePushEscalatedV1,
+  PushClaimRequestedV1,
+  PushClaimRefusedV1,
   PushClaimedV1,
   PushReturnedV1,
   PushSupervisedV1,

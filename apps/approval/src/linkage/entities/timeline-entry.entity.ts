@@ -5,6 +5,7 @@ export const TIMELINE_KINDS = [
   'unassigned',
   'pushed',
   'claimed',
+  'claim-refused',
   'returned',
   'supervised',
   'fed-back',

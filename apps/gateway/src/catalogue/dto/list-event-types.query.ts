@@ -1,10 +1,10 @@
 import { IsOptional, IsString, Matches } from 'class-validator';
 
 export class ListEventTypesQuery {
-  /** A department code (`SPJ`) or app name (`supervision`). */
+  /** A department code (`SPJ`), an app name (`supervision`) or `each-department`. */
   @IsOptional()
-  @Matches(/^([A-Z]{2,6}|[a-z]+)$/, {
-    message: 'owner must be a department code such as SPJ or an app name such as supervision',
+  @Matches(/^([A-Z]{2,6}|[a-z]+(-[a-z]+)*)$/, {
+    message: 'owner must be a department code such as SPJ, an app name such as supervision, or each-department',
   })
   @IsString()
   owner?: string;

@@ -4,8 +4,8 @@ import { IsUscc } from '../../identifiers/uscc';
 import { IsRfc3339 } from '../../validation/format.decorators';
 import { LINKAGE_ID } from '../approval/licence-decision.base';
 
-/** What a supervising department did with a push: which approval, which department, who, when. */
-export class PushActivityBase {
+/** Who acts on which enterprise's approval. */
+export class ApprovalActBase {
   @IsUscc({ allowBadChecksum: true })
   @IsString()
   uscc!: string;
@@ -14,6 +14,14 @@ export class PushActivityBase {
   @IsString()
   approvalId!: string;
 
+  /** The person or system that acted, as the department identifies it (e.g. 执法证号 or system id). */
+  @Length(1, 100)
+  @IsString()
+  actor!: string;
+}
+
+/** What a supervising department did with a push: which approval, which department, who, when. */
+export class PushActivityBase extends ApprovalActBase {
   /** Absent only on a claim made before the push reached the supervision app (双推送: the 审批局 told it first). */
   @Matches(LINKAGE_ID)
   @IsString()
@@ -23,11 +31,6 @@ export class PushActivityBase {
   @IsDepartmentCode()
   @IsString()
   department!: string;
-
-  /** The person or system that acted, as the department identifies it (e.g. 执法证号 or system id). */
-  @Length(1, 100)
-  @IsString()
-  actor!: string;
 
   @IsRfc3339()
   @IsString()

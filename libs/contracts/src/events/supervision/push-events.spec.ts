@@ -12,8 +12,10 @@ const failures = (definition: typeof PushSupervisedV1, change: object): string[]
 };
 
 describe('the supervision push topic of 审管衔接', () => {
-  it('carries what the supervision app emits, keyed by uscc', () => {
+  it("carries what the supervision app emits, and departments' claim requests, keyed by uscc", () => {
     expect(PUSH_TYPES.map((d) => [d.type, d.owner])).toEqual([
+      ['zone.supervision.push.claim-requested.v1', 'each-department'],
+      ['zone.supervision.push.claim-refused.v1', 'supervision'],
       ['zone.supervision.push.claimed.v1', 'supervision'],
       ['zone.supervision.push.returned.v1', 'supervision'],
       ['zone.supervision.push.supervised.v1', 'supervision'],
