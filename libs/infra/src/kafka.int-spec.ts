@@ -30,7 +30,7 @@ describe('local Kafka', () => {
   });
 
   it('creates a topic, produces one message and consumes it', async () => {
-    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }] });
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: false });
     expect(await admin.listTopics()).toContain(topic);
     await untilLed(admin, topic);
 
