@@ -31,8 +31,8 @@ describe('local Kafka', () => {
 
   it('creates a topic, produces one message and consumes it', async () => {
     await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: false });
-    expect(await admin.listTopics()).toContain(topic);
     await untilLed(admin, topic);
+    expect(await admin.listTopics()).toContain(topic);
 
     // A loaded single broker can still answer "does not host this topic-partition" just after creating it:
     // that error is retriable, so give the producer room to retry rather than fail the first send.
