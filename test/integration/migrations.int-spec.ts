@@ -30,6 +30,7 @@ describe('migrations', () => {
       expect(applied.length).toBe(config.migrations.length);
       expect(await schemaDrift(dataSource)).toEqual([]);
       expect(await migrate(dataSource)).toEqual([]); // a second run has nothing to do
+      expect(await dataSource.query('SHOW random_page_cost')).toEqual([{ random_page_cost: '1.1' }]);
       await dataSource.undoLastMigration();
     } finally {
       await dataSource.destroy();

@@ -31,8 +31,9 @@ export async function appliedAlready(
 ): Promise<Set<string>> {
   if (events.length === 0) return new Set();
   const rows: { source: string; event_id: string }[] = await manager.query(
-    `SELECT source, event_id FROM "${schema}"."inbox"
-      WHERE consumer = $1 AND (source, event_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+    `SELECT t.s AS source, t.i AS event_id FROM unnest($2::text[], $3::text[]) AS t(s, i)
+       CROSS JOIN LATERAL (SELECT 1 FROM "${schema}"."inbox"
+                            WHERE consumer = $1 AND source = t.s AND event_id = t.i LIMIT 1) AS found`,
     [consumer, events.map((e) => e.source), events.map((e) => e.id)],
   );
   return new Set(rows.map((r) => `${r.source}\u0000${r.event_id}`));

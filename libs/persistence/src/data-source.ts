@@ -16,6 +16,13 @@ export interface HubDataSourceConfig {
 
 const SCHEMA_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 
+/**
+ * Every pooled session plans for pages read from memory, as the hub's working set is: with PostgreSQL's default
+ * (4, for spinning disks) a set-based UPDATE of 500 rows by primary key read and hashed the whole table instead,
+ * for every batch.
+ */
+const SESSION_SETTINGS = '-c random_page_cost=1.1';
+
 export function hubDataSourceOptions(config: HubDataSourceConfig): DataSourceOptions {
   if (!SCHEMA_NAME.test(config.schema)) throw new Error(`schema "${config.schema}" must match ${SCHEMA_NAME}`);
   return {
@@ -29,7 +36,7 @@ export function hubDataSourceOptions(config: HubDataSourceConfig): DataSourceOpt
     // Migrations only, always: synchronize would let entities drift from reviewed SQL (STYLE.md §7).
     synchronize: false,
     applicationName: config.applicationName ?? config.schema,
-    extra: { max: config.poolSize ?? 10 },
+    extra: { max: config.poolSize ?? 10, options: SESSION_SETTINGS },
   };
 }
 
