@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsNotEmpty, IsString, ValidateNested } from 'class-validator';
 import type { CloudEvent } from '../cloudevents/cloud-event';
+import { LicenceGrantedV1 } from '../events/approval/licence-granted-v1/licence-granted-v1.event';
+import { eventTypeRegistry } from '../events/event-types';
 import { IsUscc } from '../identifiers/uscc';
 import { createEvent } from './create-event';
 import { defineEventType } from './event-type.definition';
@@ -91,6 +93,24 @@ describe('EventTypeRegistry', () => {
       '{"uscc":"91130871MA0CXQ123U","commitments":[{"text":"x","__proto__":{"admin":true}}]}',
     ) as unknown;
     expect(failures(withData(data))).toEqual(['data.commitments[0].__proto__:forbiddenKey']);
+  });
+
+  it('refuses a nested list where a contract has a list of objects (class-validator would look inside it)', () => {
+    const commitments = [[{ code: 'C-1', text: 'promise' }]];
+    const event = createEvent(
+      LicenceGrantedV1,
+      { ...LicenceGrantedV1.example, commitments },
+      { id: 'evt-1', source: '/departments/SPJ/systems/approval', time: '2026-11-27T08:00:00Z' },
+    );
+    const errors = eventTypeRegistry.validate(event).errors.map((e) => `${e.field}:${e.rule}`);
+    expect(errors).toEqual(['data.commitments:isObject']);
+  });
+
+  it('refuses members named after those of every object, which the whitelist would let through', () => {
+    expect(failures(withData({ ...Committed.example, constructor: 'x' }))).toEqual(['data.constructor:forbiddenKey']);
+    expect(failures(withData({ uscc: '91130871MA0CXQ123U', commitments: [{ text: 'x', toString: 1 }] }))).toEqual([
+      'data.commitments[0].toString:forbiddenKey',
+    ]);
   });
 
   it('wants JSON object data', () => {

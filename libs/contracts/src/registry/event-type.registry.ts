@@ -4,6 +4,7 @@ import type { CloudEvent } from '../cloudevents/cloud-event';
 import { isPlainObject, validateEnvelope } from '../cloudevents/cloud-event.envelope';
 import { fieldError, flattenValidationErrors, type FieldError } from '../validation/field-error';
 import { isJsonMediaType } from '../validation/formats';
+import { payloadAcceptor } from '../validation/payload-acceptor';
 import { eventKeyOf, type EventTypeDefinition } from './event-type.definition';
 import { buildClassSchemas, selfContainedSchema, type JsonSchema } from './json-schema';
 
@@ -24,8 +25,11 @@ export const RegistryRules = {
   partitionKey: 'partitionKeyMatchesKey',
 } as const;
 
-/** Property names that would reach an object's prototype if copied with plain assignment. */
-const FORBIDDEN_KEYS = new Set(['__proto__']);
+/**
+ * `__proto__` would reach an object's prototype if copied with plain assignment; the names Object.prototype carries
+ * (`constructor`, `toString`…) pass class-validator's whitelist, which looks property names up in a plain object.
+ */
+const FORBIDDEN_KEYS = new Set(['__proto__', ...Object.getOwnPropertyNames(Object.prototype)]);
 
 /** The event types the hub knows: look-up, full validation of an event against its contract, JSON Schemas. */
 export class EventTypeRegistry {
@@ -125,6 +129,7 @@ function validateData(definition: EventTypeDefinition, event: Record<string, unk
   if (!isPlainObject(data)) return [fieldError('data', RegistryRules.dataObject, 'data must be a JSON object')];
   const forbidden = findForbiddenKeys(data, 'data');
   if (forbidden.length > 0) return forbidden;
+  if (payloadAcceptor(definition.payload)?.(data)) return [];
   const instance = plainToInstance(definition.payload, data);
   const issues = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
   return flattenValidationErrors(issues, 'data');

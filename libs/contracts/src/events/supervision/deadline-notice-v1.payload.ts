@@ -1,5 +1,15 @@
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { IsDepartmentCode } from '../../departments/departments';
 import { IsUscc } from '../../identifiers/uscc';
 import { IsCalendarDate, IsRfc3339 } from '../../validation/format.decorators';
@@ -64,6 +74,7 @@ export class DeadlineNoticeV1Payload {
 
   @ValidateNested({ each: true })
   @Type(() => NotifiedParty)
+  @IsObject({ each: true, message: 'each item must be a JSON object' })
   @ArrayMinSize(1)
   @IsArray()
   notify!: NotifiedParty[];

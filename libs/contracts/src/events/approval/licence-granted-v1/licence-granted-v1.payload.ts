@@ -1,5 +1,14 @@
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { IsCalendarDate } from '../../../validation/format.decorators';
 import { LicenceDecisionBase } from '../licence-decision.base';
 
@@ -25,6 +34,7 @@ export class LicenceGrantedV1Payload extends LicenceDecisionBase {
   /** 告知承诺制: what the applicant promised, verified afterwards by the supervising department. */
   @ValidateNested({ each: true })
   @Type(() => Commitment)
+  @IsObject({ each: true, message: 'each item must be a JSON object' })
   @ArrayMinSize(1)
   @IsArray()
   @IsOptional()

@@ -5,6 +5,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -73,6 +74,7 @@ export class LicencePushedV1Payload extends LicenceDecisionBase {
 
   @ValidateNested({ each: true })
   @Type(() => Commitment)
+  @IsObject({ each: true, message: 'each item must be a JSON object' })
   @ArrayMinSize(1)
   @IsArray()
   @IsOptional()
