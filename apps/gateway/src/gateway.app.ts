@@ -19,9 +19,11 @@ import { Entitlements1764400000000 } from './entitlements/migrations/17644000000
 import { GatewayEnv } from './gateway.env';
 import { IngressModule } from './ingress/ingress.module';
 import { IntakeReceipt } from './intake/entities/intake-receipt.entity';
+import { RateBucket } from './intake/entities/rate-bucket.entity';
 import { IntakeModule } from './intake/intake.module';
 import { IntakeReceipts1764300200000 } from './intake/migrations/1764300200000-intake-receipts';
 import { IntakeReceiptAcceptedAt1764500100000 } from './intake/migrations/1764500100000-intake-receipt-accepted-at';
+import { RateBuckets1764700000000 } from './intake/migrations/1764700000000-rate-buckets';
 
 /** The department systems' door to the hub. */
 export const gatewayApp: HubAppDefinition = {
@@ -40,6 +42,7 @@ export const gatewayApp: HubAppDefinition = {
     Credential,
     RequestNonce,
     IntakeReceipt,
+    RateBucket,
     Entitlement,
     Subscription,
     DeliveryEvent,
@@ -52,6 +55,7 @@ export const gatewayApp: HubAppDefinition = {
     Entitlements1764400000000,
     Delivery1764400100000,
     IntakeReceiptAcceptedAt1764500100000,
+    RateBuckets1764700000000,
   ],
   env: GatewayEnv,
   openApi: GATEWAY_OPENAPI,

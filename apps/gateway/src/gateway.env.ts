@@ -62,7 +62,7 @@ export class GatewayEnv extends HubEnv {
   @Max(500)
   GATEWAY_MAX_BATCH_EVENTS = 500;
 
-  /** Events per second each department may publish, per gateway replica (token bucket refill rate). */
+  /** Events per second each department may publish, through all gateway replicas together (token bucket refill rate). */
   @Transform(toNumber)
   @IsInt()
   @Min(1)

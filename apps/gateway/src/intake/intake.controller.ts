@@ -77,7 +77,7 @@ export class IntakeController {
         );
       }
     }
-    this.rateLimit.check(publisher, 1);
+    await this.rateLimit.check(publisher, 1);
     const submission: Submission = decoded.ok
       ? { ok: true, event: decoded.events[0] }
       : {
@@ -112,7 +112,7 @@ export class IntakeController {
     }
     const body = request.rawBody ?? Buffer.alloc(0);
     const items = this.parseBatch(publisher, body);
-    this.rateLimit.check(publisher, items.length);
+    await this.rateLimit.check(publisher, items.length);
     // An event in a batch is held to the single event's limit; only a body above it can hold one that is not.
     const tooLarge = body.length > this.env.GATEWAY_MAX_EVENT_BYTES ? this.oversized(publisher, items) : new Map();
     const submissions: Submission[] = items.flatMap((item, index) => {

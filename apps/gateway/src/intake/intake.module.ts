@@ -5,6 +5,7 @@ import { IntakeRateLimit } from './intake-rate-limit';
 import { IntakeController } from './intake.controller';
 import { IntakeRepository } from './intake.repository';
 import { IntakeService } from './intake.service';
+import { RateBucketsRepository } from './rate-buckets.repository';
 import { ReceiptRetention } from './receipt-retention';
 
 /**
@@ -14,7 +15,14 @@ import { ReceiptRetention } from './receipt-retention';
 @Module({
   imports: [AuthModule],
   controllers: [IntakeController],
-  providers: [IntakeBodyReader, IntakeRateLimit, IntakeRepository, IntakeService, ReceiptRetention],
+  providers: [
+    IntakeBodyReader,
+    IntakeRateLimit,
+    IntakeRepository,
+    IntakeService,
+    RateBucketsRepository,
+    ReceiptRetention,
+  ],
   exports: [IntakeService],
 })
 export class IntakeModule {}

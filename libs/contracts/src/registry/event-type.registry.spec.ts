@@ -96,12 +96,12 @@ describe('EventTypeRegistry', () => {
   });
 
   it('refuses a nested list where a contract has a list of objects (class-validator would look inside it)', () => {
-    const commitments = [[{ code: 'C-1', text: 'promise' }]];
-    const event = createEvent(
-      LicenceGrantedV1,
-      { ...LicenceGrantedV1.example, commitments },
-      { id: 'evt-1', source: '/departments/SPJ/systems/approval', time: '2026-11-27T08:00:00Z' },
-    );
+    const granted = createEvent(LicenceGrantedV1, LicenceGrantedV1.example, {
+      id: 'evt-1',
+      source: '/departments/SPJ/systems/approval',
+      time: '2026-11-27T08:00:00Z',
+    });
+    const event = { ...granted, data: { ...granted.data, commitments: [[{ code: 'C-1', text: 'promise' }]] } };
     const errors = eventTypeRegistry.validate(event).errors.map((e) => `${e.field}:${e.rule}`);
     expect(errors).toEqual(['data.commitments:isObject']);
   });
