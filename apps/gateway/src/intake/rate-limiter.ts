@@ -13,7 +13,7 @@ export interface BucketState {
   readonly refilledAtMs: number;
 }
 
-/** What a lease took from a shared bucket: `granted` tokens (0 when it was empty) and its level before. */
+/** What a lease took from a shared bucket: `granted` tokens (0 when it held less than one) and its level before. */
 export interface Lease {
   readonly granted: number;
   readonly level: number;
