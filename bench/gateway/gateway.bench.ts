@@ -14,6 +14,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
 import { HubClient } from '@hub/sdk';
+import { freePort } from '@hub/testing';
 import {
   machine,
   percentile,
@@ -264,7 +265,8 @@ async function insertBaseline(url: string, statements: number, connections: numb
 }
 
 async function startGateway(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  // A port the system has just handed out free, not a random guess (one collided with another process's).
+  const port = await freePort();
   // BENCH_PROFILE=<dir> writes the gateway's V8 CPU profile there (open it in Chrome DevTools) to see where time goes.
   const profile = process.env.BENCH_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`]
