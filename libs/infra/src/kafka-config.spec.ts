@@ -70,4 +70,12 @@ describe('newClusterId', () => {
     expect(Buffer.from(id, 'base64url')).toHaveLength(16);
     expect(newClusterId()).not.toBe(id);
   });
+
+  it('draws again when the id would begin with "-", which the storage tool reads as an option', () => {
+    // 0xf8 puts 111110 (62, "-" in base64url) in the first six bits.
+    const draws = [Buffer.alloc(16, 0xf8), Buffer.alloc(16, 0x01)];
+    const id = newClusterId(() => draws.shift() as Buffer);
+    expect(id).toBe(Buffer.alloc(16, 0x01).toString('base64url'));
+    expect(draws).toHaveLength(0);
+  });
 });

@@ -37,9 +37,16 @@ export function renderServerProperties(config: LocalKafkaConfig): string {
   return properties.map(([key, value]) => `${key}=${escapeValue(String(value))}`).join('\n') + '\n';
 }
 
-/** A KRaft cluster id: a random UUID written as 22 characters of unpadded base64url. */
-export function newClusterId(): string {
-  return randomBytes(16).toString('base64url');
+/**
+ * A KRaft cluster id: a random UUID written as 22 characters of unpadded base64url. An id that begins with `-` is
+ * drawn again, as Kafka's own generator does: the storage tool would read it as an option and refuse to format (one
+ * draw in 64; it failed a CI run).
+ */
+export function newClusterId(random: (size: number) => Buffer = randomBytes): string {
+  for (;;) {
+    const id = random(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
 
 // Java properties treat backslashes as escapes (Windows paths) and leading spaces as separators.
