@@ -14,6 +14,7 @@ import {
 import { HubMetrics, withLogContext } from '@hub/observability';
 import { EventCatalog } from './event-catalog';
 import { HubContext, HubMessageMeta } from './hub-context';
+import { WantedTypes } from './hub-handler';
 import { HubProducer } from './hub-producer';
 import { appliedAlready, recordApplied } from './inbox';
 import { KafkaRecord } from './kafka-record';
@@ -82,6 +83,8 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
   private readonly schema: string;
   private readonly eventRoutes = new Map<string, MessageHandler>();
   private readonly rawRoutes: { topics: RegExp; handler: MessageHandler }[] = [];
+  /** The last answer of each handler that narrows its types, and when it was asked. */
+  private readonly wantedReadings = new Map<WantedTypes, { at: number; types: Promise<ReadonlySet<string>> }>();
 
   constructor(private readonly options: HubConsumerOptions) {
     super();
@@ -194,11 +197,14 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
       if (this.options.inboxFirst) {
         applied = await this.untilInfrastructureAnswers(payload, () => this.appliedIn(batch.messages));
       }
+      const takes = this.rawRoutes.some((r) => r.topics.test(batch.topic))
+        ? () => false
+        : await this.untilInfrastructureAnswers(payload, () => this.wantedNow());
       for (const message of batch.messages) {
         if (!payload.isRunning() || payload.isStale()) break;
         const work = applied?.has(message)
           ? ({ kind: 'ignored', meta: metaOf(batch.topic, batch.partition, message), message } as const)
-          : this.classify(batch.topic, batch.partition, message);
+          : this.classify(batch.topic, batch.partition, message, takes);
         const batchable = work.kind === 'event' && work.handler.extras?.batch === true;
         if (batchable && (group.length === 0 || (group[0].handler === work.handler && group.length < maxBatch))) {
           group.push(work);
@@ -249,18 +255,47 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     return new Set(peeked.filter((p) => known.has(`${p.event.source}\u0000${p.event.id}`)).map((p) => p.message));
   }
 
-  private classify(topic: string, partition: number, message: KafkaMessage): Work {
+  /**
+   * Whether a handler takes a type now: a handler that narrows its types (HubHandlerOptions.wanted) is asked again
+   * once its last answer is older than it allows (batches fetched meanwhile share one asking); the others take all
+   * of theirs.
+   */
+  private async wantedNow(): Promise<(type: string) => boolean> {
+    const narrowed = new Map<WantedTypes, ReadonlySet<string>>();
+    for (const handler of this.eventRoutes.values()) {
+      const wanted = handler.extras?.wanted as WantedTypes | undefined;
+      if (!wanted || narrowed.has(wanted)) continue;
+      let reading = this.wantedReadings.get(wanted);
+      if (!reading || performance.now() - reading.at >= wanted.maxAgeMs) {
+        reading = { at: performance.now(), types: wanted.read(this.options.dataSource.manager) };
+        this.wantedReadings.set(wanted, reading);
+      }
+      try {
+        narrowed.set(wanted, await reading.types);
+      } catch (error) {
+        if (this.wantedReadings.get(wanted) === reading) this.wantedReadings.delete(wanted);
+        throw error;
+      }
+    }
+    return (type) => {
+      const wanted = this.eventRoutes.get(type)?.extras?.wanted as WantedTypes | undefined;
+      if (!this.eventRoutes.has(type)) return false;
+      return wanted ? narrowed.get(wanted)!.has(type) : true;
+    };
+  }
+
+  private classify(topic: string, partition: number, message: KafkaMessage, takes: (type: string) => boolean): Work {
     const meta = metaOf(topic, partition, message);
     const raw = this.rawRoutes.find((r) => r.topics.test(topic));
     if (raw) {
       return { kind: 'raw', meta, message, handler: raw.handler, raw: { meta, key: meta.key, value: message.value } };
     }
     // Several types share a topic; a consumer takes (and checks) only those it handles.
-    const decoded = this.options.catalog.decodeFor(message, (type) => this.eventRoutes.has(type));
+    const decoded = this.options.catalog.decodeFor(message, takes);
     if (decoded.ok === 'ignored') return { kind: 'ignored', meta, message };
     if (!decoded.ok) return { kind: 'invalid', meta, message, errors: decoded.errors };
     const handler = this.eventRoutes.get(decoded.event.type);
-    if (!handler) return { kind: 'ignored', meta, message };
+    if (!handler || !takes(decoded.event.type)) return { kind: 'ignored', meta, message };
     return { kind: 'event', meta, message, handler, event: decoded.event };
   }
 

@@ -2,17 +2,26 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { CloudEvent, EVENT_TYPES } from '@hub/contracts';
 import { HubContext, OnEvent } from '@hub/messaging';
+import { EntitlementsRepository, RECEIVABLE_TYPES_MAX_AGE_MS } from '../entitlements/entitlements.repository';
 import { DeliveryRecorder } from './delivery-recorder.service';
 
 /**
- * Reads every canonical topic (each event already checked against its contract by the transport) and records
- * what the departments subscribed to, in the transaction that marks the events as applied.
+ * Reads every canonical topic and records what the departments subscribed to, in the transaction that marks the
+ * events as applied. Events of a type no department is entitled to are passed over by the transport, undecoded
+ * (the recorder would not keep them), by the receivable types read at most RECEIVABLE_TYPES_MAX_AGE_MS before; the
+ * rest are checked against their contract before they get here.
  */
 @Controller()
 export class DeliveryConsumer {
   constructor(private readonly recorder: DeliveryRecorder) {}
 
-  @OnEvent(EVENT_TYPES.map((definition) => definition.type), { batch: true })
+  @OnEvent(EVENT_TYPES.map((definition) => definition.type), {
+    batch: true,
+    wanted: {
+      read: (manager) => EntitlementsRepository.receivableTypes(manager),
+      maxAgeMs: RECEIVABLE_TYPES_MAX_AGE_MS,
+    },
+  })
   async record(@Payload() events: CloudEvent[], @Ctx() ctx: HubContext): Promise<void> {
     await this.recorder.record(ctx.manager, events);
   }

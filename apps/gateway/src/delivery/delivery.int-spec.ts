@@ -330,9 +330,52 @@ describe('delivery to departments', () => {
       [[registered.id, revoked.id, marker.id]],
     );
     expect(kept.map((k) => k.event_id).sort()).toEqual([registered.id, marker.id].sort());
+    // Nor is it decoded or applied: the consumer passed it over by its type header (no inbox row), on its partition
+    // before the marker.
+    const applied: { event_id: string }[] = await h.apps[0].dataSource.query(
+      `SELECT event_id FROM gateway.inbox WHERE event_id = ANY($1)`,
+      [[registered.id, revoked.id, marker.id]],
+    );
+    expect(applied.map((a) => a.event_id).sort()).toEqual([registered.id, marker.id].sort());
     const deliveries = await problemOf(scjg.deliveries(subscription.id));
     expect(deliveries.status).toBe(409);
     await h.admin.request('PUT', `/v1/admin/entitlements/SCJG/${EnterpriseDeregisteredV1.type}`);
+    await scjg.deleteSubscription(subscription.id);
+  });
+
+  it('acts on a type from the moment its grant answers, though it passed the type over just before', async () => {
+    const subscription = await subscribe(scjg, {
+      eventTypes: [EnterpriseRegisteredV1.type, EnterpriseDeregisteredV1.type],
+      mode: 'egress',
+    });
+    await h.admin.request('DELETE', `/v1/admin/entitlements/SCJG/${EnterpriseDeregisteredV1.type}`);
+    const [enterprise] = demoEnterprises(1, 31_000);
+    const before = enterpriseDeregisteredEvent(enterprise.uscc, '决议解散');
+    const marker = enterpriseRegisteredEvent(enterprise, randomUUID());
+    await h.publish([before, marker]);
+    // The marker applied, the type has just been passed over: the consumer's reading of the types is fresh.
+    await eventually(
+      async () => {
+        const rows: unknown[] = await h.apps[0].dataSource.query(`SELECT 1 FROM gateway.inbox WHERE event_id = $1`, [
+          marker.id,
+        ]);
+        expect(rows).toHaveLength(1);
+      },
+      { intervalMs: 5 },
+    );
+    await h.admin.request('PUT', `/v1/admin/entitlements/SCJG/${EnterpriseDeregisteredV1.type}`);
+    const after = enterpriseDeregisteredEvent(enterprise.uscc, '决议撤销');
+    await h.publish([after]);
+
+    const topic = `${h.iso.topicPrefix}${egressTopic('SCJG')}`;
+    const messages = await readTopic(
+      h.iso.brokers,
+      topic,
+      (m) => m.some((x) => x.headers['ce_id'] === after.id),
+      20_000,
+    );
+    const ids = messages.map((m) => m.headers['ce_id']).filter((id) => [before.id, marker.id, after.id].includes(id!));
+    expect(ids).toEqual([marker.id, after.id]);
     await scjg.deleteSubscription(subscription.id);
   });
 

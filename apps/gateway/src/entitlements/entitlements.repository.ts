@@ -1,6 +1,12 @@
 import { EntityManager } from 'typeorm';
 import { Entitlement } from './entities/entitlement.entity';
 
+/**
+ * How stale delivery's reading of the receivable types may be. Granting a type no department had before answers
+ * only after this long, so that every event published after the answer is matched against the grant.
+ */
+export const RECEIVABLE_TYPES_MAX_AGE_MS = 200;
+
 /** Entitlements in the gateway's schema; every call runs on the manager it is given (a transaction or not). */
 export class EntitlementsRepository {
   static list(
@@ -15,6 +21,16 @@ export class EntitlementsRepository {
     if (filter.department) qb.andWhere('e.department = :department', { department: filter.department });
     if (filter.eventType) qb.andWhere('e.eventType = :eventType', { eventType: filter.eventType });
     return qb.getMany();
+  }
+
+  /** The event types some department is entitled to receive: the only ones delivery acts on. */
+  static async receivableTypes(manager: EntityManager): Promise<ReadonlySet<string>> {
+    const rows = await manager
+      .getRepository(Entitlement)
+      .createQueryBuilder('e')
+      .select('DISTINCT e.eventType', 'eventType')
+      .getRawMany<{ eventType: string }>();
+    return new Set(rows.map((r) => r.eventType));
   }
 
   /** Returns the entitlement and whether this call created it (granting twice changes nothing). */

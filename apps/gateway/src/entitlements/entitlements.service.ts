@@ -1,10 +1,11 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { eventTypeRegistry } from '@hub/contracts';
 import { ProblemException } from '@hub/platform';
 import { Entitlement } from './entities/entitlement.entity';
-import { EntitlementsRepository } from './entitlements.repository';
+import { EntitlementsRepository, RECEIVABLE_TYPES_MAX_AGE_MS } from './entitlements.repository';
 
 export interface EntitlementView {
   department: string;
@@ -42,6 +43,8 @@ export class EntitlementsService {
       ]);
     }
     const { entitlement, created } = await EntitlementsRepository.grant(this.manager, department, eventType);
+    // Delivery may be passing the type over by a reading from before the grant: answer once no such reading is left.
+    if (created) await sleep(RECEIVABLE_TYPES_MAX_AGE_MS);
     return { entitlement: toView(entitlement), created };
   }
 
