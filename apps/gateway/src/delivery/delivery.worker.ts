@@ -127,6 +127,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       return;
     }
     await this.dataSource.transaction(async (manager) => {
+      await SubscriptionsRepository.lockForChange(manager, delivery.subscriptionId);
       const result = await DeliveriesRepository.markFailed(manager, delivery.seq, token, {
         statusCode: outcome.statusCode,
         error: outcome.error.slice(0, 1_000),

@@ -53,6 +53,18 @@ export class SubscriptionsRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /**
+   * Locks the subscription's row for the rest of the transaction, so that what may pause it (and then hold every
+   * delivery of it) takes its locks in one order: subscription first, then deliveries. Two failures of one
+   * subscription recorded at once otherwise each held a delivery the other's pause wanted: a deadlock.
+   */
+  static async lockForChange(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(
+      `SELECT 1 FROM ${manager.connection.getMetadata(Subscription).tablePath} WHERE id = $1 FOR NO KEY UPDATE`,
+      [id],
+    );
+  }
+
   /** Pauses an active subscription; false when it was not active (already paused, or gone). */
   static async pause(manager: EntityManager, id: string, reason: string): Promise<boolean> {
     const result = await manager.update(
