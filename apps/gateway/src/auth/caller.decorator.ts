@@ -8,6 +8,18 @@ export interface Caller {
   readonly systemName: string;
   readonly accessKeyId: string;
   readonly admin: boolean;
+  /**
+   * The request's nonce, not yet recorded: only on a route marked `@NonceWithWork()`, which records it with its own
+   * work and must do so on every path (RequestAuthenticator.recordNonce when no work is done).
+   */
+  readonly nonce?: NonceClaim;
+}
+
+/** A nonce a credential signed with, to be remembered until `expiresAtSeconds` (unix). */
+export interface NonceClaim {
+  readonly accessKeyId: string;
+  readonly nonce: string;
+  readonly expiresAtSeconds: number;
 }
 
 /** Where the guard leaves the caller on the request. */

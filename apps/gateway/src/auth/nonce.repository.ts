@@ -16,11 +16,12 @@ interface NonceUse {
 const keyOf = (accessKeyId: string, nonce: string): string => `${accessKeyId}\u0000${nonce}`;
 
 /**
- * The nonces each credential has used, in PostgreSQL so that every replica sees them. They are written on a pool
- * of their own whose commits do not wait for the WAL flush (synchronous_commit off): a crash may forget the last
- * few milliseconds of nonces, which would let a request signed just before it be replayed within its 5-minute
- * window — and an event so replayed is still the same event (source + id) and is answered as a duplicate. What
- * that buys: a signed request no longer waits for a disk flush before its own work starts.
+ * The nonces each credential has used, in PostgreSQL so that every replica sees them. Intake writes its requests'
+ * nonces with their receipts (IntakeRepository.insertNew); this repository writes the others', on a pool of its own
+ * whose commits do not wait for the WAL flush (synchronous_commit off): a crash may forget the last few
+ * milliseconds of nonces, which would let a request signed just before it be replayed within its 5-minute window —
+ * a request that changed nothing (intake's refusals) or that the hub answers the same way again. What that buys: a
+ * signed request no longer waits for a disk flush before its own work starts.
  */
 @Injectable()
 export class NonceRepository implements OnModuleInit, OnModuleDestroy {

@@ -129,6 +129,20 @@ describe('RequestAuthenticator', () => {
     });
   });
 
+  it('leaves the nonce to a route that records it with its own work, on the caller', async () => {
+    const { authenticator, seen } = setUp();
+    const nonce = randomNonce();
+    const request = signed(SPJ.secret, { nonce });
+    const caller = await authenticator.authenticate(request, NOW, { nonceWithWork: true });
+    expect(caller.nonce).toEqual({ accessKeyId: SPJ.accessKeyId, nonce, expiresAtSeconds: NOW + 300 + 60 });
+    expect(seen.size).toBe(0);
+    await authenticator.recordNonce(caller.nonce!, caller.department);
+    expect(await problemOf(authenticator.recordNonce(caller.nonce!, caller.department))).toMatchObject({
+      status: 401,
+      type: 'replayed-nonce',
+    });
+  });
+
   it('refuses a body or query other than the signed one', async () => {
     const { authenticator } = setUp();
     const request = signed();

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SIGNATURE_WINDOW_SECONDS, isFresh, parseAuthorization, unixSeconds, verifyRequestSignature } from '@hub/auth';
 import { CredentialsService } from '../credentials/credentials.service';
 import { AuthProblems, serviceUnavailable, unauthorized } from './auth-problems';
-import { Caller } from './caller.decorator';
+import { Caller, NonceClaim } from './caller.decorator';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { NonceRepository } from './nonce.repository';
 import { RefusalsService } from './refusals.service';
@@ -33,7 +33,15 @@ export class RequestAuthenticator {
     private readonly refusals: RefusalsService,
   ) {}
 
-  async authenticate(request: SignedRequest, now: number = unixSeconds()): Promise<Caller> {
+  /**
+   * `nonceWithWork`: the route records the nonce itself, in the statement of its own work (intake does, with the
+   * receipts), and the caller carries it; the route must then record it on every path (see `recordNonce`).
+   */
+  async authenticate(
+    request: SignedRequest,
+    now: number = unixSeconds(),
+    { nonceWithWork = false }: { nonceWithWork?: boolean } = {},
+  ): Promise<Caller> {
     const parsed = parseAuthorization(request.authorization);
     if (!parsed.ok) throw this.refuse(parsed.problem, parsed.detail);
     const { accessKeyId, timestamp, nonce, signature } = parsed.authorization;
@@ -71,26 +79,38 @@ export class RequestAuthenticator {
         department: credential.department,
       });
     }
-    const fresh = await this.unlessUnavailable(() =>
-      this.nonces.remember(accessKeyId, nonce, timestamp + SIGNATURE_WINDOW_SECONDS + NONCE_MARGIN_SECONDS),
-    );
-    if (!fresh) {
-      throw this.refuse(
-        AuthProblems.replayedNonce,
-        `Nonce ${nonce} was already used by ${accessKeyId}: sign every request with a new nonce`,
-        {
-          accessKeyId,
-          department: credential.department,
-        },
-      );
-    }
-    return {
+    const caller: Caller = {
       department: credential.department,
       systemId: credential.systemId,
       systemName: credential.systemName,
       accessKeyId,
       admin: credential.admin,
     };
+    const claim: NonceClaim = {
+      accessKeyId,
+      nonce,
+      expiresAtSeconds: timestamp + SIGNATURE_WINDOW_SECONDS + NONCE_MARGIN_SECONDS,
+    };
+    if (nonceWithWork) return { ...caller, nonce: claim };
+    await this.recordNonce(claim, caller.department);
+    return caller;
+  }
+
+  /** Records a nonce on its own; 401 when its credential used it already, 503 when the database cannot tell. */
+  async recordNonce(claim: NonceClaim, department: string): Promise<void> {
+    const fresh = await this.unlessUnavailable(() =>
+      this.nonces.remember(claim.accessKeyId, claim.nonce, claim.expiresAtSeconds),
+    );
+    if (!fresh) throw this.replayed(claim, department);
+  }
+
+  /** The refusal of a request whose nonce its credential has used before, logged and counted. */
+  replayed(claim: NonceClaim, department: string): Error {
+    return this.refuse(
+      AuthProblems.replayedNonce,
+      `Nonce ${claim.nonce} was already used by ${claim.accessKeyId}: sign every request with a new nonce`,
+      { accessKeyId: claim.accessKeyId, department },
+    );
   }
 
   private refuse(

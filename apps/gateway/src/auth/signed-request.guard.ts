@@ -1,6 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { CALLER, RequestWithCaller } from './caller.decorator';
+import { NONCE_WITH_WORK } from './nonce-with-work';
 import { RequestAuthenticator } from './request-authenticator.service';
 import { RequestWithRawBody, rawBodyOf } from './request-body';
 
@@ -14,17 +16,23 @@ const OTHER_BODY_LIMIT = 1024 * 1024;
  */
 @Injectable()
 export class SignedRequestGuard implements CanActivate {
-  constructor(private readonly authenticator: RequestAuthenticator) {}
+  constructor(
+    private readonly authenticator: RequestAuthenticator,
+    private readonly reflector: Reflector,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request & RequestWithCaller>();
     const body = await rawBodyOf(request as unknown as RequestWithRawBody, OTHER_BODY_LIMIT);
-    request[CALLER] = await this.authenticator.authenticate({
-      method: request.method,
-      target: request.originalUrl,
-      authorization: request.headers.authorization,
-      body,
-    });
+    const nonceWithWork = this.reflector.getAllAndOverride<boolean | undefined>(NONCE_WITH_WORK, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    request[CALLER] = await this.authenticator.authenticate(
+      { method: request.method, target: request.originalUrl, authorization: request.headers.authorization, body },
+      undefined,
+      { nonceWithWork: nonceWithWork === true },
+    );
     return true;
   }
 }

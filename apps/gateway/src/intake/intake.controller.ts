@@ -4,7 +4,9 @@ import type { Request, Response } from 'express';
 import { CloudEventMediaTypes, FieldError, HttpCodecRules, fromHttpRequest, fromJsonFormat } from '@hub/contracts';
 import { PROBLEM_TYPE_BASE, ProblemException } from '@hub/platform';
 import { Caller } from '../auth/caller.decorator';
+import { NonceWithWork } from '../auth/nonce-with-work';
 import { RefusalsService } from '../auth/refusals.service';
+import { RequestAuthenticator } from '../auth/request-authenticator.service';
 import { Signed } from '../auth/signed.decorator';
 import { GatewayEnv } from '../gateway.env';
 import { IntakeRateLimit } from './intake-rate-limit';
@@ -30,11 +32,13 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 @Controller('v1')
 @Signed()
+@NonceWithWork()
 export class IntakeController {
   constructor(
     private readonly intake: IntakeService,
     private readonly rateLimit: IntakeRateLimit,
     private readonly refusals: RefusalsService,
+    private readonly authenticator: RequestAuthenticator,
     private readonly env: GatewayEnv,
   ) {}
 
@@ -46,6 +50,17 @@ export class IntakeController {
     @Caller() caller: Caller,
   ): Promise<Receipt> {
     const publisher = publisherOf(caller);
+    const submission = await this.beforeIntake(caller, () => this.singleSubmission(publisher, request));
+    const [outcome] = await this.intake.publish(publisher, [submission]);
+    if (outcome.status !== 202) {
+      throw new ProblemException(outcome.status, outcome.problem.type, outcome.problem.detail, outcome.problem.errors);
+    }
+    if (outcome.duplicate) response.setHeader(DUPLICATE_HEADER, 'true');
+    return outcome.receipt;
+  }
+
+  /** The request's one event, decoded, once its media type and the department's rate allow it. */
+  private async singleSubmission(publisher: Publisher, request: Request & { rawBody?: Buffer }): Promise<Submission> {
     const essence = mediaTypeEssence(request.headers['content-type']);
     if (essence === CloudEventMediaTypes.batch) {
       throw this.refuse(
@@ -78,19 +93,13 @@ export class IntakeController {
       }
     }
     await this.rateLimit.check(publisher, 1);
-    const submission: Submission = decoded.ok
+    return decoded.ok
       ? { ok: true, event: decoded.events[0] }
       : {
           ok: false,
           errors: decoded.errors,
           raw: essence === CloudEventMediaTypes.structured ? parseJsonObject(request.rawBody) : undefined,
         };
-    const [outcome] = await this.intake.publish(publisher, [submission]);
-    if (outcome.status !== 202) {
-      throw new ProblemException(outcome.status, outcome.problem.type, outcome.problem.detail, outcome.problem.errors);
-    }
-    if (outcome.duplicate) response.setHeader(DUPLICATE_HEADER, 'true');
-    return outcome.receipt;
   }
 
   /** 202 when every event was accepted (or was a duplicate), 207 when some were refused: see each result. */
@@ -101,6 +110,22 @@ export class IntakeController {
     @Caller() caller: Caller,
   ): Promise<{ accepted: number; refused: number; results: BatchResult[] }> {
     const publisher = publisherOf(caller);
+    const { items, submissions, tooLarge } = await this.beforeIntake(caller, () =>
+      this.batchSubmissions(publisher, request),
+    );
+    const published = await this.intake.publish(publisher, submissions);
+    const outcomes = items.map((_, index) => tooLarge.get(index) ?? published.shift()!);
+    const results = outcomes.map((outcome, index) => batchResult(outcome, index));
+    const accepted = results.filter((r) => r.status === 202).length;
+    response.status(accepted === results.length ? 202 : 207);
+    return { accepted, refused: results.length - accepted, results };
+  }
+
+  /** The batch's events, decoded, once its form and the department's rate allow it; those too large refused. */
+  private async batchSubmissions(
+    publisher: Publisher,
+    request: Request & { rawBody?: Buffer },
+  ): Promise<{ items: unknown[]; submissions: Submission[]; tooLarge: Map<number, Outcome> }> {
     if (mediaTypeEssence(request.headers['content-type']) !== CloudEventMediaTypes.batch) {
       throw this.refuse(publisher, 415, 'unsupported-media-type', `a batch is ${CloudEventMediaTypes.batch}`, [
         {
@@ -120,12 +145,20 @@ export class IntakeController {
       const decoded = fromJsonFormat(item);
       return [decoded.ok ? { ok: true, event: decoded.event } : { ok: false, errors: decoded.errors, raw: item }];
     });
-    const published = await this.intake.publish(publisher, submissions);
-    const outcomes = items.map((_, index) => tooLarge.get(index) ?? published.shift()!);
-    const results = outcomes.map((outcome, index) => batchResult(outcome, index));
-    const accepted = results.filter((r) => r.status === 202).length;
-    response.status(accepted === results.length ? 202 : 207);
-    return { accepted, refused: results.length - accepted, results };
+    return { items, submissions, tooLarge };
+  }
+
+  /**
+   * The steps before intake; if one refuses the request, its nonce is recorded on its own first (the intake would
+   * have recorded it with the events), so that the request cannot be replayed — a replay is answered 401.
+   */
+  private async beforeIntake<T>(caller: Caller, steps: () => Promise<T>): Promise<T> {
+    try {
+      return await steps();
+    } catch (error) {
+      if (caller.nonce) await this.authenticator.recordNonce(caller.nonce, caller.department);
+      throw error;
+    }
   }
 
   /** The events of a batch over GATEWAY_MAX_EVENT_BYTES (as JSON), each with its 413. */
@@ -212,7 +245,7 @@ export class IntakeController {
 }
 
 function publisherOf(caller: Caller): Publisher {
-  return { department: caller.department, channel: 'http', accessKeyId: caller.accessKeyId };
+  return { department: caller.department, channel: 'http', accessKeyId: caller.accessKeyId, nonce: caller.nonce };
 }
 
 function batchResult(outcome: Outcome, index: number): BatchResult {

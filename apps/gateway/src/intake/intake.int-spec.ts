@@ -287,6 +287,25 @@ describe('HTTP intake', () => {
     expect((await problemOf(replay)).type).toBe('urn:hub:problem:replayed-nonce');
   });
 
+  it('refuses the replay of a request it refused, whatever refused it (the nonce goes in with the events, or alone)', async () => {
+    const twice = async (path: string, body: string, contentType: string): Promise<[number, number, string]> => {
+      const signing = { body, headers: { 'content-type': contentType }, nonce: `again-${randomUUID()}` };
+      const timestamp = Math.floor(Date.now() / 1000);
+      const first = await signedFetch(hub.url, path, keys.SPJ, { ...signing, timestamp });
+      const replay = await signedFetch(hub.url, path, keys.SPJ, { ...signing, timestamp });
+      return [first.status, replay.status, (await problemOf(replay)).type];
+    };
+    const replayed = 'urn:hub:problem:replayed-nonce';
+    const invalid = { ...newEvent(), time: 'yesterday' };
+    expect(await twice('/v1/events', JSON.stringify(invalid), STRUCTURED)).toEqual([400, 401, replayed]);
+    expect(await twice('/v1/events', JSON.stringify(newEvent()), 'text/plain')).toEqual([415, 401, replayed]);
+    expect(await twice('/v1/events:batch', '[', BATCH)).toEqual([400, 401, replayed]);
+    const mixed = [newEvent(), invalid];
+    expect(await twice('/v1/events:batch', JSON.stringify(mixed), BATCH)).toEqual([207, 401, replayed]);
+    // The batch's valid event went to Kafka once.
+    expect(await onKafkaCount(mixed[0]!.id)).toBe(1);
+  });
+
   it('answers 413 for a body over the limit and a batch of more than 500 events', async () => {
     const big = newEvent({ bulk: 'x'.repeat(9_000) });
     const response = await publish(keys.SPJ, big);

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { KafkaRecord, OutboxWriter } from '@hub/messaging';
+import { NonceClaim } from '../auth/caller.decorator';
+import { RequestNonce as RequestNonceEntity } from '../auth/entities/request-nonce.entity';
 import { IntakeReceipt } from './entities/intake-receipt.entity';
 
 export interface NewReceipt {
@@ -27,22 +29,36 @@ export interface StoredReceipt {
 
 const RECEIPT_COLUMNS = `source, event_id AS "eventId", fingerprint, hub_id AS "hubId", type, topic, accepted_at AS "acceptedAt"`;
 
-/** A new event to admit: its receipt and the Kafka record it becomes. */
+/** A new event to admit: its receipt, the Kafka record it becomes, and which request of the statement sent it. */
 export interface NewAdmission {
   readonly receipt: NewReceipt;
   readonly record: KafkaRecord;
+  readonly request: number;
+}
+
+/** A request's nonce, recorded in the statement that admits its events: if it was used before, none of them is. */
+export interface RequestNonce extends NonceClaim {
+  readonly request: number;
+}
+
+export interface Inserted {
+  readonly receipts: StoredReceipt[];
+  /** The requests whose nonce was used before: nothing of theirs was inserted. */
+  readonly replayed: ReadonlySet<number>;
 }
 
 /** Receipts of accepted events, written with the events' outbox rows. */
 @Injectable()
 export class IntakeRepository {
   private readonly table: string;
+  private readonly nonceTable: string;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
   ) {
     this.table = dataSource.getMetadata(IntakeReceipt).tablePath;
+    this.nonceTable = dataSource.getMetadata(RequestNonceEntity).tablePath;
   }
 
   /** For work outside a transaction: each statement commits on its own. */
@@ -51,14 +67,19 @@ export class IntakeRepository {
   }
 
   /**
-   * Inserts the receipts whose `source` + `id` is new and puts their events in the outbox, in one statement (so it
-   * commits whole even outside a transaction, in one round trip); returns the receipts it inserted. A concurrent
-   * statement inserting the same identity makes this one wait for it, then skip the row. Receipts go in in identity
-   * order, so that two statements waiting on each other's identities cannot deadlock; the outbox keeps the order
-   * the events were given in (per key, the order they reach Kafka).
+   * Records the requests' nonces, inserts the receipts whose `source` + `id` is new and puts their events in the
+   * outbox, in one statement (so it commits whole even outside a transaction, in one round trip); returns the
+   * receipts it inserted, and the requests whose nonce was used before, none of whose events it inserted. A
+   * concurrent statement inserting the same identity (or nonce) makes this one wait for it, then skip the row.
+   * Nonces go in first and receipts in identity order, so that two statements waiting on each other cannot
+   * deadlock; the outbox keeps the order the events were given in (per key, the order they reach Kafka).
    */
-  async insertNew(manager: EntityManager, admissions: readonly NewAdmission[]): Promise<StoredReceipt[]> {
-    if (admissions.length === 0) return [];
+  async insertNew(
+    manager: EntityManager,
+    admissions: readonly NewAdmission[],
+    nonces: readonly RequestNonce[] = [],
+  ): Promise<Inserted> {
+    if (admissions.length === 0 && nonces.length === 0) return { receipts: [], replayed: new Set() };
     const lockOrder = admissions
       .map((a, index) => ({ a, index }))
       .sort(
@@ -68,12 +89,27 @@ export class IntakeRepository {
       .sort((x, y) => x.index - y.index)
       .map(({ rank }) => rank);
     const column = <K extends keyof NewReceipt>(key: K) => admissions.map((a) => a.receipt[key]);
-    return manager.query(
-      `WITH input AS (
+    const rows = await manager.query<(StoredReceipt & { replayedRequest: number | null })[]>(
+      `WITH nonce_input AS (
+         SELECT * FROM unnest($16::text[], $17::text[], $18::float8[], $19::int[]) AS n(access_key_id, nonce, expires, request)
+       ),
+       fresh_nonce AS (
+         INSERT INTO ${this.nonceTable} (access_key_id, nonce, expires_at)
+         SELECT access_key_id, nonce, to_timestamp(expires) FROM nonce_input ORDER BY access_key_id, nonce
+         ON CONFLICT (access_key_id, nonce) DO NOTHING
+         RETURNING access_key_id, nonce
+       ),
+       replayed AS (
+         SELECT n.request FROM nonce_input n
+          WHERE NOT EXISTS (SELECT 1 FROM fresh_nonce f WHERE f.access_key_id = n.access_key_id AND f.nonce = n.nonce)
+       ),
+       input AS (
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[],
-                              $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[], $13::bytea[], $14::int[])
+                              $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[], $13::bytea[], $14::int[],
+                              $15::int[])
            WITH ORDINALITY AS i(source, event_id, fingerprint, hub_id, type, topic, department, channel, access_key_id,
-                                record_topic, record_key, record_headers, record_value, lock_order, given_order)
+                                record_topic, record_key, record_headers, record_value, lock_order, request, given_order)
+          WHERE request NOT IN (SELECT request FROM replayed)
        ),
        inserted AS (
          INSERT INTO ${this.table} (source, event_id, fingerprint, hub_id, type, topic, department, channel, access_key_id)
@@ -86,7 +122,9 @@ export class IntakeRepository {
          ${this.outbox.insertSql(`SELECT i.event_id, i.record_topic, i.record_key, i.record_headers, i.record_value
            FROM input i JOIN inserted r ON r."hubId" = i.hub_id ORDER BY i.given_order`)}
        )
-       SELECT * FROM inserted`,
+       SELECT *, NULL::int AS "replayedRequest" FROM inserted
+       UNION ALL
+       SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, request FROM replayed`,
       [
         column('source'),
         column('eventId'),
@@ -102,8 +140,20 @@ export class IntakeRepository {
         admissions.map((a) => JSON.stringify(a.record.headers)),
         admissions.map((a) => a.record.value),
         lockOrder,
+        admissions.map((a) => a.request),
+        nonces.map((n) => n.accessKeyId),
+        nonces.map((n) => n.nonce),
+        nonces.map((n) => n.expiresAtSeconds),
+        nonces.map((n) => n.request),
       ],
     );
+    const receipts: StoredReceipt[] = [];
+    const replayed = new Set<number>();
+    for (const { replayedRequest, ...receipt } of rows) {
+      if (replayedRequest === null) receipts.push(receipt);
+      else replayed.add(replayedRequest);
+    }
+    return { receipts, replayed };
   }
 
   async find(

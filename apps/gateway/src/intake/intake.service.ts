@@ -5,9 +5,11 @@ import { CloudEvent, FieldError, eventTypeRegistry } from '@hub/contracts';
 import { EVENT_CATALOG, EventCatalog } from '@hub/messaging';
 import { GroupCommit } from '@hub/persistence';
 import { AuthProblems, serviceUnavailable } from '../auth/auth-problems';
+import { NonceClaim } from '../auth/caller.decorator';
 import { isDatabaseUnavailable } from '../auth/database-unavailable';
 import { publishViolations, withDepartment } from '../auth/publish-policy';
 import { IntakeChannel, RefusalsService } from '../auth/refusals.service';
+import { RequestAuthenticator } from '../auth/request-authenticator.service';
 import { eventFingerprint } from './event-fingerprint';
 import { IntakeRepository, NewReceipt, StoredReceipt } from './intake.repository';
 
@@ -47,6 +49,8 @@ export interface Publisher {
   readonly department: string;
   readonly channel: IntakeChannel;
   readonly accessKeyId: string | null;
+  /** The request's nonce, not yet recorded (HTTP): `publish` records it with the events, or alone if none goes in. */
+  readonly nonce?: NonceClaim;
 }
 
 /**
@@ -69,7 +73,7 @@ export class IntakeService {
    * Concurrent requests are committed together (group commit): one statement, so one round trip and one commit,
    * for all of them; each request still gets exactly its own outcomes, and a request is never split.
    */
-  private readonly admissions = new GroupCommit<Admission, Outcome[]>(
+  private readonly admissions = new GroupCommit<Admission, Admitted>(
     (admissions) => this.admitAll(this.repository.manager, admissions),
     // Two in flight: while one waits for its commit's WAL flush, the next gathers and goes.
     { concurrency: 2, maxWeight: 1_000, weigh: (admission) => admission.events.length },
@@ -79,18 +83,29 @@ export class IntakeService {
     @Inject(EVENT_CATALOG) private readonly catalog: EventCatalog,
     private readonly repository: IntakeRepository,
     private readonly refusals: RefusalsService,
+    private readonly authenticator: RequestAuthenticator,
   ) {}
 
-  /** HTTP intake: checks every submission and commits the acceptable ones together; 503 if the database cannot. */
+  /**
+   * HTTP intake: checks every submission and commits the acceptable ones together, with the request's nonce; 401 if
+   * the nonce was used before (nothing is accepted), 503 if the database cannot take them.
+   */
   async publish(publisher: Publisher, submissions: readonly Submission[]): Promise<Outcome[]> {
     const outcomes: (Outcome | undefined)[] = submissions.map((submission) => this.check(publisher, submission));
     const admissible = submissions.flatMap((s, index) =>
       s.ok && outcomes[index] === undefined ? [{ index, event: s.event }] : [],
     );
+    if (admissible.length === 0 && publisher.nonce) {
+      await this.authenticator.recordNonce(publisher.nonce, publisher.department);
+    }
     if (admissible.length > 0) {
-      let admitted: Outcome[];
+      let admitted: Admitted;
       try {
-        admitted = await this.admissions.submit({ publisher, events: admissible.map((a) => a.event) });
+        admitted = await this.admissions.submit({
+          publisher,
+          events: admissible.map((a) => a.event),
+          nonce: publisher.nonce,
+        });
       } catch (error) {
         if (isDatabaseUnavailable(error)) {
           this.refusals.refused({
@@ -107,6 +122,7 @@ export class IntakeService {
         }
         throw error;
       }
+      if (admitted === REPLAYED) throw this.authenticator.replayed(publisher.nonce!, publisher.department);
       this.countAccepted(publisher, admitted);
       admissible.forEach((a, i) => (outcomes[a.index] = admitted[i]));
     }
@@ -119,43 +135,58 @@ export class IntakeService {
    */
   async admit(manager: EntityManager, publisher: Publisher, events: readonly CloudEvent[]): Promise<Outcome[]> {
     const [outcomes] = await this.admitAll(manager, [{ publisher, events }]);
+    if (outcomes === REPLAYED) throw new Error('an admission without a nonce cannot be a replay');
     return outcomes!;
   }
 
   /**
-   * `admit` for several requests at once, with one statement per table for all of them: an identity sent twice
-   * (in one request or in two) is judged against its first occurrence.
+   * `admit` for several requests at once, with one statement for all of them, which also records their nonces: a
+   * request whose nonce was used before (in the database, or by an earlier request of the group) admits nothing.
+   * An identity sent twice (in one request or in two) is judged against its first occurrence.
    */
-  private async admitAll(manager: EntityManager, admissions: readonly Admission[]): Promise<Outcome[][]> {
+  private async admitAll(manager: EntityManager, admissions: readonly Admission[]): Promise<Admitted[]> {
+    const replayed = repeatedNonces(admissions);
     const outcomes = admissions.map(({ publisher, events }) =>
       events.map((event): Outcome | undefined => this.authorise(publisher, event)),
     );
-    const { candidates, repeats } = this.candidates(admissions, outcomes);
+    const { candidates, repeats } = this.candidates(admissions, outcomes, replayed);
 
     const inserted = await this.repository.insertNew(
       manager,
-      candidates.map((c) => ({ receipt: c.receipt, record: this.catalog.encode(c.event) })),
+      candidates.map((c) => ({ receipt: c.receipt, record: this.catalog.encode(c.event), request: c.request })),
+      admissions.flatMap(({ nonce }, request) => (nonce && !replayed.has(request) ? [{ ...nonce, request }] : [])),
     );
-    const insertedIds = new Set(inserted.map((r) => r.hubId));
+    inserted.replayed.forEach((request) => replayed.add(request));
+    const insertedIds = new Set(inserted.receipts.map((r) => r.hubId));
     const isNew = (c: Candidate): boolean => insertedIds.has(c.receipt.hubId);
+    const judged = candidates.filter((c) => !replayed.has(c.request));
     const known = await this.repository.find(
       manager,
-      candidates.filter((c) => !isNew(c)).map((c) => c.receipt),
+      judged.filter((c) => !isNew(c)).map((c) => c.receipt),
     );
-    const stored = new Map([...inserted, ...known].map((r) => [identityOf(r), r]));
-    for (const c of candidates) {
+    const stored = new Map([...inserted.receipts, ...known].map((r) => [identityOf(r), r]));
+    for (const c of judged) {
       outcomes[c.request]![c.index] = verdict(c.receipt.fingerprint, stored.get(identityOf(c.receipt))!, !isNew(c));
     }
+    // A repeat of an event whose first occurrence was in a replayed request was not admitted with it: admit it now
+    // (its own request's nonce is recorded already).
+    const orphans = repeats.filter((r) => !replayed.has(r.request) && replayed.has(r.of.request));
     for (const r of repeats) {
+      if (replayed.has(r.request) || replayed.has(r.of.request)) continue;
       outcomes[r.request]![r.index] = verdict(r.fingerprint, stored.get(identityOf(r.of.receipt))!, true);
     }
-
     admissions.forEach(({ publisher, events }, request) =>
       outcomes[request]!.forEach((outcome, index) => {
-        if (outcome?.status === 409) this.recordRefusal(publisher, outcome.problem, events[index]);
+        if (outcome?.status === 409 && !replayed.has(request))
+          this.recordRefusal(publisher, outcome.problem, events[index]);
       }),
     );
-    return outcomes as Outcome[][];
+    if (orphans.length > 0) {
+      const again = orphans.map((r) => ({ publisher: admissions[r.request]!.publisher, events: [r.event] }));
+      const answers = await this.admitAll(manager, again);
+      orphans.forEach((r, i) => (outcomes[r.request]![r.index] = (answers[i] as Outcome[])[0]));
+    }
+    return outcomes.map((o, request) => (replayed.has(request) ? REPLAYED : (o as Outcome[])));
   }
 
   /** Counts the events an admission committed (duplicates aside); call once it has committed. */
@@ -171,19 +202,20 @@ export class IntakeService {
   private candidates(
     admissions: readonly Admission[],
     refused: readonly (readonly (Outcome | undefined)[])[],
+    replayed: ReadonlySet<number>,
   ): { candidates: Candidate[]; repeats: Repeat[] } {
     const candidates: Candidate[] = [];
     const repeats: Repeat[] = [];
     const first = new Map<string, Candidate>();
     admissions.forEach(({ publisher, events }, request) =>
       events.forEach((sent, index) => {
-        if (refused[request]![index] !== undefined) return;
+        if (replayed.has(request) || refused[request]![index] !== undefined) return;
         const event = withDepartment(sent, publisher.department);
         const fingerprint = eventFingerprint(event);
         const identity = identityOf({ source: event.source, eventId: event.id });
         const earlier = first.get(identity);
         if (earlier) {
-          repeats.push({ request, index, of: earlier, fingerprint });
+          repeats.push({ request, index, of: earlier, fingerprint, event: sent });
           return;
         }
         const hubId = randomUUID();
@@ -276,10 +308,29 @@ export class IntakeService {
   }
 }
 
-/** One request's events, to be admitted with others in one statement. */
+/** One request's events, to be admitted with others in one statement, and its nonce if it records one. */
 interface Admission {
   readonly publisher: Publisher;
   readonly events: readonly CloudEvent[];
+  readonly nonce?: NonceClaim;
+}
+
+/** What an admission of a request whose nonce was used before gets: nothing of it went in. */
+const REPLAYED = 'replayed';
+
+type Admitted = Outcome[] | typeof REPLAYED;
+
+/** The requests of a group that repeat the nonce of an earlier one (a replay like any other). */
+function repeatedNonces(admissions: readonly Admission[]): Set<number> {
+  const seen = new Set<string>();
+  const repeated = new Set<number>();
+  admissions.forEach(({ nonce }, request) => {
+    if (!nonce) return;
+    const key = JSON.stringify([nonce.accessKeyId, nonce.nonce]);
+    if (seen.has(key)) repeated.add(request);
+    seen.add(key);
+  });
+  return repeated;
 }
 
 interface Candidate {
@@ -295,6 +346,8 @@ interface Repeat {
   readonly index: number;
   readonly of: Candidate;
   readonly fingerprint: string;
+  /** As sent, for admitting it on its own should its first occurrence not be admitted. */
+  readonly event: CloudEvent;
 }
 
 function identityOf(receipt: { source: string; eventId: string }): string {
