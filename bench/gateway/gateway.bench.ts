@@ -34,6 +34,7 @@ const SINGLE_CONNECTIONS = 16;
 const BATCH_CONNECTIONS = 4;
 const ENTERPRISES = 10_000;
 const ADMIN_KEY = 'bench-admin';
+const MIB_IN_MB = 1.048_576;
 const ADMIN_SECRET = randomBytes(24).toString('base64url');
 
 interface Phase extends LoadResult {
@@ -123,10 +124,12 @@ export async function runGatewayBench(events: number): Promise<Record<string, un
       single: { gateway: single, baseline: bareExpress, ratio: singleRatio, target: '>= 0.4' },
       batch: { gateway: batch, baseline: insert, ratio: batchRatio, target: '>= 0.5' },
       gatewayPeakRssMiB: peakRssMiB,
-      rssTarget: '<= 300',
+      // The issue's budget is 300 MB (10^6 bytes): 286.1 MiB.
+      gatewayPeakRssMB: round(peakRssMiB * MIB_IN_MB),
+      rssTarget: '<= 300 MB',
       platforms: platformVerdict(bareExpress, bareFastify, single),
     };
-    console.log(JSON.stringify({ singleRatio, batchRatio, peakRssMiB }, null, 2));
+    console.log(JSON.stringify({ singleRatio, batchRatio, peakRssMiB, peakRssMB: result.gatewayPeakRssMB }, null, 2));
     console.log(`  written to ${writeResult('gateway', result)}`);
     writeBenchSection('gateway', readmeSection(result));
     return result;
@@ -338,6 +341,7 @@ function readmeSection(result: Result): string {
     single: { gateway: Phase; baseline: Phase; ratio: number };
     batch: { gateway: Phase; baseline: Phase; ratio: number };
     gatewayPeakRssMiB: number;
+    gatewayPeakRssMB: number;
     platforms: ReturnType<typeof platformVerdict>;
   };
   const row = (what: string, p: Phase): string[] => [
@@ -362,7 +366,7 @@ function readmeSection(result: Result): string {
     ]),
     '',
     `Single: **${r.single.ratio}×** the bare endpoint (target ≥ 0.4${met(r.single.ratio >= 0.4)}). Batch: **${r.batch.ratio}×** the plain INSERT (target ≥ 0.5${met(r.batch.ratio >= 0.5)}).`,
-    `Gateway peak RSS: **${r.gatewayPeakRssMiB} MiB** (target ≤ 300${met(r.gatewayPeakRssMiB <= 300)}).`,
+    `Gateway peak RSS: **${r.gatewayPeakRssMB} MB** (${r.gatewayPeakRssMiB} MiB; target ≤ 300 MB${met(r.gatewayPeakRssMB <= 300)}).`,
     '',
     `Express or Fastify: the bare endpoint takes ${p.fastify.eventsPerSecond} events/s on Fastify, ${p.express.eventsPerSecond} on`,
     `Express (${p.fastifyOverExpress}×), i.e. ${p.msPerRequest.fastify} vs ${p.msPerRequest.express} ms per request; the gateway takes`,

@@ -20,6 +20,12 @@ describe('GatewayEnv', () => {
     expect(env.GATEWAY_RECEIPT_RETENTION_HOURS).toBe(720);
   });
 
+  it("bounds the old generation's growth unless told otherwise, and refuses a negative factor", () => {
+    expect(loadEnv(GatewayEnv, base).HEAP_GROWING_PERCENT).toBe(100);
+    expect(loadEnv(GatewayEnv, { ...base, HEAP_GROWING_PERCENT: '0' }).HEAP_GROWING_PERCENT).toBe(0);
+    expect(failure({ HEAP_GROWING_PERCENT: '-1' })).toMatch(/HEAP_GROWING_PERCENT/);
+  });
+
   it('keeps receipts for ever with a retention of 0 and refuses a negative one', () => {
     expect(loadEnv(GatewayEnv, { ...base, GATEWAY_RECEIPT_RETENTION_HOURS: '0' }).GATEWAY_RECEIPT_RETENTION_HOURS).toBe(
       0,

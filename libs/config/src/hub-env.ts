@@ -63,6 +63,17 @@ export class HubEnv {
   OUTBOX_LINGER_MS = 20;
 
   /**
+   * V8's old generation grows, after each full collection, to (1 + this / 100) times what survived it; 0 leaves
+   * V8's own factor (up to 4× under a high allocation rate). A smaller factor bounds the peak memory for more
+   * frequent collections; the gateway sets 100 (bench/gateway, README). Applied when the app starts as a process.
+   */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(1_000)
+  HEAP_GROWING_PERCENT = 0;
+
+  /**
    * How long a consumer remembers the events it applied (the inbox); 0 for ever. An event redelivered after that
    * applies again, so this must exceed the longest redelivery expected: Kafka redelivers only offsets not yet
    * committed (the batch in hand when a consumer stopped, at the group's next join), and a replay from a topic's

@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { HubEnv, loadEnv } from '@hub/config';
 import { HUB_PORTS, HubAppDefinition, startHubApp } from './hub-app';
 
@@ -13,6 +14,7 @@ export function runHubMain(definition: HubAppDefinition): void {
     process.stderr.write(`${definition.name}: ${(error as Error).message}\n`);
     process.exit(2);
   }
+  if (env.HEAP_GROWING_PERCENT > 0) setFlagsFromString(`--heap-growing-percent=${env.HEAP_GROWING_PERCENT}`);
   startHubApp(definition, env).then(
     (running) => {
       // Graceful stop: the consumer finishes the batch in hand, commits and leaves its group; the relay and the
