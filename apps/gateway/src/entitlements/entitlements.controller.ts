@@ -17,7 +17,10 @@ export class EntitlementsAdminController {
     return this.entitlements.list({ department: query.department, eventType: query.eventType });
   }
 
-  /** 201 when granted now, 200 when it already was. */
+  /**
+   * 201 when granted now, 200 when it already was; either way in effect for every event published after the answer
+   * (a new grant answers once delivery has seen it, within RECEIVABLE_TYPES_MAX_AGE_MS).
+   */
   @Put(':department/:eventType')
   async grant(
     @Param() params: EntitlementParams,
