@@ -278,8 +278,9 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
       }
     }
     return (type) => {
-      const wanted = this.eventRoutes.get(type)?.extras?.wanted as WantedTypes | undefined;
-      if (!this.eventRoutes.has(type)) return false;
+      const handler = this.eventRoutes.get(type);
+      if (!handler) return false;
+      const wanted = handler.extras?.wanted as WantedTypes | undefined;
       return wanted ? narrowed.get(wanted)!.has(type) : true;
     };
   }
