@@ -2,8 +2,8 @@ import { EntityManager } from 'typeorm';
 import { Entitlement } from './entities/entitlement.entity';
 
 /**
- * How stale delivery's reading of the receivable types may be. Granting a type no department had before answers
- * only after this long, so that every event published after the answer is matched against the grant.
+ * How stale delivery's reading of the receivable types may be. A new grant answers only after this long, so that
+ * every event published after the answer is matched against it.
  */
 export const RECEIVABLE_TYPES_MAX_AGE_MS = 200;
 
