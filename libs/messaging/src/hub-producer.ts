@@ -1,26 +1,35 @@
+import { Logger } from '@nestjs/common';
 import { CompressionTypes, Kafka, Partitioners, Producer, TopicMessages } from 'kafkajs';
 import { HubMetrics } from '@hub/observability';
 import { KafkaRecord } from './kafka-record';
 
 /**
+ * Broker answers that mean the producer's sequence numbers no longer match what the broker holds for its producer
+ * id, so every later send would be refused the same way. kafkajs gets there when the broker writes one partition of
+ * a request and refuses another (one not ready yet, just after its topic was created or the broker restarted): it
+ * takes back the sequence numbers of every partition in the request, including those the broker wrote.
+ */
+const LOST_SEQUENCE = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH']);
+
+/**
  * The one way the hub produces: idempotent, acks from all in-sync replicas, one request in flight so that
  * retries cannot reorder a partition. `send` resolves only once the broker has acknowledged every record.
+ *
+ * When the broker refuses the producer's sequence numbers, the send fails and the next one goes through a new
+ * producer (a new producer id, sequences from zero). Records the broker had written may then be written again:
+ * the consumers' inbox applies them once, as after a relay crash.
  */
 export class HubProducer {
-  private readonly producer: Producer;
+  private readonly logger = new Logger(HubProducer.name);
+  private producer: Producer;
   private connected = false;
+  private renewing?: Promise<void>;
 
   constructor(
-    kafka: Kafka,
+    private readonly kafka: Kafka,
     private readonly metrics?: HubMetrics,
   ) {
-    this.producer = kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-      // Java-compatible murmur2: the same key lands on the same partition whichever client produced it.
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
+    this.producer = this.newProducer();
   }
 
   async connect(): Promise<void> {
@@ -30,6 +39,7 @@ export class HubProducer {
   }
 
   async disconnect(): Promise<void> {
+    await this.renewing;
     if (!this.connected) return;
     this.connected = false;
     await this.producer.disconnect();
@@ -38,9 +48,51 @@ export class HubProducer {
   async send(records: readonly KafkaRecord[]): Promise<void> {
     if (records.length === 0) return;
     const topicMessages = groupByTopic(records);
-    await this.producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages });
+    const producer = this.producer;
+    try {
+      await producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages });
+    } catch (error) {
+      const lost = lostSequence(error);
+      if (lost !== undefined) await this.renew(producer, lost);
+      throw error;
+    }
     for (const { topic, messages } of topicMessages) this.metrics?.produced.inc({ topic }, messages.length);
   }
+
+  /** Replaces `stale` (once, however many sends failed with it); if that fails, the next failure tries again. */
+  private async renew(stale: Producer, reason: string): Promise<void> {
+    if (stale !== this.producer) return;
+    this.renewing ??= (async () => {
+      this.logger.warn(`the broker refused the producer's sequence numbers (${reason}): starting a new producer id`);
+      const fresh = this.newProducer();
+      if (this.connected) await fresh.connect();
+      this.producer = fresh;
+      await stale.disconnect().catch(() => undefined);
+    })()
+      .catch((error: Error) => this.logger.warn(`a new producer could not connect: ${error.message}`))
+      .finally(() => (this.renewing = undefined));
+    await this.renewing;
+  }
+
+  private newProducer(): Producer {
+    return this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      // Java-compatible murmur2: the same key lands on the same partition whichever client produced it.
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+  }
+}
+
+/** The broker's error type, when a failed send (or what caused it) says the producer's sequence is lost. */
+export function lostSequence(error: unknown): string | undefined {
+  for (let e = error; typeof e === 'object' && e !== null; e = (e as { cause?: unknown }).cause) {
+    const { type } = e as { type?: unknown };
+    if (typeof type === 'string' && LOST_SEQUENCE.has(type)) return type;
+    if ((e as { cause?: unknown }).cause === e) break;
+  }
+  return undefined;
 }
 
 /** Groups records per topic, keeping their relative order (the order within a partition is the order sent). */
