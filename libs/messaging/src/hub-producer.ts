@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { CompressionTypes, Kafka, Partitioners, Producer, TopicMessages } from 'kafkajs';
 import { HubMetrics } from '@hub/observability';
 import { KafkaRecord } from './kafka-record';
+import { installRecordEncoder } from './kafka-record-encoder';
 
 /**
  * Broker answers that mean the producer's sequence numbers no longer match what the broker holds for its producer
@@ -29,6 +30,7 @@ export class HubProducer {
     private readonly kafka: Kafka,
     private readonly metrics?: HubMetrics,
   ) {
+    installRecordEncoder();
     this.producer = this.newProducer();
   }
 

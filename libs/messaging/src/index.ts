@@ -19,3 +19,4 @@ export * from './migrations/column-index';
 export * from './migrations/1764500000000-inbox-applied-at';
 export * from './rejected-message';
 export * from './pass-through-rpc.filter';
+export * from './kafka-record-encoder';
