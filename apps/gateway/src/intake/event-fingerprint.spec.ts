@@ -37,4 +37,23 @@ describe('eventFingerprint', () => {
       eventFingerprint({ ...event, data: Buffer.from('b') }),
     );
   });
+
+  it('gives the fingerprints stored with receipts before (a change would turn duplicates into conflicts)', () => {
+    const stored = {
+      ...event,
+      subject: undefined,
+      data: {
+        uscc: '91130871MA0CXQ123U',
+        name: '承德 "高新" 公司\n',
+        nested: { b: 1.5, a: [2, { d: null, c: 'x', u: undefined }, undefined, true] },
+        bin: Buffer.from([0, 1, 250]),
+      },
+    };
+    expect(canonicalJson(stored)).toBe(
+      '{"data":{"bin":{"base64":"AAH6"},"name":"承德 \\"高新\\" 公司\\n","nested":{"a":[2,{"c":"x","d":null},null,true],"b":1.5},' +
+        '"uscc":"91130871MA0CXQ123U"},"id":"evt-1","source":"/departments/SPJ/systems/approval","specversion":"1.0",' +
+        '"type":"zone.approval.enterprise.registered.v1"}',
+    );
+    expect(eventFingerprint(stored)).toBe('38afabb9a802b0deaf313cc3b48d096b7ad7fb2ee8ab0a889829cd671aae87b6');
+  });
 });
