@@ -3,9 +3,9 @@ import { Logger } from '@nestjs/common';
 
 /**
  * A faster encoder of one Kafka record (record format v2, "Record" inside a RecordBatch) for kafkajs' produce
- * requests: byte for byte what kafkajs writes, with one buffer per record where kafkajs allocates a zero-filled
- * 512-byte buffer for the record and another for each header (about a dozen per CloudEvent in binary mode), then
- * copies the headers' into the record's. Installed in place of kafkajs' own module before its first produce; in the
+ * requests: byte for byte what kafkajs writes, into one buffer of the record's exact size, where kafkajs allocates a
+ * zero-filled 512-byte buffer for the record and another for each header (about a dozen per CloudEvent in binary
+ * mode), then copies the headers' into the record's. Installed in place of kafkajs' own module before its first produce; in the
  * gateway's batch phase it cut the CPU per event by a sixth (bench/gateway).
  *
  * kafkajs 2.2.4 is its last release, so the module path and the Encoder it hands its record encoders are fixed.
@@ -13,6 +13,7 @@ import { Logger } from '@nestjs/common';
 
 /** The part of kafkajs' protocol Encoder this uses. */
 interface KafkaEncoder {
+  buf: Buffer;
   writeVarInt(value: number): KafkaEncoder;
   writeVarLong(value: number): KafkaEncoder;
   writeInt8(value: number): KafkaEncoder;
@@ -66,7 +67,10 @@ export function encodeRecord(fields: RecordFields): KafkaEncoder {
     Encoder.sizeOfVarIntBytes(value) +
     Encoder.sizeOfVarInt(headerCount) +
     headerBytes;
-  const record = new Encoder(Encoder.sizeOfVarInt(bodyBytes) + bodyBytes)
+  const record = new Encoder(0);
+  // Exactly the bytes written below, every one of them: no zero-filling, and small records share Node's pool.
+  record.buf = Buffer.allocUnsafe(Encoder.sizeOfVarInt(bodyBytes) + bodyBytes);
+  record
     .writeVarInt(bodyBytes)
     .writeInt8(0)
     .writeVarLong(timestampDelta)
