@@ -5,8 +5,8 @@ import { Logger } from '@nestjs/common';
  * A faster encoder of one Kafka record (record format v2, "Record" inside a RecordBatch) for kafkajs' produce
  * requests: byte for byte what kafkajs writes, into one buffer of the record's exact size, where kafkajs allocates a
  * zero-filled 512-byte buffer for the record and another for each header (about a dozen per CloudEvent in binary
- * mode), then copies the headers' into the record's. Installed in place of kafkajs' own module before its first produce; in the
- * gateway's batch phase it cut the CPU per event by a sixth (bench/gateway).
+ * mode), then copies the headers' into the record's: 7.6 µs per record instead of 44. Installed in place of kafkajs'
+ * own module before its first produce; the gateway's CPU per batched event fell by a tenth to a sixth (README).
  *
  * kafkajs 2.2.4 is its last release, so the module path and the Encoder it hands its record encoders are fixed.
  */
