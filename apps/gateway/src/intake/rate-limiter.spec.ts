@@ -80,6 +80,23 @@ describe('DepartmentRateLimiter', () => {
     expect(buckets.leases).toBe(20); // leases of 10 tokens
   });
 
+  it('asks the shared bucket once for the requests that come while a lease is being asked for', async () => {
+    const l = replica(() => ({ rate: 100, burst: 200 }));
+    const decisions = await Promise.all(Array.from({ length: 10 }, () => l.take('SPJ', 1)));
+    expect(decisions).toEqual(Array.from({ length: 10 }, () => ({ allowed: true })));
+    expect(buckets.leases).toBe(1); // one lease of 10 tokens for the ten
+  });
+
+  it('lets no more requests that come together through than the shared bucket holds', async () => {
+    const l = replica();
+    const decisions = await Promise.all([l.take('JGW', 1), l.take('JGW', 1), l.take('JGW', 1)]);
+    expect(decisions).toEqual([
+      { allowed: true },
+      { allowed: false, retryAfterSeconds: 1 },
+      { allowed: false, retryAfterSeconds: 1 },
+    ]);
+  });
+
   it('lets tokens a replica leased but did not spend lapse after a second, so they cannot pass the limit later', async () => {
     const l = replica(() => ({ rate: 100, burst: 200 }));
     expect(await l.take('SPJ', 1)).toEqual({ allowed: true }); // leased 10, holds 9

@@ -56,12 +56,15 @@ interface Held {
  * A token bucket per department, shared by all gateway replicas: the rate is the zone's, not a replica's. A
  * replica leases tokens from the shared bucket a tenth of a second's worth at a time (so under full load the
  * database is asked about ten times a second per department and replica) and spends them locally; what it has not
- * spent within a second lapses. A request is let in while the department's shared bucket holds a token and takes
+ * spent within a second lapses. Requests that find the replica's tokens spent while a lease is being asked for wait
+ * for it rather than asking too. A request is let in while the department's shared bucket holds a token and takes
  * one token per event, so a batch larger than the burst still passes once and then waits out its debt; an empty
  * bucket answers how many seconds until it holds one.
  */
 export class DepartmentRateLimiter {
   private readonly held = new Map<string, Held>();
+  /** The lease being asked for, per department: concurrent requests wait for it instead of asking again. */
+  private readonly leasing = new Map<string, Promise<void>>();
 
   constructor(
     private readonly limitOf: (department: string) => RateLimit,
@@ -70,21 +73,34 @@ export class DepartmentRateLimiter {
   ) {}
 
   async take(department: string, events: number): Promise<RateDecision> {
-    const balance = this.balance(department);
-    if (balance >= events) {
-      this.adjust(department, -events, false);
-      return { allowed: true };
+    for (;;) {
+      if (this.balance(department) >= events) {
+        this.adjust(department, -events, false);
+        return { allowed: true };
+      }
+      const pending = this.leasing.get(department);
+      if (pending === undefined) break;
+      await pending;
     }
+    const balance = this.balance(department);
     // What is held goes to this request now, before the lease is awaited, so that no other request spends it too.
     this.adjust(department, -balance, false);
     const limit = this.limitOf(department);
     const need = events - balance;
+    const asked = this.buckets.lease(department, limit, need, Math.max(need, leaseSize(limit)));
+    const settled = asked.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.leasing.set(department, settled);
     let lease: Lease;
     try {
-      lease = await this.buckets.lease(department, limit, need, Math.max(need, leaseSize(limit)));
+      lease = await asked;
     } catch (error) {
       this.adjust(department, balance, false);
       throw error;
+    } finally {
+      if (this.leasing.get(department) === settled) this.leasing.delete(department);
     }
     if (lease.granted === 0) {
       this.adjust(department, balance, false);
