@@ -84,26 +84,32 @@ export function encodeRecord(fields: RecordFields): KafkaEncoder {
   return record;
 }
 
-/** kafkajs' own record encoder, for comparison. */
+/** kafkajs' own record encoder, for comparison: its module evaluated afresh, whether or not it was replaced. */
 export function kafkajsRecordEncoder(): RecordEncoder {
-  return original ?? (fromKafkajs(RECORD_MODULE) as RecordEncoder);
+  const path = fromKafkajs.resolve(RECORD_MODULE);
+  const cached = fromKafkajs.cache[path];
+  delete fromKafkajs.cache[path];
+  try {
+    return fromKafkajs(RECORD_MODULE) as RecordEncoder;
+  } finally {
+    if (cached) fromKafkajs.cache[path] = cached;
+  }
 }
 
-let original: RecordEncoder | undefined;
-let tooLate = false;
+let installed = false;
 
 /**
  * Makes kafkajs encode records with `encodeRecord`. It must run before kafkajs loads its produce request (at the
  * first produce); later, kafkajs keeps its own encoder, which is slower but correct, and this says so.
  */
 export function installRecordEncoder(): void {
-  if (original || tooLate) return;
+  if (installed) return;
+  installed = true;
   if (fromKafkajs.cache[fromKafkajs.resolve(PRODUCE_REQUEST_MODULE)]) {
-    tooLate = true;
     new Logger('KafkaRecordEncoder').warn('kafkajs produced before its record encoder could be replaced');
     return;
   }
-  original = fromKafkajs(RECORD_MODULE) as RecordEncoder;
+  fromKafkajs(RECORD_MODULE); // so that its cache entry exists
   fromKafkajs.cache[fromKafkajs.resolve(RECORD_MODULE)]!.exports = encodeRecord;
 }
 
