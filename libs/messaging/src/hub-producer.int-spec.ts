@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Kafka, logLevel } from 'kafkajs';
+import { ITopicConfig } from 'kafkajs';
 import { hubPaths } from '@hub/infra';
-import { IsolatedEnv, isolatedEnv, readTopic } from '@hub/testing';
+import { IsolatedEnv, isolatedEnv, readTopic, testKafka } from '@hub/testing';
 import { HubProducer } from './hub-producer';
 
 const run = promisify(execFile);
@@ -27,17 +27,11 @@ describe('HubProducer against the broker', () => {
     const written = `${iso.topicPrefix}written`;
     // Takes nothing as large as the record sent to it.
     const refusing = `${iso.topicPrefix}refusing`;
-    const kafka = new Kafka({ clientId: 'hub-producer-test', brokers: iso.brokers, logLevel: logLevel.NOTHING });
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: [
-        { topic: written, numPartitions: 1 },
-        { topic: refusing, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: '64' }] },
-      ],
-    });
-    await admin.disconnect();
+    const kafka = testKafka(iso.brokers);
+    await createTopics(iso.brokers, [
+      { topic: written, numPartitions: 1 },
+      { topic: refusing, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: '64' }] },
+    ]);
     const record = (topic: string, value: string) => ({ topic, key: 'k', value: Buffer.from(value), headers: {} });
 
     const producer = new HubProducer(kafka);
@@ -60,14 +54,7 @@ describe('HubProducer against the broker', () => {
 
   it('sends, from a built process, records that the hub encoded and consumers read back whole', async () => {
     const topic = `${iso.topicPrefix}encoded`;
-    const admin = new Kafka({
-      clientId: 'hub-producer-test',
-      brokers: iso.brokers,
-      logLevel: logLevel.NOTHING,
-    }).admin();
-    await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1 }] });
-    await admin.disconnect();
+    await createTopics(iso.brokers, [{ topic, numPartitions: 1 }]);
     const values = ['承德', 'b'.repeat(5_000), ''];
     const records = values.map((value, i) => ({ topic, key: `k${i}`, value, headers: { ce_id: `id-${i}` } }));
 
@@ -81,6 +68,16 @@ describe('HubProducer against the broker', () => {
     );
   });
 });
+
+async function createTopics(brokers: string[], topics: ITopicConfig[]): Promise<void> {
+  const admin = testKafka(brokers).admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({ waitForLeaders: true, topics });
+  } finally {
+    await admin.disconnect();
+  }
+}
 
 /** Runs HubProducer from dist/ in a child process; answers which record encoder kafkajs used there. */
 async function producedByBuiltProcess(

@@ -89,10 +89,12 @@ export class HubProducer {
 
 /** The broker's error type, when a failed send (or what caused it) says the producer's sequence is lost. */
 export function lostSequence(error: unknown): string | undefined {
-  for (let e = error; typeof e === 'object' && e !== null; e = (e as { cause?: unknown }).cause) {
-    const { type } = e as { type?: unknown };
+  // kafkajs wraps the broker's error one or two levels deep; the bound keeps a cyclic chain from looping.
+  let e = error;
+  for (let depth = 0; depth < 5 && typeof e === 'object' && e !== null; depth++) {
+    const { type, cause } = e as { type?: unknown; cause?: unknown };
     if (typeof type === 'string' && LOST_SEQUENCE.has(type)) return type;
-    if ((e as { cause?: unknown }).cause === e) break;
+    e = cause;
   }
   return undefined;
 }
