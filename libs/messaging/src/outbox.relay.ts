@@ -101,10 +101,12 @@ export class OutboxRelay {
     const minIdleMs = this.options.minIdleMs ?? 5;
     let wait = minIdleMs;
     while (this.running) {
-      const { rows } = await client.query<OutboxRow>(
-        `SELECT position, topic, key, headers, value FROM "${schema}"."outbox" ORDER BY position LIMIT $1`,
-        [batchSize],
-      );
+      // Named: the session parses and plans each of the relay's statements once.
+      const { rows } = await client.query<OutboxRow>({
+        name: 'outbox_take',
+        text: `SELECT position, topic, key, headers, value FROM "${schema}"."outbox" ORDER BY position LIMIT $1`,
+        values: [batchSize],
+      });
       if (rows.length === 0) {
         metrics?.outboxBacklog.set({ schema }, 0);
         await this.idle(wait);
@@ -119,9 +121,11 @@ export class OutboxRelay {
         headers: r.headers,
       }));
       await producer.send(records);
-      await client.query(`DELETE FROM "${schema}"."outbox" WHERE position = ANY($1::bigint[])`, [
-        rows.map((r) => r.position),
-      ]);
+      await client.query({
+        name: 'outbox_delete',
+        text: `DELETE FROM "${schema}"."outbox" WHERE position = ANY($1::bigint[])`,
+        values: [rows.map((r) => r.position)],
+      });
       if (rows.length < batchSize) {
         if (this.options.lingerMs) await this.idle(this.options.lingerMs);
       } else if (metrics) {

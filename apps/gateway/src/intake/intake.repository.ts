@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { KafkaRecord, OutboxWriter } from '@hub/messaging';
+import { PreparedStatement, preparedStatement, runPrepared } from '@hub/persistence';
 import { NonceClaim } from '../auth/caller.decorator';
 import { RequestNonce as RequestNonceEntity } from '../auth/entities/request-nonce.entity';
 import { IntakeReceipt } from './entities/intake-receipt.entity';
@@ -52,6 +53,8 @@ export interface Inserted {
 export class IntakeRepository {
   private readonly table: string;
   private readonly nonceTable: string;
+  /** insertNew's statement: prepared, as it runs for every group of requests admitted. */
+  private readonly insertNewStatement: PreparedStatement;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -59,6 +62,43 @@ export class IntakeRepository {
   ) {
     this.table = dataSource.getMetadata(IntakeReceipt).tablePath;
     this.nonceTable = dataSource.getMetadata(RequestNonceEntity).tablePath;
+    this.insertNewStatement = preparedStatement(
+      `WITH nonce_input AS (
+           SELECT * FROM unnest($16::text[], $17::text[], $18::float8[], $19::int[]) AS n(access_key_id, nonce, expires, request)
+         ),
+         fresh_nonce AS (
+           INSERT INTO ${this.nonceTable} (access_key_id, nonce, expires_at)
+           SELECT access_key_id, nonce, to_timestamp(expires) FROM nonce_input ORDER BY access_key_id, nonce
+           ON CONFLICT (access_key_id, nonce) DO NOTHING
+           RETURNING access_key_id, nonce
+         ),
+         replayed AS (
+           SELECT n.request FROM nonce_input n
+            WHERE NOT EXISTS (SELECT 1 FROM fresh_nonce f WHERE f.access_key_id = n.access_key_id AND f.nonce = n.nonce)
+         ),
+         input AS (
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[],
+                                $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[], $13::bytea[], $14::int[],
+                                $15::int[])
+             WITH ORDINALITY AS i(source, event_id, fingerprint, hub_id, type, topic, department, channel, access_key_id,
+                                  record_topic, record_key, record_headers, record_value, lock_order, request, given_order)
+            WHERE request NOT IN (SELECT request FROM replayed)
+         ),
+         inserted AS (
+           INSERT INTO ${this.table} (source, event_id, fingerprint, hub_id, type, topic, department, channel, access_key_id)
+           SELECT source, event_id, fingerprint, hub_id, type, topic, department, channel, access_key_id
+             FROM input ORDER BY lock_order
+           ON CONFLICT (source, event_id) DO NOTHING
+           RETURNING ${RECEIPT_COLUMNS}
+         ),
+         relayed AS (
+           ${this.outbox.insertSql(`SELECT i.event_id, i.record_topic, i.record_key, i.record_headers, i.record_value
+             FROM input i JOIN inserted r ON r."hubId" = i.hub_id ORDER BY i.given_order`)}
+         )
+         SELECT *, NULL::int AS "replayedRequest" FROM inserted
+         UNION ALL
+         SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, request FROM replayed`,
+    );
   }
 
   /** For work outside a transaction: each statement commits on its own. */
@@ -89,42 +129,9 @@ export class IntakeRepository {
       .sort((x, y) => x.index - y.index)
       .map(({ rank }) => rank);
     const column = <K extends keyof NewReceipt>(key: K) => admissions.map((a) => a.receipt[key]);
-    const rows = await manager.query<(StoredReceipt & { replayedRequest: number | null })[]>(
-      `WITH nonce_input AS (
-         SELECT * FROM unnest($16::text[], $17::text[], $18::float8[], $19::int[]) AS n(access_key_id, nonce, expires, request)
-       ),
-       fresh_nonce AS (
-         INSERT INTO ${this.nonceTable} (access_key_id, nonce, expires_at)
-         SELECT access_key_id, nonce, to_timestamp(expires) FROM nonce_input ORDER BY access_key_id, nonce
-         ON CONFLICT (access_key_id, nonce) DO NOTHING
-         RETURNING access_key_id, nonce
-       ),
-       replayed AS (
-         SELECT n.request FROM nonce_input n
-          WHERE NOT EXISTS (SELECT 1 FROM fresh_nonce f WHERE f.access_key_id = n.access_key_id AND f.nonce = n.nonce)
-       ),
-       input AS (
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[],
-                              $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[], $13::bytea[], $14::int[],
-                              $15::int[])
-           WITH ORDINALITY AS i(source, event_id, fingerprint, hub_id, type, topic, department, channel, access_key_id,
-                                record_topic, record_key, record_headers, record_value, lock_order, request, given_order)
-          WHERE request NOT IN (SELECT request FROM replayed)
-       ),
-       inserted AS (
-         INSERT INTO ${this.table} (source, event_id, fingerprint, hub_id, type, topic, department, channel, access_key_id)
-         SELECT source, event_id, fingerprint, hub_id, type, topic, department, channel, access_key_id
-           FROM input ORDER BY lock_order
-         ON CONFLICT (source, event_id) DO NOTHING
-         RETURNING ${RECEIPT_COLUMNS}
-       ),
-       relayed AS (
-         ${this.outbox.insertSql(`SELECT i.event_id, i.record_topic, i.record_key, i.record_headers, i.record_value
-           FROM input i JOIN inserted r ON r."hubId" = i.hub_id ORDER BY i.given_order`)}
-       )
-       SELECT *, NULL::int AS "replayedRequest" FROM inserted
-       UNION ALL
-       SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, request FROM replayed`,
+    const rows = await runPrepared<StoredReceipt & { replayedRequest: number | null }>(
+      manager,
+      this.insertNewStatement,
       [
         column('source'),
         column('eventId'),
