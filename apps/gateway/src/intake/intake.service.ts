@@ -54,8 +54,9 @@ export interface Publisher {
 }
 
 /**
- * An event as decoded from a request, or why it could not be; `raw` is the JSON object that failed to decode, if
- * any, so that its payload is checked too and every failing field is named at once.
+ * An event as decoded from a request by the CloudEvents codecs (`ok` only once they found its envelope valid, which
+ * is not checked again), or why it could not be; `raw` is the JSON object that failed to decode, if any, so that its
+ * payload is checked too and every failing field is named at once.
  */
 export type Submission =
   | { readonly ok: true; readonly event: CloudEvent }
@@ -251,7 +252,7 @@ export class IntakeService {
       return this.refuse(publisher, IntakeProblems.invalidEvent, 400, 'the event is invalid', distinct(errors));
     }
     const { event } = submission;
-    const checked = eventTypeRegistry.validate(event);
+    const checked = eventTypeRegistry.validate(event, { envelopeChecked: true });
     // Not the owner is answered first: the payload of a type one may not publish is none of one's business.
     if (checked.definition) {
       const forbidden = this.authorise(publisher, event);
