@@ -77,9 +77,13 @@ export class IntakeRepository {
             WHERE NOT EXISTS (SELECT 1 FROM fresh_nonce f WHERE f.access_key_id = n.access_key_id AND f.nonce = n.nonce)
          ),
          input AS (
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[],
-                                $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[], $13::bytea[], $14::int[],
-                                $15::int[])
+           -- The headers come as one JSON array, not as an array of JSON texts: node-postgres would escape every
+           -- quote of every header object into the array literal.
+           SELECT * FROM ROWS FROM (
+               unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[],
+                      $9::text[], $10::text[], $11::text[]),
+               jsonb_array_elements($12::jsonb),
+               unnest($13::bytea[], $14::int[], $15::int[]))
              WITH ORDINALITY AS i(source, event_id, fingerprint, hub_id, type, topic, department, channel, access_key_id,
                                   record_topic, record_key, record_headers, record_value, lock_order, request, given_order)
             WHERE request NOT IN (SELECT request FROM replayed)
@@ -89,7 +93,7 @@ export class IntakeRepository {
            SELECT source, event_id, fingerprint, hub_id, type, topic, department, channel, access_key_id
              FROM input ORDER BY lock_order
            ON CONFLICT (source, event_id) DO NOTHING
-           RETURNING ${RECEIPT_COLUMNS}
+           RETURNING hub_id AS "hubId", accepted_at AS "acceptedAt"
          ),
          relayed AS (
            ${this.outbox.insertSql(`SELECT i.event_id, i.record_topic, i.record_key, i.record_headers, i.record_value
@@ -97,7 +101,7 @@ export class IntakeRepository {
          )
          SELECT *, NULL::int AS "replayedRequest" FROM inserted
          UNION ALL
-         SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, request FROM replayed`,
+         SELECT NULL, NULL, request FROM replayed`,
     );
   }
 
@@ -129,36 +133,39 @@ export class IntakeRepository {
       .sort((x, y) => x.index - y.index)
       .map(({ rank }) => rank);
     const column = <K extends keyof NewReceipt>(key: K) => admissions.map((a) => a.receipt[key]);
-    const rows = await runPrepared<StoredReceipt & { replayedRequest: number | null }>(
-      manager,
-      this.insertNewStatement,
-      [
-        column('source'),
-        column('eventId'),
-        column('fingerprint'),
-        column('hubId'),
-        column('type'),
-        column('topic'),
-        column('department'),
-        column('channel'),
-        column('accessKeyId'),
-        admissions.map((a) => a.record.topic),
-        admissions.map((a) => a.record.key),
-        admissions.map((a) => JSON.stringify(a.record.headers)),
-        admissions.map((a) => a.record.value),
-        lockOrder,
-        admissions.map((a) => a.request),
-        nonces.map((n) => n.accessKeyId),
-        nonces.map((n) => n.nonce),
-        nonces.map((n) => n.expiresAtSeconds),
-        nonces.map((n) => n.request),
-      ],
-    );
+    type Row = { hubId: string; acceptedAt: Date; replayedRequest: null } | { replayedRequest: number };
+    const rows = await runPrepared<Row>(manager, this.insertNewStatement, [
+      column('source'),
+      column('eventId'),
+      column('fingerprint'),
+      column('hubId'),
+      column('type'),
+      column('topic'),
+      column('department'),
+      column('channel'),
+      column('accessKeyId'),
+      admissions.map((a) => a.record.topic),
+      admissions.map((a) => a.record.key),
+      JSON.stringify(admissions.map((a) => a.record.headers)),
+      admissions.map((a) => a.record.value),
+      lockOrder,
+      admissions.map((a) => a.request),
+      nonces.map((n) => n.accessKeyId),
+      nonces.map((n) => n.nonce),
+      nonces.map((n) => n.expiresAtSeconds),
+      nonces.map((n) => n.request),
+    ]);
+    // Only the hub id and time of what went in come back: the rest of each receipt is what was sent.
+    const sent = new Map(admissions.map(({ receipt }) => [receipt.hubId, receipt]));
     const receipts: StoredReceipt[] = [];
     const replayed = new Set<number>();
-    for (const { replayedRequest, ...receipt } of rows) {
-      if (replayedRequest === null) receipts.push(receipt);
-      else replayed.add(replayedRequest);
+    for (const row of rows) {
+      if (row.replayedRequest !== null) {
+        replayed.add(row.replayedRequest);
+        continue;
+      }
+      const { source, eventId, fingerprint, type, topic } = sent.get(row.hubId)!;
+      receipts.push({ source, eventId, fingerprint, hubId: row.hubId, type, topic, acceptedAt: row.acceptedAt });
     }
     return { receipts, replayed };
   }
