@@ -34,8 +34,8 @@ const BATCH_SIZE = 100;
 /**
  * Requests in flight (autocannon connections): every server is measured at each level and compared at its best,
  * i.e. capacity against capacity. The gateway commits concurrent requests together, so it needs more of them in
- * flight to keep its thread busy than an endpoint that answers at once: at 16 it idled a seventh of the time, all
- * its requests waiting for their commit or the load generator still answering the last group.
+ * flight to keep its thread busy than an endpoint that answers at once: at 16 it idled a seventh of the time, its
+ * requests all waiting for a commit, or answered with the load generator's next ones not yet in.
  */
 const SINGLE_CONNECTIONS = [16, 32, 64];
 const BATCH_CONNECTIONS = [4, 8, 16];
