@@ -60,22 +60,24 @@ export function encodeRecord(fields: RecordFields): KafkaEncoder {
   for (const name of names) {
     const nameBytes = Buffer.byteLength(name);
     for (const one of valuesOf(headers[name])) {
-      const valueBytes = byteLengthOf(one);
+      const oneBytes = byteLengthOf(one);
       if (lengths.length < 2 * headerCount + 2) lengths = growTo(lengths, 2 * headerCount + 2);
       lengths[2 * headerCount] = nameBytes;
-      lengths[2 * headerCount + 1] = valueBytes;
+      lengths[2 * headerCount + 1] = oneBytes;
       headerCount += 1;
-      headerBytes += sizeOfSized(nameBytes) + sizeOfSized(valueBytes);
+      headerBytes += sizeOfSized(nameBytes) + sizeOfSized(oneBytes);
     }
   }
+  const keyBytes = byteLengthOf(key);
+  const valueBytes = byteLengthOf(value);
   const smallTimestamp = Number.isSafeInteger(timestampDelta) && Math.abs(timestampDelta) < SMALL;
   const timestamp = smallTimestamp ? undefined : new Encoder(10).writeVarLong(timestampDelta).buffer;
   const bodyBytes =
     1 + // attributes
     (timestamp ? timestamp.length : sizeOfVarInt(timestampDelta)) +
     sizeOfVarInt(offsetDelta) +
-    sizeOfSized(byteLengthOf(key)) +
-    sizeOfSized(byteLengthOf(value)) +
+    sizeOfSized(keyBytes) +
+    sizeOfSized(valueBytes) +
     sizeOfVarInt(headerCount) +
     headerBytes;
   // Exactly the bytes written below, every one of them: no zero-filling, and small records share Node's pool.
@@ -85,8 +87,8 @@ export function encodeRecord(fields: RecordFields): KafkaEncoder {
   if (timestamp) at += timestamp.copy(buf, at);
   else at = putVarInt(buf, at, timestampDelta);
   at = putVarInt(buf, at, offsetDelta);
-  at = putSized(buf, at, key, byteLengthOf(key));
-  at = putSized(buf, at, value, byteLengthOf(value));
+  at = putSized(buf, at, key, keyBytes);
+  at = putSized(buf, at, value, valueBytes);
   at = putVarInt(buf, at, headerCount);
   let header = 0;
   for (const name of names) {
