@@ -17,10 +17,14 @@ export function rssSampler(intervalMs = 50): { stop(): number } {
   };
 }
 
-/** The CPU time (user + system) a process has used, in ms (Linux /proc, clock ticks of 10 ms). */
-export function processCpuMs(pid: number): number {
+/**
+ * The CPU time (user + system) a process has used, in ms (Linux /proc, clock ticks of 10 ms); with `exitedChildren`,
+ * also that of its children which have exited and been waited for.
+ */
+export function processCpuMs(pid: number, exitedChildren = false): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  const own = Number(fields[11]) + Number(fields[12]);
+  return (exitedChildren ? own + Number(fields[13]) + Number(fields[14]) : own) * 10;
 }
 
 /** The most memory a process has held since it started (Linux VmHWM), in MiB. */
@@ -30,7 +34,10 @@ export function processPeakRssMiB(pid: number): number {
   return Math.round(kib / 1024);
 }
 
-/** CPU ms by process group (PostgreSQL's processes, the Kafka broker) at one moment; two samples give a run's share. */
+/**
+ * CPU ms by process group (PostgreSQL's processes, the Kafka broker) at one moment; two samples give a run's share.
+ * PostgreSQL's sessions that ended in between count too: their time is added to the postmaster's when it reaps them.
+ */
 export function infrastructureCpuMs(): { postgres: number; kafka: number } {
   const totals = { postgres: 0, kafka: 0 };
   for (const entry of readdirSync('/proc')) {
@@ -42,7 +49,7 @@ export function infrastructureCpuMs(): { postgres: number; kafka: number } {
         : /(^|\/)postgres(:|\0)/.test(cmdline)
           ? 'postgres'
           : undefined;
-      if (group) totals[group] += processCpuMs(Number(entry));
+      if (group) totals[group] += processCpuMs(Number(entry), true);
     } catch {
       // the process ended while being read
     }

@@ -4,19 +4,23 @@
  *   - single: POST /v1/events, one signed ~1 KiB CloudEvent per request, against a bare endpoint of the same
  *     framework that parses the same body (bare-server.ts) — Express, as the gateway runs, and Fastify to compare;
  *   - batch: POST /v1/events:batch of BATCH_SIZE events, against a plain multi-row INSERT of the same events into
- *     PostgreSQL from this process.
+ *     PostgreSQL from this process; and the reference pipeline (outbox-reference.ts), what any design that keeps
+ *     the issue's rules must do with the same events, to show how much of the INSERT's rate is within reach at all.
  * Each server is measured at several concurrencies and held to its best, its capacity (see SINGLE_CONNECTIONS).
- * Also p50/p99 latency and the gateway's peak RSS (VmHWM of its process). Writes bench/results/gateway.json and
+ * Also p50/p99 latency, CPU per event of the process under test, PostgreSQL and Kafka, how far each outbox relay
+ * fell behind, and the gateway's peak RSS (VmHWM of its process). Writes bench/results/gateway.json and
  * the README section between the bench:gateway markers.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
+import type { CloudEvent } from '@hub/contracts';
 import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
 import { HubClient } from '@hub/sdk';
 import { freePort } from '@hub/testing';
 import {
+  infrastructureCpuMs,
   machine,
   percentile,
   processCpuMs,
@@ -27,6 +31,7 @@ import {
   writeResult,
 } from '../bench-kit';
 import type { LoadResult, LoadSpec } from './load-generator';
+import { outboxReference } from './outbox-reference';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const DIST = path.join(ROOT, 'dist');
@@ -47,6 +52,12 @@ const ADMIN_SECRET = randomBytes(24).toString('base64url');
 interface Phase extends LoadResult {
   /** CPU (user + system) the server under test spent per event sent, warm-up included: immune to a busy machine. */
   cpuMsPerEvent?: number;
+  /** Events sent in the phase, warm-up included: what the CPU figures are divided by. */
+  eventsSent?: number;
+  /** PostgreSQL's and the Kafka broker's CPU (all their processes) per event sent. */
+  infrastructureCpuMsPerEvent?: { postgres: number; kafka: number };
+  /** Batch phases: seconds from the last answer until the outbox was empty, i.e. every event on Kafka. */
+  relayLagSeconds?: number;
 }
 
 /** A phase at one concurrency. */
@@ -94,6 +105,9 @@ export async function runGatewayBench(events: number): Promise<Record<string, un
     const insert = await sweep('multi-row INSERT', BATCH_CONNECTIONS, (connections) =>
       insertBaseline(url, batchRequests, connections),
     );
+    const reference = await sweep('outbox reference', BATCH_CONNECTIONS, (connections) =>
+      referencePhase(url, brokers, `${prefix}bench-outbox-${connections}`, batchRequests, connections),
+    );
 
     const gateway = await startGateway({
       KAFKA_BROKERS: brokers.join(','),
@@ -116,15 +130,17 @@ export async function runGatewayBench(events: number): Promise<Record<string, un
       single = await sweep('gateway single', SINGLE_CONNECTIONS, (connections) =>
         load(gateway.url, 1, connections, singleRequests, credential, pid),
       );
-      batch = await sweep('gateway batch', BATCH_CONNECTIONS, (connections) =>
-        load(gateway.url, BATCH_SIZE, connections, batchRequests, credential, pid),
-      );
+      batch = await sweep('gateway batch', BATCH_CONNECTIONS, async (connections) => {
+        const phase = await load(gateway.url, BATCH_SIZE, connections, batchRequests, credential, pid);
+        return { ...phase, relayLagSeconds: await outboxDrained(url) };
+      });
       peakRssMiB = processPeakRssMiB(gateway.child.pid!);
     } finally {
       await stop(gateway.child);
     }
     const singleRatio = round(best(single).eventsPerSecond / best(bareExpress).eventsPerSecond, 2);
     const batchRatio = round(best(batch).eventsPerSecond / best(insert).eventsPerSecond, 2);
+    const referenceRatio = round(best(reference).eventsPerSecond / best(insert).eventsPerSecond, 2);
     const result = {
       benchmark: 'gateway',
       at: new Date().toISOString(),
@@ -135,13 +151,26 @@ export async function runGatewayBench(events: number): Promise<Record<string, un
       // Best against best; each level's own figures follow.
       single: { ratio: singleRatio, target: '>= 0.4', gateway: single, baseline: bareExpress },
       batch: { ratio: batchRatio, target: '>= 0.5', gateway: batch, baseline: insert },
+      // What any design that keeps the issue's rules can keep of the INSERT's rate (outbox-reference.ts).
+      outboxReference: {
+        ofInsert: referenceRatio,
+        onKafkaOfInsert: round(onKafkaPerSecond(bestOnKafka(reference)) / best(insert).eventsPerSecond, 2),
+        gatewayOfReference: round(best(batch).eventsPerSecond / best(reference).eventsPerSecond, 2),
+        levels: reference,
+      },
       gatewayPeakRssMiB: peakRssMiB,
       // The issue's budget is 300 MB (10^6 bytes): 286.1 MiB.
       gatewayPeakRssMB: round(peakRssMiB * MIB_IN_MB),
       rssTarget: '<= 300 MB',
       platforms: platformVerdict(best(bareExpress), best(bareFastify), best(single), best(batch)),
     };
-    console.log(JSON.stringify({ singleRatio, batchRatio, peakRssMiB, peakRssMB: result.gatewayPeakRssMB }, null, 2));
+    console.log(
+      JSON.stringify(
+        { singleRatio, batchRatio, referenceRatio, peakRssMiB, peakRssMB: result.gatewayPeakRssMB },
+        null,
+        2,
+      ),
+    );
     console.log(`  written to ${writeResult('gateway', result)}`);
     writeBenchSection('gateway', readmeSection(result));
     return result;
@@ -171,12 +200,32 @@ async function sweep(
 ): Promise<Level[]> {
   const measured: Level[] = [];
   for (const connections of levels) {
-    const phase = { connections, ...(await measure(connections)) };
+    const before = infrastructureCpuMs();
+    const measuredPhase = await measure(connections);
+    const after = infrastructureCpuMs();
+    const sent = measuredPhase.eventsSent ?? measuredPhase.acceptedEvents;
+    const phase = {
+      connections,
+      ...measuredPhase,
+      infrastructureCpuMsPerEvent: {
+        postgres: round((after.postgres - before.postgres) / sent, 3),
+        kafka: round((after.kafka - before.kafka) / sent, 3),
+      },
+    };
     const cpu = phase.cpuMsPerEvent === undefined ? '' : `, ${phase.cpuMsPerEvent} CPU ms/event`;
     console.log(`  ${`${what}, ${connections} connections`.padEnd(42)} ${phase.eventsPerSecond} events/s${cpu}`);
     measured.push(phase);
   }
   return measured;
+}
+
+/** Events per second counted until the last was on Kafka (the relay's lag added), for batch phases. */
+function onKafkaPerSecond(level: Level): number {
+  return Math.round(level.acceptedEvents / (level.seconds + (level.relayLagSeconds ?? 0)));
+}
+
+function bestOnKafka(levels: readonly Level[]): Level {
+  return levels.reduce((a, b) => (onKafkaPerSecond(b) > onKafkaPerSecond(a) ? b : a));
 }
 
 /** The level with the most events per second: the server's capacity. */
@@ -207,7 +256,7 @@ async function runLoad(server: number | undefined, spec: LoadSpec): Promise<Phas
   }
   if (server === undefined) return result;
   const events = (spec.amount + spec.warmup) * spec.batchSize;
-  return { ...result, cpuMsPerEvent: round((processCpuMs(server) - cpuBefore) / events, 3) };
+  return { ...result, eventsSent: events, cpuMsPerEvent: round((processCpuMs(server) - cpuBefore) / events, 3) };
 }
 
 async function withBareServer<T>(
@@ -236,11 +285,7 @@ async function withBareServer<T>(
  * `connections` clients at once — what the database alone takes, with no HTTP, signing, validation or outbox.
  */
 async function insertBaseline(url: string, statements: number, connections: number): Promise<Phase> {
-  const enterprises = demoEnterprises(ENTERPRISES, 500_000);
-  const run = randomBytes(4).toString('hex');
-  const events = Array.from({ length: statements * BATCH_SIZE }, (_, i) =>
-    enterpriseRegisteredEvent(enterprises[i % ENTERPRISES]!, `insert-${run}-${i}`),
-  );
+  const events = newEvents('insert', statements * BATCH_SIZE);
   const setup = new Client({ connectionString: url });
   await setup.connect();
   // Empty at each level, as the first.
@@ -262,6 +307,7 @@ async function insertBaseline(url: string, statements: number, connections: numb
   ).join(', ')}`;
   const latencies: number[] = [];
   let nextStatement = 0;
+  const cpuBefore = ownCpuMs();
   const started = performance.now();
   await Promise.all(
     clients.map(async (client) => {
@@ -287,6 +333,7 @@ async function insertBaseline(url: string, statements: number, connections: numb
   return {
     requests: statements,
     acceptedEvents: events.length,
+    cpuMsPerEvent: round((ownCpuMs() - cpuBefore) / events.length, 3),
     seconds: round(seconds, 3),
     eventsPerSecond: Math.round(events.length / seconds),
     requestsPerSecond: Math.round(statements / seconds),
@@ -364,6 +411,68 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(killer);
 }
 
+/** `count` demo events, every one new: ids of this run and `what`. */
+function newEvents(what: string, count: number): CloudEvent[] {
+  const enterprises = demoEnterprises(ENTERPRISES, 500_000);
+  const run = randomBytes(4).toString('hex');
+  return Array.from({ length: count }, (_, i) =>
+    enterpriseRegisteredEvent(enterprises[i % ENTERPRISES]!, `${what}-${run}-${i}`),
+  );
+}
+
+/** Seconds until the gateway's outbox is empty (polled every 20 ms): its relay's lag behind the answers. */
+async function outboxDrained(databaseUrl: string): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const started = performance.now();
+    const { rows } = await client.query<{ schema: string }>(
+      `SELECT table_schema AS schema FROM information_schema.tables WHERE table_name = 'outbox'`,
+    );
+    if (rows.length !== 1) throw new Error(`expected the gateway's outbox alone, found ${rows.length}`);
+    const count = `SELECT count(*)::int AS n FROM "${rows[0]!.schema}".outbox`;
+    while ((await client.query<{ n: number }>(count)).rows[0]!.n > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return round((performance.now() - started) / 1000, 3);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The reference pipeline (outbox-reference.ts) over as many new events as the gateway's batch phase. */
+async function referencePhase(
+  databaseUrl: string,
+  brokers: string[],
+  topic: string,
+  statements: number,
+  connections: number,
+): Promise<Phase> {
+  const events = newEvents('reference', statements * BATCH_SIZE);
+  const batches = Array.from({ length: statements }, (_, s) => events.slice(s * BATCH_SIZE, (s + 1) * BATCH_SIZE));
+  const cpuBefore = ownCpuMs();
+  const measured = await outboxReference({ databaseUrl, brokers, topic, batches, connections });
+  return {
+    requests: statements,
+    acceptedEvents: events.length,
+    cpuMsPerEvent: round((ownCpuMs() - cpuBefore) / events.length, 3),
+    seconds: measured.seconds,
+    eventsPerSecond: measured.eventsPerSecond,
+    requestsPerSecond: Math.round(statements / measured.seconds),
+    latencyMs: measured.latencyMs,
+    statusCodes: {},
+    errors: 0,
+    timeouts: 0,
+    relayLagSeconds: measured.relayLagSeconds,
+  };
+}
+
+/** The CPU (user + system) this process has used, in ms. */
+function ownCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 type Result = Awaited<ReturnType<typeof runGatewayBench>> & Record<string, unknown>;
 
 function readmeSection(result: Result): string {
@@ -373,6 +482,7 @@ function readmeSection(result: Result): string {
     eventBytes: number;
     batchSize: number;
     single: { gateway: Level[]; baseline: Level[]; ratio: number };
+    outboxReference: { ofInsert: number; onKafkaOfInsert: number; gatewayOfReference: number; levels: Level[] };
     batch: { gateway: Level[]; baseline: Level[]; ratio: number };
     gatewayPeakRssMiB: number;
     gatewayPeakRssMB: number;
@@ -386,6 +496,9 @@ function readmeSection(result: Result): string {
       String(p.latencyMs.p50),
       String(p.latencyMs.p99),
       p.cpuMsPerEvent === undefined ? '' : String(p.cpuMsPerEvent),
+      String(p.infrastructureCpuMsPerEvent?.postgres ?? ''),
+      String(p.infrastructureCpuMsPerEvent?.kafka ?? ''),
+      p.relayLagSeconds === undefined ? '' : String(p.relayLagSeconds),
     ]);
   const verdict = (phase: { gateway: Level[]; baseline: Level[]; ratio: number }, target: number, of: string) => {
     const [gateway, baseline] = [best(phase.gateway), best(phase.baseline)];
@@ -399,22 +512,36 @@ function readmeSection(result: Result): string {
     );
   };
   const p = r.platforms;
+  const ref = r.outboxReference;
+  const [refBest, refOnKafka, gatewayOnKafka] = [
+    best(ref.levels),
+    bestOnKafka(ref.levels),
+    bestOnKafka(r.batch.gateway),
+  ];
   return [
     `\`npm run bench -- gateway\` on ${r.machine.cpus} cores (${r.machine.cpuModel}), Node ${r.machine.node}, ${r.at.slice(0, 10)}:`,
     `~${r.eventBytes}-byte signed CloudEvents, every one new, sent from a second process on loopback (autocannon).`,
     'Each server at several numbers of connections (requests in flight), compared at its best: its capacity.',
-    'CPU ms/event is what the server process itself spent (user + system), warm-up included.',
+    'CPU ms/event (user + system, warm-up included): what the process under test spent (the server; for the INSERT',
+    'and the reference, the bench process running them), then all of PostgreSQL and the Kafka broker in the same span.',
+    'Relay lag: seconds from the last answer until the outbox was empty, every event on Kafka.',
     '',
     markdownTable([
-      ['phase', 'connections', 'events/s', 'p50 ms', 'p99 ms', 'CPU ms/event'],
+      ['phase', 'connections', 'events/s', 'p50 ms', 'p99 ms', 'CPU ms/event', 'PostgreSQL', 'Kafka', 'relay lag s'],
       ...rows('gateway, `POST /v1/events` (one event per request)', r.single.gateway),
       ...rows('baseline: bare Express endpoint parsing the same body', r.single.baseline),
       ...rows(`gateway, \`POST /v1/events:batch\` (${r.batchSize} per request)`, r.batch.gateway),
       ...rows(`baseline: multi-row INSERT of the same events (${r.batchSize} per statement)`, r.batch.baseline),
+      ...rows(`reference: receipts + outbox rows + relay to Kafka, plain (${r.batchSize} per statement)`, ref.levels),
     ]),
     '',
     `Single: ${verdict(r.single, 0.4, 'the bare endpoint')}`,
     `Batch: ${verdict(r.batch, 0.5, 'the plain INSERT')}`,
+    `Reference: the least any design that keeps the issue's rules does (bench/gateway/outbox-reference.ts), at best`,
+    `${refBest.eventsPerSecond} events/s answered at ${refBest.connections} connections (**${ref.ofInsert}×** the INSERT), its relay`,
+    `${refBest.relayLagSeconds} s behind the last answer; counted until the last event was on Kafka, ${onKafkaPerSecond(refOnKafka)}`,
+    `events/s at ${refOnKafka.connections} (**${ref.onKafkaOfInsert}×**). The gateway: ${ref.gatewayOfReference}× the reference answered,`,
+    `${onKafkaPerSecond(gatewayOnKafka)} events/s on Kafka at ${gatewayOnKafka.connections} connections.`,
     `Gateway peak RSS: **${r.gatewayPeakRssMB} MB** (${r.gatewayPeakRssMiB} MiB; target ≤ 300 MB${met(r.gatewayPeakRssMB <= 300)}).`,
     '',
     `Express or Fastify: the bare endpoint takes ${p.fastify.eventsPerSecond} events/s on Fastify, ${p.express.eventsPerSecond} on`,
