@@ -18,6 +18,7 @@ import { WantedTypes } from './hub-handler';
 import { HubProducer } from './hub-producer';
 import { appliedAlready, recordApplied } from './inbox';
 import { KafkaRecord } from './kafka-record';
+import { installRecordDecoder } from './kafka-record-decoder';
 import { RejectedMessage } from './rejected-message';
 import { DEFAULT_RETRY, RetryPolicy, backoffMs } from './retry-policy';
 import { sleep } from './sleep';
@@ -88,6 +89,7 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
 
   constructor(private readonly options: HubConsumerOptions) {
     super();
+    installRecordDecoder();
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.schema = String((options.dataSource.options as { schema?: string }).schema ?? 'public');
   }

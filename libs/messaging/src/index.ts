@@ -20,3 +20,4 @@ export * from './migrations/1764500000000-inbox-applied-at';
 export * from './rejected-message';
 export * from './pass-through-rpc.filter';
 export * from './kafka-record-encoder';
+export * from './kafka-record-decoder';

@@ -1,4 +1,5 @@
 import { encodeRecord, kafkajsRecordEncoder, RecordFields } from './kafka-record-encoder';
+import { BINARY_CLOUD_EVENT_RECORD } from './kafka-record.fixture';
 
 describe('encodeRecord', () => {
   const kafkajs = kafkajsRecordEncoder();
@@ -6,23 +7,7 @@ describe('encodeRecord', () => {
   it.each<[string, RecordFields]>([
     ['an empty record', {}],
     ['a null key and value', { key: null, value: null, headers: {} }],
-    [
-      'a CloudEvent in binary mode',
-      {
-        offsetDelta: 41,
-        timestampDelta: 1_234,
-        key: '91130800MA0D7PWW2B',
-        value: Buffer.from(JSON.stringify({ name: '承德市高新区示范企业有限公司', licence: 'JY11308000000001' })),
-        headers: {
-          ce_specversion: '1.0',
-          ce_id: '0f7c7a5e-1c7b-4b55-9d55-1f5f9f3c2b11',
-          ce_source: '/departments/SPJ/systems/approval',
-          ce_type: 'zone.approval.licence.granted.v1',
-          ce_time: '2026-11-29T04:30:00.000Z',
-          'content-type': 'application/json',
-        },
-      },
-    ],
+    ['a CloudEvent in binary mode', BINARY_CLOUD_EVENT_RECORD],
     ['repeated headers and a Buffer header', { headers: { a: ['1', '２'], b: Buffer.from([0, 255]) } }],
     ['large deltas (multi-byte varints)', { offsetDelta: 300_000, timestampDelta: 2 ** 40, key: Buffer.alloc(200, 7) }],
     ['a value of 64 KiB', { value: Buffer.alloc(65_536, 1), headers: { x: 'y'.repeat(300) } }],

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { Logger } from '@nestjs/common';
+import { kafkajsModule, originalKafkajsModule, replaceKafkajsModule } from './kafkajs-modules';
 
 /**
  * A faster encoder of one Kafka record (record format v2, "Record" inside a RecordBatch) for kafkajs' produce
@@ -36,10 +36,9 @@ export interface RecordFields {
 
 export type RecordEncoder = (fields: RecordFields) => KafkaEncoder;
 
-const fromKafkajs = createRequire(require.resolve('kafkajs'));
 const RECORD_MODULE = './src/protocol/recordBatch/record/v0/index.js';
 const PRODUCE_REQUEST_MODULE = './src/protocol/requests/produce/v3/request.js';
-const Encoder = fromKafkajs('./src/protocol/encoder.js') as KafkaEncoderClass;
+const Encoder = kafkajsModule<KafkaEncoderClass>('./src/protocol/encoder.js');
 
 /** Kafka's varints are zigzag-encoded LEB128; lengths and small deltas are well within ±2^30. */
 const SMALL = 2 ** 30;
@@ -154,14 +153,7 @@ function growTo(array: Int32Array, size: number): Int32Array {
 
 /** kafkajs' own record encoder, for comparison: its module evaluated afresh, whether or not it was replaced. */
 export function kafkajsRecordEncoder(): RecordEncoder {
-  const path = fromKafkajs.resolve(RECORD_MODULE);
-  const cached = fromKafkajs.cache[path];
-  delete fromKafkajs.cache[path];
-  try {
-    return fromKafkajs(RECORD_MODULE) as RecordEncoder;
-  } finally {
-    if (cached) fromKafkajs.cache[path] = cached;
-  }
+  return originalKafkajsModule<RecordEncoder>(RECORD_MODULE);
 }
 
 let installed = false;
@@ -173,12 +165,9 @@ let installed = false;
 export function installRecordEncoder(): void {
   if (installed) return;
   installed = true;
-  if (fromKafkajs.cache[fromKafkajs.resolve(PRODUCE_REQUEST_MODULE)]) {
+  if (!replaceKafkajsModule(RECORD_MODULE, encodeRecord, PRODUCE_REQUEST_MODULE)) {
     new Logger('KafkaRecordEncoder').warn('kafkajs produced before its record encoder could be replaced');
-    return;
   }
-  fromKafkajs(RECORD_MODULE); // so that its cache entry exists
-  fromKafkajs.cache[fromKafkajs.resolve(RECORD_MODULE)]!.exports = encodeRecord;
 }
 
 function valuesOf(value: HeaderValue | HeaderValue[]): HeaderValue[] {
