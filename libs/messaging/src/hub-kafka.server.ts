@@ -66,6 +66,9 @@ type Work = { meta: HubMessageMeta; message: KafkaMessage } & (
 
 type Applicable = Extract<Work, { kind: 'event' | 'raw' }>;
 
+/** How long a consumer that kafkajs gave up on waits before it is started again. */
+export const RESTART_AFTER_CRASH_MS = 2_000;
+
 /** Thrown to abandon a batch when the consumer is stopping or lost its partitions; the batch is redelivered. */
 class Abandoned extends Error {}
 
@@ -78,6 +81,8 @@ class Abandoned extends Error {}
  */
 export class HubKafkaServer extends Server implements CustomTransportStrategy {
   private consumer?: Consumer;
+  private closing = false;
+  private restartTimer?: NodeJS.Timeout;
   private joined = false;
   private joins = 0;
   private readonly retry: RetryPolicy;
@@ -115,6 +120,7 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
   }
 
   listen(callback: (error?: unknown) => void): void {
+    this.closing = false;
     this.start().then(
       () => callback(),
       (error: unknown) => callback(error),
@@ -122,6 +128,8 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
+    clearTimeout(this.restartTimer);
     const consumer = this.consumer;
     this.consumer = undefined;
     // disconnect() waits for the batch in hand, commits resolved offsets and leaves the group.
@@ -156,6 +164,9 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
       this.joins++;
     });
     for (const event of [REBALANCING, STOP, CRASH, DISCONNECT]) consumer.on(event, () => (this.joined = false));
+    consumer.on(CRASH, ({ payload }) => {
+      if (!payload.restart) this.restartAfterCrash(consumer, payload.error);
+    });
     this.consumer = consumer;
     await consumer.connect();
     // A new group reads each topic from its start, so a projection can always be rebuilt from Kafka.
@@ -165,6 +176,30 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
       partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 3,
       eachBatch: (payload) => this.onBatch(payload),
     });
+  }
+
+  /**
+   * kafkajs starts a crashed consumer again only after an error it deems retriable. A broker that goes away while
+   * the consumer joins its group ends it with one it does not ("Failed to find group coordinator"), and the app would
+   * consume nothing until restarted: such a consumer is started again here, after a pause, until the server closes.
+   */
+  private restartAfterCrash(crashed: Consumer, error: Error): void {
+    if (this.closing || this.consumer !== crashed) return;
+    this.logger.error(
+      `consumer ${this.options.groupId} stopped (${error.message}); starting it again in ${RESTART_AFTER_CRASH_MS} ms`,
+    );
+    this.restartTimer = setTimeout(() => void this.restart(crashed), RESTART_AFTER_CRASH_MS);
+  }
+
+  private async restart(crashed: Consumer): Promise<void> {
+    if (this.closing || this.consumer !== crashed) return;
+    await crashed.disconnect().catch(() => undefined);
+    try {
+      await this.start();
+    } catch (error) {
+      // start() made a new consumer before it failed: that one is the crashed one now.
+      this.restartAfterCrash(this.consumer!, error as Error);
+    }
   }
 
   private collectRoutes(): void {
