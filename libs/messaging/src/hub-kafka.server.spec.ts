@@ -80,6 +80,20 @@ describe('HubKafkaServer after its consumer crashed', () => {
     expect(consumers).toHaveLength(1);
   });
 
+  it('stops a consumer that started while the server was closing', async () => {
+    let disconnected!: () => void;
+    const gone = new Promise<undefined>((resolve) => (disconnected = () => resolve(undefined)));
+    consumers[0]!.disconnect.mockImplementation(() => gone);
+    consumers[0]!.crash(false);
+    await jest.advanceTimersByTimeAsync(RESTART_AFTER_CRASH_MS); // the restart waits for the crashed one to go
+    const closed = server.close();
+    disconnected();
+    await closed;
+    await jest.advanceTimersByTimeAsync(0);
+    expect(consumers).toHaveLength(2);
+    expect(consumers[1]!.disconnect).toHaveBeenCalled();
+  });
+
   it('does not start a consumer after it was closed', async () => {
     await server.close();
     consumers[0]!.crash(false);

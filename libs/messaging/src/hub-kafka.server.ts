@@ -200,6 +200,8 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
       // start() made a new consumer before it failed: that one is the crashed one now.
       this.restartAfterCrash(this.consumer!, error as Error);
     }
+    // Closed while the new consumer started: it must not outlive the server.
+    if (this.closing) await this.consumer?.disconnect().catch(() => undefined);
   }
 
   private collectRoutes(): void {
