@@ -16,7 +16,6 @@ const EVENTS = {
 class FakeConsumer {
   readonly events = EVENTS;
   private readonly listeners = new Map<string, ((event: { payload: unknown }) => void)[]>();
-  readonly connect = jest.fn(async () => undefined);
   readonly subscribe = jest.fn(async () => undefined);
   readonly run = jest.fn(async () => undefined);
   readonly disconnect = jest.fn(async () => undefined);
@@ -33,12 +32,16 @@ class FakeConsumer {
 
 describe('HubKafkaServer after its consumer crashed', () => {
   let consumers: FakeConsumer[];
+  /** What the next consumers' connect() does. */
+  let connect: () => Promise<undefined>;
   let server: HubKafkaServer;
 
   beforeEach(async () => {
     jest.useFakeTimers();
     consumers = [];
-    const kafka = { consumer: () => consumers[consumers.push(new FakeConsumer()) - 1] } as unknown as Kafka;
+    connect = async () => undefined;
+    const made = () => Object.assign(new FakeConsumer(), { connect: jest.fn(() => connect()) });
+    const kafka = { consumer: () => consumers[consumers.push(made()) - 1] } as unknown as Kafka;
     server = new HubKafkaServer({
       kafka,
       groupId: 'g',
@@ -61,11 +64,8 @@ describe('HubKafkaServer after its consumer crashed', () => {
   });
 
   it('tries again while the new consumer cannot connect, and stops trying once closed', async () => {
-    const failing = jest.fn(async () => Promise.reject(new Error('Connection error: connect ECONNREFUSED')));
     consumers[0]!.crash(false);
-    const kafka = (server as unknown as { options: { kafka: { consumer: () => FakeConsumer } } }).options.kafka;
-    const make = kafka.consumer;
-    kafka.consumer = () => Object.assign(make(), { connect: failing });
+    connect = () => Promise.reject(new Error('Connection error: connect ECONNREFUSED'));
     await jest.advanceTimersByTimeAsync(RESTART_AFTER_CRASH_MS);
     await jest.advanceTimersByTimeAsync(RESTART_AFTER_CRASH_MS);
     expect(consumers).toHaveLength(3);

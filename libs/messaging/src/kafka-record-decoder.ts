@@ -78,22 +78,18 @@ export function decodeRecord(decoder: KafkaDecoder, batchContext: BatchContext =
     at = end;
     timestamp = appendTime(timestampType, maxTimestamp) ?? sum(firstTimestamp, timestampDelta);
   }
-  const offsetDelta = readVarInt(buffer, at) ?? kafkajsVarInt(decoder, at);
-  at = end;
-  const offset = sum(firstOffset, offsetDelta);
+  const offset = sum(firstOffset, varInt(decoder, at));
 
-  const key = readBytes(buffer, at, decoder);
-  const value = readBytes(buffer, end, decoder);
-  const count = readVarInt(buffer, end) ?? kafkajsVarInt(decoder, end);
-  at = end;
+  const key = readBytes(decoder, end);
+  const value = readBytes(decoder, end);
+  const count = varInt(decoder, end);
   const headers: RecordHeaders = {};
   for (let i = 0; i < count; i++) {
-    const name = readString(buffer, at, decoder);
-    const one = readBytes(buffer, end, decoder);
-    at = end;
-    addHeader(headers, String(name), one);
+    const nameAt = sized(decoder, end);
+    const name = nameAt < 0 ? 'null' : buffer.toString('utf8', nameAt, end);
+    addHeader(headers, name, readBytes(decoder, end));
   }
-  decoder.offset = at;
+  decoder.offset = end;
   return {
     magicByte,
     attributes, // unused by Kafka at the record level, as kafkajs says
@@ -132,30 +128,29 @@ function readVarInt(buffer: Buffer, at: number): number | undefined {
   return undefined;
 }
 
-/** kafkajs' reading of a longer varint, from `at`. */
-function kafkajsVarInt(decoder: KafkaDecoder, at: number): number {
+/** A zigzag varint at `at` (its end in `end`): read here when short, by kafkajs when longer. */
+function varInt(decoder: KafkaDecoder, at: number): number {
+  const value = readVarInt(decoder.buffer, at);
+  if (value !== undefined) return value;
   decoder.offset = at;
-  const value = (decoder as unknown as { readVarInt(): number }).readVarInt();
+  const long = (decoder as unknown as { readVarInt(): number }).readVarInt();
   end = decoder.offset;
-  return value;
+  return long;
+}
+
+/** Where length-prefixed bytes at `at` start (their end in `end`), or -1 for null (kafkajs' -1 length). */
+function sized(decoder: KafkaDecoder, at: number): number {
+  const length = varInt(decoder, at);
+  if (length === -1) return -1;
+  const start = end;
+  end = start + length;
+  return start;
 }
 
 /** Length-prefixed bytes (-1: null), a view of the fetched buffer as kafkajs gives them. */
-function readBytes(buffer: Buffer, at: number, decoder: KafkaDecoder): Buffer | null {
-  const length = readVarInt(buffer, at) ?? kafkajsVarInt(decoder, at);
-  const start = end;
-  if (length === -1) return null;
-  end = start + length;
-  return buffer.subarray(start, end);
-}
-
-/** Length-prefixed UTF-8 (-1: null), decoded straight from the fetched buffer. */
-function readString(buffer: Buffer, at: number, decoder: KafkaDecoder): string | null {
-  const length = readVarInt(buffer, at) ?? kafkajsVarInt(decoder, at);
-  const start = end;
-  if (length === -1) return null;
-  end = start + length;
-  return buffer.toString('utf8', start, end);
+function readBytes(decoder: KafkaDecoder, at: number): Buffer | null {
+  const start = sized(decoder, at);
+  return start < 0 ? null : decoder.buffer.subarray(start, end);
 }
 
 /**
