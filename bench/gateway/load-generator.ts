@@ -34,6 +34,8 @@ export interface LoadResult {
   statusCodes: Record<string, number>;
   errors: number;
   timeouts: number;
+  /** CPU (user + system) the load generator spent sending, warm-up included (building and signing excluded). */
+  cpuMs?: number;
 }
 
 async function main(): Promise<void> {
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
   });
   let next = 0;
   let accepted = 0;
+  const cpuBefore = process.cpuUsage();
   if (spec.warmup > 0) {
     await autocannon({
       url: spec.url,
@@ -109,6 +112,7 @@ async function main(): Promise<void> {
   const statusCodes = Object.fromEntries(
     Object.entries(result.statusCodeStats).map(([code, s]) => [code, Number(s.count)]),
   );
+  const cpu = process.cpuUsage(cpuBefore);
   const requests = Object.values(statusCodes).reduce((a, b) => a + b, 0);
   // From the start to the last answer: autocannon's own duration, its finish time and even the moment its promise
   // resolves move in whole one-second ticks.
@@ -123,6 +127,7 @@ async function main(): Promise<void> {
     statusCodes,
     errors: result.errors,
     timeouts: result.timeouts,
+    cpuMs: (cpu.user + cpu.system) / 1000,
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
