@@ -6,3 +6,4 @@ export * from './app-process';
 export * from './webhook-receiver';
 export * from './signed-call';
 export * from './broker-diagnostics';
+export * from './step-bound';

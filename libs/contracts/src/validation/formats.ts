@@ -1,5 +1,7 @@
 /** Pure predicates for the text formats the contracts rely on. No class-validator here. */
 
+import { parse as parseContentType } from 'content-type';
+
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -67,18 +69,30 @@ export function isAbsoluteUri(value: unknown): value is string {
   return isUriReference(value) && SCHEME.test(value) && !value.includes('#');
 }
 
-const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
-const QUOTED = '"(?:[^"\\\\]|\\\\.)*"';
-const MEDIA_TYPE = new RegExp(`^${TOKEN}/${TOKEN}(?:[ \\t]*;[ \\t]*(?:${TOKEN}=(?:${TOKEN}|${QUOTED}))?)*$`);
+const TCHAR = "[!#$%&'*+.^_`|~0-9A-Za-z-]";
+const TYPE_SUBTYPE = new RegExp(`${TCHAR}+/${TCHAR}+`, 'y');
+// One `OWS ";" OWS [ parameter ]` of RFC 9110 §8.3.1, matched where the previous one ended. A single pattern
+// repeating this group backtracks exponentially (the OWS after one ";" and before the next are the same run of
+// blanks); taken one at a time, each step is linear and the scan never returns to what it read.
+const PARAMETER = new RegExp(`[ \\t]*;[ \\t]*(?:${TCHAR}+=(?:${TCHAR}+|"(?:[^"\\\\]|\\\\.)*"))?`, 'y');
 
 /** RFC 2046 media type as written in Content-Type (RFC 9110 §8.3.1), parameters allowed. */
 export function isMediaType(value: unknown): value is string {
-  return typeof value === 'string' && MEDIA_TYPE.test(value);
+  if (typeof value !== 'string') return false;
+  TYPE_SUBTYPE.lastIndex = 0;
+  if (!TYPE_SUBTYPE.test(value)) return false;
+  let at = TYPE_SUBTYPE.lastIndex;
+  while (at < value.length) {
+    PARAMETER.lastIndex = at;
+    if (!PARAMETER.test(value)) return false;
+    at = PARAMETER.lastIndex;
+  }
+  return true;
 }
 
 /** The media type without parameters, lower-cased: `Application/JSON; charset=utf-8` → `application/json`. */
 export function mediaTypeEssence(contentType: string): string {
-  return (contentType.split(';', 1)[0] ?? '').trim().toLowerCase();
+  return parseContentType(contentType, { parameters: false }).type;
 }
 
 /** CloudEvents JSON format §3.1.1: subtype `json` or a `+json` suffix declares JSON data. */
