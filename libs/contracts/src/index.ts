@@ -73,6 +73,7 @@ export {
   isTraceparent,
   isUriReference,
 } from './validation/formats';
+export { EventLimits, LimitRules, type EventLimitsView } from './validation/limits';
 
 // CloudEvents
 export {

@@ -81,6 +81,17 @@ describe('validateEnvelope', () => {
     [{ ratio: 0.5 }, 'ratio:extensionValue'],
     [{ big: 2 ** 31 }, 'big:extensionValue'],
     [{ bad: 'tab\there' }, 'bad:extensionValue'],
+    // The documented maximums (EventLimits): a 3 000-character id was a 500 from the receipts' btree index.
+    [{ id: 'x'.repeat(3_000) }, 'id:maxLength'],
+    [{ subject: 'x'.repeat(257) }, 'subject:maxLength'],
+    [{ source: `/${'s'.repeat(512)}` }, 'source:maxLength'],
+    [{ type: `zone.approval.licence.${'g'.repeat(128)}.v1` }, 'type:maxLength'],
+    [{ time: `2026-11-27T08:00:00.${'0'.repeat(1_024)}Z` }, 'time:maxLength'],
+    [{ datacontenttype: `application/json;${' '.repeat(1_024)}` }, 'datacontenttype:maxLength'],
+    [{ time: 5 }, 'time:isRfc3339'],
+    [{ tracestate: 'x'.repeat(1_025) }, 'tracestate:maxLength'],
+    [{ extension: 'x'.repeat(1_025) }, 'extension:maxLength'],
+    [{ [`a${'b'.repeat(20)}`]: 'x' }, `a${'b'.repeat(19)}…:maxLength`],
   ])('refuses %j with %s', (change, expected) => {
     expect(rulesOf({ ...valid, ...change })).toEqual([expected]);
   });
@@ -134,6 +145,12 @@ describe('the fast path for valid envelopes', () => {
     'json',
     '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
     '00-00000000000000000000000000000000-00f067aa0ba902b7-01',
+    'x'.repeat(256),
+    'x'.repeat(257),
+    `/${'s'.repeat(511)}`,
+    `/${'s'.repeat(512)}`,
+    `2026-11-27T08:00:00.${'0'.repeat(1_003)}Z`,
+    `2026-11-27T08:00:00.${'0'.repeat(1_004)}Z`,
   ];
 
   it('takes the common case, a valid event with every known attribute', () => {

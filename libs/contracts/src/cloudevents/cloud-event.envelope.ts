@@ -1,7 +1,8 @@
-import { Equals, IsDefined, IsNotEmpty, IsOptional, IsString, validateSync } from 'class-validator';
+import { Equals, IsDefined, IsNotEmpty, IsOptional, IsString, MaxLength, validateSync } from 'class-validator';
 import { IsDepartmentCode } from '../departments/departments';
 import { EVENT_TYPE_RULE, isEventTypeName } from '../registry/naming';
 import { fieldError, flattenValidationErrors, type FieldError } from '../validation/field-error';
+import { EventLimits, LimitRules } from '../validation/limits';
 import {
   IsAbsoluteUri,
   IsCloudEventsString,
@@ -26,6 +27,10 @@ const required = (attribute: string) => ({ message: `${attribute} is required (C
 const text = (attribute: string) => ({ message: `${attribute} must be a string` });
 const nonEmpty = (attribute: string) => ({ message: `${attribute} must be a non-empty string` });
 
+const MaxChars = (max: number) => MaxLength(max, { message: `$property must be at most ${max} characters long` });
+
+const isLonger = (value: unknown, max: number): boolean => typeof value === 'string' && value.length > max;
+
 const IsEventType = () =>
   predicateDecorator(
     EVENT_TYPE_RULE,
@@ -34,7 +39,8 @@ const IsEventType = () =>
   );
 
 // class-validator runs a property's decorators bottom-up; with stopAtFirstError the lowest failing one is
-// reported, so presence and type sit at the bottom and format checks above them.
+// reported, so presence and type sit at the bottom and format checks above them. A length limit sits above the
+// string check; where there is none, above the format check, which names a value of another type better.
 /** The context attributes of a CloudEvent, core and the hub's extensions. `data` is checked by the registry. */
 export class CloudEventEnvelope {
   @Equals(CLOUDEVENTS_SPEC_VERSION, { message: 'specversion must be "1.0" (CloudEvents 1.0)' })
@@ -43,49 +49,59 @@ export class CloudEventEnvelope {
 
   @IsCloudEventsString()
   @IsNotEmpty(nonEmpty('id'))
+  @MaxChars(EventLimits.identifierLength)
   @IsString(text('id'))
   @IsDefined(required('id'))
   id!: string;
 
   @IsUriReference()
+  @MaxChars(EventLimits.source)
   @IsString(text('source'))
   @IsDefined(required('source'))
   source!: string;
 
   @IsEventType()
+  @MaxChars(EventLimits.type)
   @IsString(text('type'))
   @IsDefined(required('type'))
   type!: string;
 
   @IsCloudEventsString()
   @IsNotEmpty(nonEmpty('subject'))
+  @MaxChars(EventLimits.identifierLength)
   @IsString(text('subject'))
   @IsOptional()
   subject?: string;
 
+  @MaxChars(EventLimits.attributeLength)
   @IsRfc3339()
   @IsOptional()
   time?: string;
 
+  @MaxChars(EventLimits.attributeLength)
   @IsMediaType()
   @IsOptional()
   datacontenttype?: string;
 
+  @MaxChars(EventLimits.attributeLength)
   @IsAbsoluteUri()
   @IsOptional()
   dataschema?: string;
 
   @IsCloudEventsString()
   @IsNotEmpty(nonEmpty('partitionkey'))
+  @MaxChars(EventLimits.identifierLength)
   @IsString(text('partitionkey'))
   @IsOptional()
   partitionkey?: string;
 
+  @MaxChars(EventLimits.attributeLength)
   @IsTraceparent()
   @IsOptional()
   traceparent?: string;
 
   @IsCloudEventsString()
+  @MaxChars(EventLimits.attributeLength)
   @IsString(text('tracestate'))
   @IsOptional()
   tracestate?: string;
@@ -96,12 +112,14 @@ export class CloudEventEnvelope {
 
   @IsCloudEventsString()
   @IsNotEmpty(nonEmpty('correlationid'))
+  @MaxChars(EventLimits.identifierLength)
   @IsString(text('correlationid'))
   @IsOptional()
   correlationid?: string;
 
   @IsCloudEventsString()
   @IsNotEmpty(nonEmpty('causationid'))
+  @MaxChars(EventLimits.identifierLength)
   @IsString(text('causationid'))
   @IsOptional()
   causationid?: string;
@@ -148,23 +166,28 @@ export function knownAttributeErrors(event: Record<string, unknown>): FieldError
 
 const nonEmptyText = (value: unknown): boolean =>
   typeof value === 'string' && value !== '' && isCloudEventsString(value);
+const identifier = (value: unknown): boolean => nonEmptyText(value) && !isLonger(value, EventLimits.identifierLength);
+const within =
+  (max: number, check: (value: unknown) => boolean) =>
+  (value: unknown): boolean =>
+    !isLonger(value, max) && check(value);
 
 /** Per attribute, a predicate that holds only for values every decorator of {@link CloudEventEnvelope} accepts. */
 const ACCEPTS: Record<KnownAttribute, (value: unknown) => boolean> = {
   specversion: (value) => value === CLOUDEVENTS_SPEC_VERSION,
-  id: nonEmptyText,
-  source: (value) => typeof value === 'string' && isUriReference(value),
-  type: isEventTypeName,
-  subject: nonEmptyText,
-  time: isRfc3339Timestamp,
-  datacontenttype: isMediaType,
-  dataschema: isAbsoluteUri,
-  partitionkey: nonEmptyText,
-  traceparent: isTraceparent,
-  tracestate: (value) => typeof value === 'string' && isCloudEventsString(value),
+  id: identifier,
+  source: within(EventLimits.source, (value) => typeof value === 'string' && isUriReference(value)),
+  type: within(EventLimits.type, isEventTypeName),
+  subject: identifier,
+  time: within(EventLimits.attributeLength, isRfc3339Timestamp),
+  datacontenttype: within(EventLimits.attributeLength, isMediaType),
+  dataschema: within(EventLimits.attributeLength, isAbsoluteUri),
+  partitionkey: identifier,
+  traceparent: within(EventLimits.attributeLength, isTraceparent),
+  tracestate: within(EventLimits.attributeLength, (value) => typeof value === 'string' && isCloudEventsString(value)),
   department: isDepartmentCode,
-  correlationid: nonEmptyText,
-  causationid: nonEmptyText,
+  correlationid: identifier,
+  causationid: identifier,
 };
 const REQUIRED = ['specversion', 'id', 'source', 'type'] as const;
 type KnownAttribute = (typeof CORE_ATTRIBUTES)[number] | (typeof HUB_EXTENSIONS)[number];
@@ -189,10 +212,24 @@ function validateExtension(name: string, value: unknown): FieldError[] {
   if (!ATTRIBUTE_NAME.test(name)) {
     return [
       fieldError(
-        name,
+        name.slice(0, EventLimits.extensionNameLength),
         EnvelopeRules.extensionName,
-        `extension attribute name "${name}" must consist of a-z and 0-9 only (CloudEvents 1.0)`,
+        `extension attribute name "${name.slice(0, EventLimits.extensionNameLength)}" must consist of a-z and 0-9 only (CloudEvents 1.0)`,
       ),
+    ];
+  }
+  if (name.length > EventLimits.extensionNameLength) {
+    return [
+      fieldError(
+        `${name.slice(0, EventLimits.extensionNameLength)}…`,
+        LimitRules.maxLength,
+        `extension attribute names may be at most ${EventLimits.extensionNameLength} characters long (CloudEvents 1.0)`,
+      ),
+    ];
+  }
+  if (isLonger(value, EventLimits.attributeLength)) {
+    return [
+      fieldError(name, LimitRules.maxLength, `${name} must be at most ${EventLimits.attributeLength} characters long`),
     ];
   }
   const ok =

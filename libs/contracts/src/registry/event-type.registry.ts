@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { CloudEvent } from '../cloudevents/cloud-event';
 import { isPlainObject, validateEnvelope } from '../cloudevents/cloud-event.envelope';
+import { dataLimitErrors, FORBIDDEN_KEY_RULE } from '../validation/data-limits';
 import { fieldError, flattenValidationErrors, type FieldError } from '../validation/field-error';
 import { isJsonMediaType } from '../validation/formats';
 import { payloadAcceptor } from '../validation/payload-acceptor';
@@ -20,16 +21,10 @@ export const RegistryRules = {
   jsonContentType: 'jsonContentType',
   dataRequired: 'isDefined',
   dataObject: 'isObject',
-  forbiddenKey: 'forbiddenKey',
+  forbiddenKey: FORBIDDEN_KEY_RULE,
   subject: 'subjectMatchesKey',
   partitionKey: 'partitionKeyMatchesKey',
 } as const;
-
-/**
- * `__proto__` would reach an object's prototype if copied with plain assignment; the names Object.prototype carries
- * (`constructor`, `toString`…) pass class-validator's whitelist, which looks property names up in a plain object.
- */
-const FORBIDDEN_KEYS = new Set(['__proto__', ...Object.getOwnPropertyNames(Object.prototype)]);
 
 /** The event types the hub knows: look-up, full validation of an event against its contract, JSON Schemas. */
 export class EventTypeRegistry {
@@ -127,8 +122,8 @@ function validateData(definition: EventTypeDefinition, event: Record<string, unk
   const data = event['data'];
   if (data === undefined) return [fieldError('data', RegistryRules.dataRequired, `${definition.type} requires data`)];
   if (!isPlainObject(data)) return [fieldError('data', RegistryRules.dataObject, 'data must be a JSON object')];
-  const forbidden = findForbiddenKeys(data, 'data');
-  if (forbidden.length > 0) return forbidden;
+  const beyond = dataLimitErrors(data);
+  if (beyond.length > 0) return beyond;
   if (payloadAcceptor(definition.payload)?.(data)) return [];
   const instance = plainToInstance(definition.payload, data);
   const issues = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
@@ -153,16 +148,6 @@ function validateKey(definition: EventTypeDefinition, event: Record<string, unkn
     );
   }
   return errors;
-}
-
-function findForbiddenKeys(value: unknown, path: string): FieldError[] {
-  if (Array.isArray(value)) return value.flatMap((item, i) => findForbiddenKeys(item, `${path}[${i}]`));
-  if (typeof value !== 'object' || value === null) return [];
-  return Object.keys(value).flatMap((key) =>
-    FORBIDDEN_KEYS.has(key)
-      ? [fieldError(`${path}.${key}`, RegistryRules.forbiddenKey, `property ${key} is not allowed`)]
-      : findForbiddenKeys((value as Record<string, unknown>)[key], `${path}.${key}`),
-  );
 }
 
 function deepFreeze<T>(value: T): T {

@@ -121,3 +121,8 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 export function isCloudEventsString(value: unknown): value is string {
   return typeof value === 'string' && !CONTROL_OR_NONCHARACTER.test(value) && !LONE_SURROGATE.test(value);
 }
+
+/** A UTF-16 string that is not Unicode text: a high surrogate without its low one, or the reverse. */
+export function hasLoneSurrogate(value: string): boolean {
+  return LONE_SURROGATE.test(value);
+}
