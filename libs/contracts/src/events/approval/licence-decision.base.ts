@@ -4,7 +4,7 @@ import { IsRfc3339 } from '../../validation/format.decorators';
 
 /** 审批件号 / push and request ids: letters, digits and `._:-`, up to 64 characters. */
 export const LINKAGE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
-/** A matter code of the approval catalogue, e.g. `SPJ-SPXK-001`. */
+/** A matter code of the approval catalogue, e.g. `SPJ-SPJY-001`. */
 export const MATTER_CODE = /^[A-Z][A-Z0-9-]{1,39}$/;
 
 export const LICENCE_DECISIONS = ['granted', 'changed', 'renewed', 'revoked', 'cancelled'] as const;
@@ -23,7 +23,7 @@ export class LicenceDecisionBase {
   approvalId!: string;
 
   /** The approval matter (事项) decided, from the zone's catalogue. */
-  @Matches(MATTER_CODE, { message: 'matterCode must be upper-case letters, digits and -, e.g. SPJ-SPXK-001' })
+  @Matches(MATTER_CODE, { message: 'matterCode must be upper-case letters, digits and -, e.g. SPJ-SPJY-001' })
   @IsString()
   matterCode!: string;
 

@@ -15,7 +15,7 @@ export const LicenceGrantedV1 = defineEventType({
   example: {
     uscc: '91130871MA0CXQ123U',
     approvalId: 'SP-2026-000123',
-    matterCode: 'SPJ-SPXK-001',
+    matterCode: 'SPJ-SPJY-001',
     licenceNo: 'JY11308710000123',
     decidedAt: '2026-11-20T10:00:00+08:00',
     validUntil: '2031-11-19',
