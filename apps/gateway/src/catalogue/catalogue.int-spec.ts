@@ -56,6 +56,7 @@ describe('gateway catalogue and docs', () => {
       owner: 'SPJ',
       topic: EnterpriseRegisteredV1.topic,
       key: 'uscc',
+      limits: { identifierLength: 256, source: 512, dataDepth: 16, dataStringLength: 4096 },
     });
 
     const unknown = await fetch(`${gateway.url}/v1/event-types/zone.approval.enterprise.vanished.v1`);
@@ -108,6 +109,17 @@ describe('gateway catalogue and docs', () => {
     ]);
     expect(document.components.schemas).toHaveProperty('EnterpriseRegisteredV1Data');
     expect(document.components.schemas).toHaveProperty('EnterpriseRegisteredV1Event');
+    // The limits, in the schemas and in words.
+    expect(document.components.schemas['EnterpriseRegisteredV1Event']).toMatchObject({
+      properties: {
+        id: { maxLength: 256 },
+        source: { maxLength: 512 },
+        data: { description: expect.stringMatching(/16 levels/) },
+      },
+    });
+    expect((document as unknown as { info: { description: string } }).info.description).toMatch(
+      /at most 256 characters/,
+    );
     expect(document.components.securitySchemes).toHaveProperty('HubHmacSha256');
 
     const single = document.paths['/v1/events']?.post as unknown as {

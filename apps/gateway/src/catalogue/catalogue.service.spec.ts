@@ -1,9 +1,20 @@
 import 'reflect-metadata';
-import { EVENT_TYPES, EnterpriseRegisteredV1, PushClaimRequestedV1, eventTypeRegistry } from '@hub/contracts';
+import {
+  EVENT_TYPES,
+  EnterpriseRegisteredV1,
+  EventLimits,
+  PushClaimRequestedV1,
+  eventTypeRegistry,
+} from '@hub/contracts';
 import { CatalogueService } from './catalogue.service';
 
 describe('CatalogueService', () => {
   const catalogue = new CatalogueService();
+
+  it("states with every type the limits events are held to beyond the type's schema", () => {
+    for (const view of catalogue.list()) expect(view.limits).toEqual(EventLimits);
+    expect(catalogue.get(EnterpriseRegisteredV1.type)!.limits).toMatchObject({ identifierLength: 256, dataDepth: 16 });
+  });
 
   it('lists every registered event type, sorted by name', () => {
     const types = catalogue.list().map((v) => v.type);

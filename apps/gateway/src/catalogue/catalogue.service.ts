@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   CloudEvent,
   EventTypeDefinition,
+  EventLimits,
+  EventLimitsView,
   EventTypeRegistry,
   JsonSchema,
   createEvent,
@@ -27,6 +29,8 @@ export interface EventTypeView {
   schema: JsonSchema;
   /** A whole CloudEvent of this type, as a department system would publish it. */
   example: CloudEvent;
+  /** The maximums every event is held to, beyond its schema (answered 400 with the field and rule). */
+  limits: EventLimitsView;
 }
 
 // Fixed so that the catalogue (and the AsyncAPI document built from it) is the same on every call and every machine.
@@ -80,5 +84,6 @@ function toView(registry: EventTypeRegistry, definition: EventTypeDefinition): E
     summary: definition.summary,
     schema,
     example: exampleEvent(definition),
+    limits: EventLimits,
   };
 }

@@ -1,4 +1,4 @@
-import { CLOUDEVENTS_SPEC_VERSION, DEPARTMENTS, EventTypeDefinition, JsonSchema } from '@hub/contracts';
+import { CLOUDEVENTS_SPEC_VERSION, DEPARTMENTS, EventLimits, EventTypeDefinition, JsonSchema } from '@hub/contracts';
 
 /** A JSON Schema as the OpenAPI 3.0 and AsyncAPI documents hold it: mutable, references into `#/components/schemas/`. */
 export type SchemaObject = Record<string, unknown>;
@@ -52,29 +52,45 @@ export function envelopeSchema(definition: EventTypeDefinition, dataRef: string)
       id: {
         type: 'string',
         minLength: 1,
+        maxLength: EventLimits.identifierLength,
         description: 'Unique per source: the same source and id is the same event (answered with its first receipt).',
       },
       source: {
         type: 'string',
         format: 'uri-reference',
+        maxLength: EventLimits.source,
         description: 'The sending system, e.g. /departments/SPJ/systems/approval.',
       },
       type: { type: 'string', enum: [definition.type] },
-      subject: { type: 'string', description: `Equals data.${definition.key}.` },
-      time: { type: 'string', format: 'date-time' },
+      subject: {
+        type: 'string',
+        maxLength: EventLimits.identifierLength,
+        description: `Equals data.${definition.key}.`,
+      },
+      time: { type: 'string', format: 'date-time', maxLength: EventLimits.attributeLength },
       datacontenttype: { type: 'string', enum: ['application/json'] },
-      dataschema: { type: 'string', format: 'uri' },
-      partitionkey: { type: 'string', description: `The Kafka key; equals data.${definition.key} when present.` },
+      dataschema: { type: 'string', format: 'uri', maxLength: EventLimits.attributeLength },
+      partitionkey: {
+        type: 'string',
+        maxLength: EventLimits.identifierLength,
+        description: `Derived by the hub: the Kafka key is always data.${definition.key}; if sent, it must equal it.`,
+      },
       department: {
         type: 'string',
         enum: DEPARTMENTS.map((d) => d.code),
         description: 'The sending department; must match the credentials.',
       },
-      correlationid: { type: 'string' },
-      causationid: { type: 'string' },
+      correlationid: { type: 'string', maxLength: EventLimits.identifierLength },
+      causationid: { type: 'string', maxLength: EventLimits.identifierLength },
       traceparent: { type: 'string', pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$' },
-      tracestate: { type: 'string' },
-      data: { $ref: dataRef },
+      tracestate: { type: 'string', maxLength: EventLimits.attributeLength },
+      data: {
+        allOf: [{ $ref: dataRef }],
+        description:
+          `At most ${EventLimits.dataDepth} levels of objects and arrays, strings of ${EventLimits.dataStringLength} ` +
+          `characters, property names of ${EventLimits.dataKeyLength}, arrays of ${EventLimits.dataArrayLength} items; ` +
+          'no NUL (U+0000) or unpaired surrogate in names or values.',
+      },
     },
   };
 }

@@ -4,7 +4,13 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
-import { BATCH_CONTENT_TYPE, CloudEventMediaTypes, EventTypeRegistry, eventTypeRegistry } from '@hub/contracts';
+import {
+  BATCH_CONTENT_TYPE,
+  CloudEventMediaTypes,
+  EventLimits,
+  EventTypeRegistry,
+  eventTypeRegistry,
+} from '@hub/contracts';
 import { HubOpenApi } from '@hub/platform';
 import {
   COMPONENTS_PREFIX,
@@ -48,6 +54,16 @@ export const GATEWAY_OPENAPI: HubOpenApi = {
     '(`Authorization: HUB-HMAC-SHA256 Credential=<accessKeyId>, Timestamp=<unix s>, Nonce=<nonce>, Signature=<hex>`),',
     'see shared/spec/HTTP-SIGNING.md; `@hub/sdk` and the `hub` CLI sign for you. Errors are RFC 9457 problem details',
     '(`application/problem+json`) whose `errors` list every failing field and rule.',
+    '',
+    'Limits on every event, answered 400 `invalid-event` naming the field and the rule (`maxLength`, `maxDepth`,',
+    "`maxItems`, `noNul`, `noLoneSurrogate`); each event type's `limits` in the catalogue says the same:",
+    `- \`id\`, \`subject\`, \`partitionkey\`, \`correlationid\`, \`causationid\`: at most ${EventLimits.identifierLength} characters;`,
+    `- \`source\`: at most ${EventLimits.source}; \`type\`: ${EventLimits.type}; any other attribute: ${EventLimits.attributeLength}; extension names: ${EventLimits.extensionNameLength};`,
+    `- \`data\`: at most ${EventLimits.dataDepth} levels of objects and arrays, strings of ${EventLimits.dataStringLength} characters, property names of ${EventLimits.dataKeyLength}, arrays of ${EventLimits.dataArrayLength} items;`,
+    '- no NUL (U+0000) and no unpaired surrogate anywhere in `data`, in names or values.',
+    '',
+    '`partitionkey` is derived: the Kafka key is always the key property the event type declares (`uscc` for enterprise',
+    'events); an event whose `partitionkey` differs from it is refused.',
   ].join('\n'),
   version: '1',
   complete: (document, app) => completeGatewayDocument(document, app),
@@ -465,7 +481,7 @@ function commonSchemas(): Record<string, SchemaObject> {
     },
     EventTypeView: {
       type: 'object',
-      required: ['type', 'version', 'owner', 'topic', 'key', 'summary', 'schema', 'example'],
+      required: ['type', 'version', 'owner', 'topic', 'key', 'summary', 'schema', 'example', 'limits'],
       properties: {
         type: { type: 'string', example: 'zone.approval.enterprise.registered.v1' },
         version: { type: 'integer', example: 1 },
@@ -476,6 +492,12 @@ function commonSchemas(): Record<string, SchemaObject> {
         summary: { type: 'string' },
         schema: { type: 'object', description: 'JSON Schema (draft-07) of data' },
         example: { type: 'object', description: 'A whole CloudEvent of this type' },
+        limits: {
+          type: 'object',
+          description: 'The maximums every event is held to beyond its schema (400 with the field and rule)',
+          properties: Object.fromEntries(Object.keys(EventLimits).map((name) => [name, { type: 'integer' }])),
+          example: EventLimits,
+        },
       },
     },
   };
