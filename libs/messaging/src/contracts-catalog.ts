@@ -39,7 +39,9 @@ export function contractsCatalog(options: ContractsCatalogOptions = {}): EventCa
       ...DEPARTMENTS.map((d) => prefix + egressTopic(d.code)),
     ],
     encode(event: CloudEvent): KafkaRecord {
-      const key = event.partitionkey ?? registry.keyOf(event) ?? event.subject;
+      // The contract's key property decides, never the publisher: a partitionkey of its own would reorder one
+      // enterprise's events (a revocation overtaking its grant). Checked events carry the same one anyway.
+      const key = registry.keyOf(event) ?? event.partitionkey ?? event.subject;
       if (typeof key !== 'string' || key === '') {
         throw new Error(`event ${event.id} of ${event.type} has no key: set its subject or partitionkey`);
       }

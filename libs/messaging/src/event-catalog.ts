@@ -21,7 +21,7 @@ export interface EventCatalog {
   ownerOf(type: string): string;
   /** Every topic the hub uses, the departments' ingress and egress topics included (dead-letter topics are derived). */
   topics(): string[];
-  /** Encodes in the Kafka binding's binary mode, keyed by `partitionkey` (else `subject`); throws if unkeyed. */
+  /** Encodes in the Kafka binding's binary mode, keyed by the type's key property (`partitionkey` set to it); throws if unkeyed. */
   encode(event: CloudEvent): KafkaRecord;
   /** Decodes either binding mode and validates the envelope and payload against the type's contract. */
   decode(message: IncomingKafkaMessage): DecodeResult;

@@ -55,7 +55,7 @@ export function asyncApiDocument(registry: EventTypeRegistry = eventTypeRegistry
     address: ingressTopic('SPJ').replace('.spj.', '.{department}.'),
     title: 'Department ingress',
     description:
-      "Where a department's systems publish over the CloudEvents Kafka binding. The gateway validates each event against its contract and the department's rights (owner, `source`, `department`), forwards valid ones to the canonical topic and dead-letters the rest to `<ingress>.dlq` with the reason in `hub-dlq-reason`.",
+      "Where a department's systems publish over the CloudEvents Kafka binding. The gateway validates each event against its contract and the department's rights (owner, `source`, `department`), forwards valid ones to the canonical topic and dead-letters the rest to `<ingress>.dlq` with the reason in `hub-dlq-reason`. The record key must be the event's key property (`data.uscc` for enterprise events), so that one enterprise's events keep their order; a record under another key, or none, is dead-lettered.",
     parameters: { department: departmentParameter() },
     messages: allMessages,
   };

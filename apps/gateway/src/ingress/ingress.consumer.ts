@@ -1,6 +1,13 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { INGRESS_TOPIC_PATTERN, departmentOfIngressTopic } from '@hub/contracts';
+import {
+  CloudEvent,
+  FieldError,
+  INGRESS_TOPIC_PATTERN,
+  RegistryRules,
+  departmentOfIngressTopic,
+  eventTypeRegistry,
+} from '@hub/contracts';
 import {
   EVENT_CATALOG,
   EventCatalog,
@@ -16,7 +23,9 @@ import { IntakeService } from '../intake/intake.service';
  * Department systems that speak Kafka publish on their department's ingress topic (CloudEvents Kafka binding).
  * Each event is checked against its contract, then admitted by the same rules as the HTTP intake (IntakeService:
  * the department's rights, CloudEvents identity) and forwarded to its canonical topic through the gateway's outbox;
- * anything else is dead-lettered with the reason, and counted as a refusal of the department.
+ * anything else is dead-lettered with the reason, and counted as a refusal of the department. The record's key must be
+ * the event's contract key (`uscc` for enterprise events): records of one enterprise under other keys would spread over
+ * the ingress partitions and could overtake each other before they reach the canonical topic.
  */
 @Controller()
 export class IngressConsumer {
@@ -34,10 +43,28 @@ export class IngressConsumer {
       this.refusals.refused({ channel: 'kafka', department, problem: 'invalid-event', errors: decoded.errors });
       throw new RejectedMessage(decoded.errors);
     }
+    const keyErrors = recordKeyErrors(message.key, decoded.event);
+    if (keyErrors.length > 0) {
+      this.refusals.refused({ channel: 'kafka', department, problem: 'invalid-event', errors: keyErrors });
+      throw new RejectedMessage(keyErrors);
+    }
     const publisher = { department, channel: 'kafka', accessKeyId: null } as const;
     const outcomes = await this.intake.admit(ctx.manager, publisher, [decoded.event]);
     const [outcome] = outcomes;
     if (outcome.status !== 202) throw new RejectedMessage(outcome.problem.errors);
     this.intake.countAccepted(publisher, outcomes);
   }
+}
+
+function recordKeyErrors(key: string | null, event: CloudEvent): FieldError[] {
+  const expected = eventTypeRegistry.keyOf(event);
+  if (expected === undefined || key === expected) return [];
+  const property = eventTypeRegistry.get(event.type)?.key ?? 'key';
+  return [
+    {
+      field: 'key',
+      rule: RegistryRules.partitionKey,
+      message: `the record key must be data.${property} (${expected}): one key's events keep their order only on one partition`,
+    },
+  ];
 }
