@@ -165,7 +165,12 @@ export {
   type PayloadClass,
   type StringKeys,
 } from './registry/event-type.definition';
-export { EventTypeRegistry, RegistryRules, type EventValidationResult } from './registry/event-type.registry';
+export {
+  EventTypeRegistry,
+  RegistryRules,
+  type EventValidationResult,
+  type ValidateOptions,
+} from './registry/event-type.registry';
 export type { JsonSchema } from './registry/json-schema';
 export { createEvent, type EventAttributes } from './registry/create-event';
 

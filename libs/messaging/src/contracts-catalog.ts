@@ -49,14 +49,15 @@ export function contractsCatalog(options: ContractsCatalogOptions = {}): EventCa
       return { topic: topicOf(event.type), key, value: message.value ?? Buffer.alloc(0), headers: message.headers };
     },
     decode(message: IncomingKafkaMessage): DecodeResult {
-      return decodeFor(message, () => true) as DecodeResult;
+      return read(message, () => true, 'refuse') as DecodeResult;
     },
-    decodeFor,
+    decodeFor: (message, handles) => read(message, handles, 'accept'),
   };
 
-  function decodeFor(
+  function read(
     message: IncomingKafkaMessage,
     handles: (type: string) => boolean,
+    unknownProperties: 'refuse' | 'accept',
   ): DecodeResult | { ok: 'ignored' } {
     const skipped = (type: unknown) => typeof type === 'string' && registry.get(type) !== undefined && !handles(type);
     if (skipped(peekEventType(message))) return { ok: 'ignored' };
@@ -64,7 +65,7 @@ export function contractsCatalog(options: ContractsCatalogOptions = {}): EventCa
     if (!decoded.ok) return { ok: false, errors: [...decoded.errors] };
     if (skipped(decoded.event.type)) return { ok: 'ignored' };
     // Decoding checked the envelope already.
-    const checked = registry.validate(decoded.event, { envelopeChecked: true });
+    const checked = registry.validate(decoded.event, { envelopeChecked: true, unknownProperties });
     if (!checked.ok) return { ok: false, errors: [...checked.errors] as FieldError[] };
     return { ok: true, event: decoded.event };
   }

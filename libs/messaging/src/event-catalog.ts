@@ -23,11 +23,16 @@ export interface EventCatalog {
   topics(): string[];
   /** Encodes in the Kafka binding's binary mode, keyed by the type's key property (`partitionkey` set to it); throws if unkeyed. */
   encode(event: CloudEvent): KafkaRecord;
-  /** Decodes either binding mode and validates the envelope and payload against the type's contract. */
+  /**
+   * Decodes either binding mode and validates the envelope and payload against the type's contract, strictly: a
+   * payload property the contract does not declare is refused (the publishers' door, the gateway's ingress).
+   */
   decode(message: IncomingKafkaMessage): DecodeResult;
   /**
    * `decode` for a reader that handles only some types: an event of a registered type it does not handle is not
-   * validated but answered `ignored` (its contract matters to its own consumers, which check it).
+   * validated but answered `ignored` (its contract matters to its own consumers, which check it). A consumer's reading:
+   * a payload property its build does not know (added, optional, by a later build of the same version) is passed over,
+   * not refused, so that a consumer deployed before its publisher does not dead-letter the publisher's new events.
    */
   decodeFor(message: IncomingKafkaMessage, handles: (type: string) => boolean): DecodeResult | { ok: 'ignored' };
 }

@@ -81,6 +81,24 @@ describe('EventTypeRegistry', () => {
     ]);
   });
 
+  it('reads as an older consumer: unknown properties of a known version accepted, the rest of the contract held', () => {
+    const tolerant = (event: unknown) =>
+      registry.validate(event, { unknownProperties: 'accept' }).errors.map((e) => `${e.field}:${e.rule}`);
+    const newer = { ...Committed.example, addedLater: '新增可选字段', commitments: [{ text: 'x', by: 'me' }] };
+    expect(tolerant(withData(newer))).toEqual([]);
+    expect(failures(withData(newer))).toEqual([
+      'data.addedLater:whitelistValidation',
+      'data.commitments[0].by:whitelistValidation',
+    ]);
+    // What the consumer's build does know is checked as strictly, and so are the limits.
+    expect(tolerant(withData({ ...newer, commitments: [{ text: '' }] }))).toEqual([
+      'data.commitments[0].text:isNotEmpty',
+    ]);
+    expect(tolerant(withData({ ...newer, addedLater: 'a\u0000' }))).toEqual(['data.addedLater:noNul']);
+    expect(tolerant(withData({ ...newer, constructor: 1 }))).toEqual(['data.constructor:forbiddenKey']);
+    expect(tolerant(withData({ commitments: [{ text: 'x' }] }))).toEqual(['data.uscc:isString']);
+  });
+
   it('refuses unknown properties, nested ones included', () => {
     expect(failures(withData({ ...Committed.example, extra: 1 }))).toEqual(['data.extra:whitelistValidation']);
     expect(failures(withData({ uscc: '91130871MA0CXQ123U', commitments: [{ text: 'x', by: 'me' }] }))).toEqual([

@@ -26,6 +26,11 @@ export const RegistryRules = {
   partitionKey: 'partitionKeyMatchesKey',
 } as const;
 
+export interface ValidateOptions {
+  readonly envelopeChecked?: boolean;
+  readonly unknownProperties?: 'refuse' | 'accept';
+}
+
 /** The event types the hub knows: look-up, full validation of an event against its contract, JSON Schemas. */
 export class EventTypeRegistry {
   private readonly byType = new Map<string, EventTypeDefinition>();
@@ -61,8 +66,12 @@ export class EventTypeRegistry {
    * refused), and that `subject` — and `partitionkey` when present — equal the payload's key property
    * (`uscc` for enterprise events). Who may emit the type (its owner) is the gateway's policy, not checked here.
    * `envelopeChecked`: the caller's decoding (e.g. {@link fromKafkaMessage}) checked the envelope already.
+   * `unknownProperties: 'accept'` is the consumer's reading: a payload property its build does not know is one a
+   * later build of the same version added (optional, as a new required one would be a new version), so it is passed
+   * over instead of refused; the limits and every known property's rules still hold. The gateway, the publishers'
+   * door, keeps the default, `'refuse'`.
    */
-  validate(event: unknown, options: { envelopeChecked?: boolean } = {}): EventValidationResult {
+  validate(event: unknown, options: ValidateOptions = {}): EventValidationResult {
     const errors = options.envelopeChecked && isPlainObject(event) ? [] : validateEnvelope(event);
     if (!isPlainObject(event)) return { ok: false, errors };
     const type = event['type'];
@@ -73,7 +82,7 @@ export class EventTypeRegistry {
       }
       return { ok: false, errors };
     }
-    const dataErrors = validateData(definition, event);
+    const dataErrors = validateData(definition, event, options.unknownProperties ?? 'refuse');
     errors.push(...dataErrors);
     // A key the payload rules already refused would only repeat itself as a subject mismatch.
     if (!dataErrors.some((e) => e.field === `data.${definition.key}`)) errors.push(...validateKey(definition, event));
@@ -108,7 +117,11 @@ export class EventTypeRegistry {
   }
 }
 
-function validateData(definition: EventTypeDefinition, event: Record<string, unknown>): FieldError[] {
+function validateData(
+  definition: EventTypeDefinition,
+  event: Record<string, unknown>,
+  unknownProperties: 'refuse' | 'accept',
+): FieldError[] {
   const contentType = event['datacontenttype'];
   if (typeof contentType === 'string' && !isJsonMediaType(contentType)) {
     return [
@@ -126,7 +139,11 @@ function validateData(definition: EventTypeDefinition, event: Record<string, unk
   if (beyond.length > 0) return beyond;
   if (payloadAcceptor(definition.payload)?.(data)) return [];
   const instance = plainToInstance(definition.payload, data);
-  const issues = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
+  const issues = validateSync(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: unknownProperties === 'refuse',
+    stopAtFirstError: true,
+  });
   return flattenValidationErrors(issues, 'data');
 }
 
