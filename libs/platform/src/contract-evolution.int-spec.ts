@@ -1,6 +1,12 @@
 import { Controller, Module } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { CloudEvent, EnterpriseDeregisteredV1, EnterpriseRegisteredV1, toKafkaMessage } from '@hub/contracts';
+import {
+  CloudEvent,
+  DeadLetterHeaders,
+  EnterpriseDeregisteredV1,
+  EnterpriseRegisteredV1,
+  toKafkaMessage,
+} from '@hub/contracts';
 import { demoEnterprises, enterpriseDeregisteredEvent, enterpriseRegisteredEvent } from '@hub/demo';
 import { OnEvent } from '@hub/messaging';
 import { IsolatedEnv, eventually, isolatedEnv, readTopic, testKafka } from '@hub/testing';
@@ -44,7 +50,7 @@ describe('a consumer reading a newer build of a known version', () => {
     await iso?.dispose();
   });
 
-  it('applies an event with a property its contract does not know yet, and still dead-letters a broken one', async () => {
+  it('applies an event with a property its contract does not know yet, and still dead-letters a broken one and one beyond the limits, at once', async () => {
     const [enterprise] = demoEnterprises(1, 91_000);
     const registered = enterpriseRegisteredEvent(enterprise!, `newer-${Date.now()}`);
     const newer = { ...registered, data: { ...registered.data, addedLater: '新增可选字段' } };
@@ -53,13 +59,15 @@ describe('a consumer reading a newer build of a known version', () => {
       id: `broken-${Date.now()}`,
       data: { ...registered.data, establishedOn: 'yesterday' },
     };
+    // Beyond the limits (NUL, which PostgreSQL refuses): invalid at once, not a handler failing five times.
+    const nul = { ...registered, id: `nul-${Date.now()}`, data: { ...registered.data, name: 'a\u0000b' } };
     const marker = enterpriseDeregisteredEvent(enterprise!.uscc);
     const topic = `${iso.topicPrefix}${EnterpriseRegisteredV1.topic}`;
     const producer = testKafka(iso.brokers).producer();
     await producer.connect();
     await producer.send({
       topic,
-      messages: [newer, broken, marker].map((event) => toKafkaMessage(event, 'binary')),
+      messages: [newer, broken, nul, marker].map((event) => toKafkaMessage(event, 'binary')),
     });
     await producer.disconnect();
 
