@@ -92,6 +92,7 @@ describe('validateEnvelope', () => {
     [{ tracestate: 'x'.repeat(1_025) }, 'tracestate:maxLength'],
     [{ extension: 'x'.repeat(1_025) }, 'extension:maxLength'],
     [{ [`a${'b'.repeat(20)}`]: 'x' }, `a${'b'.repeat(19)}…:maxLength`],
+    [{ ['a\u0000\ud800']: 'x' }, 'a\\u0000\\ud800:extensionName'],
   ])('refuses %j with %s', (change, expected) => {
     expect(rulesOf({ ...valid, ...change })).toEqual([expected]);
   });

@@ -210,11 +210,13 @@ export function acceptsKnownAttributes(event: Record<string, unknown>): boolean 
 function validateExtension(name: string, value: unknown): FieldError[] {
   // CloudEvents 1.0 §Naming Conventions: attribute names are lower-case ASCII letters and digits only.
   if (!ATTRIBUTE_NAME.test(name)) {
+    // Escaped (NUL, controls, unpaired surrogates) and cut: the field travels in dead-letter headers and is stored.
+    const shown = JSON.stringify(name.slice(0, EventLimits.extensionNameLength)).slice(1, -1);
     return [
       fieldError(
-        name.slice(0, EventLimits.extensionNameLength),
+        shown,
         EnvelopeRules.extensionName,
-        `extension attribute name "${name.slice(0, EventLimits.extensionNameLength)}" must consist of a-z and 0-9 only (CloudEvents 1.0)`,
+        `extension attribute name "${shown}" must consist of a-z and 0-9 only (CloudEvents 1.0)`,
       ),
     ];
   }
