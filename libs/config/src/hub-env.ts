@@ -1,6 +1,13 @@
 import { Transform, plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
+/**
+ * Kafka's own default for a broker's `message.max.bytes` (1 MiB + 12 bytes of log overhead): the largest record
+ * batch a broker takes. The local broker is started with KAFKA_MAX_MESSAGE_BYTES (libs/infra), so this is the
+ * default of both.
+ */
+export const KAFKA_DEFAULT_MAX_MESSAGE_BYTES = 1_048_588;
+
 const LOG_LEVELS = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] as const;
 export type HubLogLevel = (typeof LOG_LEVELS)[number];
 
@@ -28,6 +35,18 @@ export class HubEnv {
   @IsInt()
   @Min(1)
   KAFKA_PARTITIONS = 6;
+
+  /**
+   * The broker's `message.max.bytes` (or the smallest `max.message.bytes` of the hub's topics on an existing cluster):
+   * the largest record batch Kafka takes. The outbox relay sizes its batches under it and sets aside a record that
+   * can never fit; the gateway refuses (413) an event whose record would not; a dead letter is cut to fit it. The
+   * locally started broker is configured with this same value. Set it no higher than the cluster's: a record the
+   * broker refuses as too large is only then found out, one by one.
+   */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(65_536)
+  KAFKA_MAX_MESSAGE_BYTES = KAFKA_DEFAULT_MAX_MESSAGE_BYTES;
 
   /**
    * Prepended to every topic name, so that several hubs (or test runs) can share one Kafka cluster without

@@ -5,6 +5,7 @@ describe('readInfraEnv', () => {
     expect(readInfraEnv({})).toEqual({
       kafkaBrokers: undefined,
       kafkaPort: 9092,
+      kafkaMaxMessageBytes: 1_048_588,
       databaseUrl: undefined,
       dockerHost: undefined,
       javaHome: undefined,
@@ -17,6 +18,11 @@ describe('readInfraEnv', () => {
       'kafka-2:9092',
     ]);
     expect(readInfraEnv({ KAFKA_BROKERS: '  ' }).kafkaBrokers).toBeUndefined();
+  });
+
+  it('reads the broker limit the apps read too, and refuses one too small to hold an event', () => {
+    expect(readInfraEnv({ KAFKA_MAX_MESSAGE_BYTES: '2097152' }).kafkaMaxMessageBytes).toBe(2_097_152);
+    expect(() => readInfraEnv({ KAFKA_MAX_MESSAGE_BYTES: '1000' })).toThrow(/KAFKA_MAX_MESSAGE_BYTES/);
   });
 
   it('names every bad variable at once', () => {
