@@ -148,6 +148,7 @@ export async function startHubApp(
     producer,
     metrics,
     lingerMs: env.OUTBOX_LINGER_MS,
+    maxMessageBytes: env.KAFKA_MAX_MESSAGE_BYTES,
   });
   const groupId = `${env.KAFKA_TOPIC_PREFIX}${name}`;
   const ownEvents = definition.appliesOwnEventsWhenWritten === true;
