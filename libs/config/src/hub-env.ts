@@ -1,5 +1,5 @@
 import { Transform, plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, ValidateBy, validateSync } from 'class-validator';
 
 /**
  * Kafka's own default for a broker's `message.max.bytes` (1 MiB + 12 bytes of log overhead): the largest record
@@ -102,6 +102,27 @@ export class HubEnv {
   @IsInt()
   @Min(0)
   INBOX_RETENTION_HOURS = 7 * 24;
+
+  /**
+   * How long the console keeps a dead letter and may replay it; 0 for ever. A replay is applied once only while every
+   * consumer's inbox still knows the original, so no app starts with an inbox kept for less (INBOX_RETENTION_HOURS):
+   * the console refuses to replay a letter whose original is older than this, and prunes letters past it.
+   */
+  @ValidateBy({
+    name: 'withinInboxRetention',
+    validator: {
+      validate: (hours: unknown, args) => {
+        const inbox = (args?.object as HubEnv).INBOX_RETENTION_HOURS;
+        return inbox === 0 || (typeof hours === 'number' && hours !== 0 && hours <= inbox);
+      },
+      defaultMessage: () =>
+        'DEAD_LETTER_RETENTION_HOURS must be no longer than INBOX_RETENTION_HOURS (0, for ever, only when that is 0 too): a dead letter replayed after its consumers forgot the original would apply twice',
+    },
+  })
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  DEAD_LETTER_RETENTION_HOURS = 7 * 24;
 
   @IsString()
   @IsNotEmpty()
