@@ -12,8 +12,8 @@ import { sleep } from './sleep';
 /** The least limit the relay falls back to when the broker refuses batches that KAFKA_MAX_MESSAGE_BYTES allows. */
 const LEAST_LIMIT = 16_384;
 /**
- * Bytes the SQL estimate adds to each row for what a record has beside its key, value and headers' text (varints,
- * attributes, deltas): the estimate stays above the exact size, which is checked again before sending.
+ * Bytes the SQL estimate adds to each row for what a record has beside its key, value and headers (varints,
+ * attributes, deltas). The estimate need not be exact: the exact size is checked again before sending.
  */
 const ROW_OVERHEAD = 32;
 
@@ -43,8 +43,8 @@ interface OutboxRow {
   key: string | null;
   headers: Record<string, string>;
   value: Buffer;
-  /** How many rows the look at the outbox's head saw, before the byte bounds. */
-  head: string;
+  /** The estimated bytes of the rows up to this one, this one included. */
+  upto: string;
 }
 
 /**
@@ -54,9 +54,10 @@ interface OutboxRow {
  * consumers' inbox makes that harmless (at-least-once out, exactly-once applied).
  *
  * A send holds at most `maxMessageBytes` per topic (the broker refuses a record batch over its `max.message.bytes`,
- * and every partition's batch is part of its topic's), taken in position order within each topic. A record too
- * large for a batch of its own can never be produced: it is set aside — dead-lettered to its topic's `.dlq`, cut to
- * fit, with the reason, so that the console shows it — and the rows behind it go on.
+ * and every partition's batch is part of its topic's): the look at the outbox takes rows up to about that much in all,
+ * and the exact sizes are checked before sending, rows in position order within each topic. A record too large for a
+ * batch of its own can never be produced: it is set aside — dead-lettered to its topic's `.dlq`, cut to fit, with the
+ * reason, so that the console shows it — and the rows behind it go on.
  *
  * It polls rather than LISTENs: a NOTIFY in the writers' transactions takes a database-wide lock at commit that
  * serialises every committing writer, which cost more throughput than polling costs latency (at most `maxIdleMs`
@@ -139,14 +140,18 @@ export class OutboxRelay {
         continue;
       }
       wait = minIdleMs;
-      const done = await this.publish(rows);
+      const { done, all } = await this.publish(rows);
       if (done.length === 0) continue;
       await client.query({
         name: 'outbox_delete',
         text: `DELETE FROM "${schema}"."outbox" WHERE position = ANY($1::bigint[])`,
         values: [done],
       });
-      if (Number(rows[0].head) < batchSize) {
+      // A short look that the byte bound did not cut (the row past it would start beyond it), all of it sent: the
+      // outbox is drained for now.
+      const cut = Number(rows[rows.length - 1].upto) >= this.limit - RECORD_BATCH_OVERHEAD;
+      const drained = rows.length < batchSize && !cut && all;
+      if (drained) {
         if (this.options.lingerMs) await this.idle(this.options.lingerMs);
       } else if (metrics) {
         // Counted past the last row relayed, along the primary key: counting the whole table would read every row
@@ -162,37 +167,35 @@ export class OutboxRelay {
   }
 
   /**
-   * The next rows to send, from the head of the outbox: within each topic a prefix whose estimated bytes stay under
-   * the limit (or its first row alone, whatever its size), and all of them under a few limits together. The sizes
-   * are read from the rows' lengths, so that the values of rows left for later are not fetched.
+   * The next rows to send, from the head of the outbox: those that start within the limit, by an estimate of their
+   * bytes read from the rows' lengths (so that the values of rows left for later are not fetched), and so at least the
+   * first, whatever its size. One running sum along the primary key's order: no sort (bench/gateway).
    */
   private async take(client: Client, batchSize: number): Promise<OutboxRow[]> {
     const { schema } = this.options;
-    const perTopic = this.limit - RECORD_BATCH_OVERHEAD;
     // Named: the session parses and plans each of the relay's statements once.
     const { rows } = await client.query<OutboxRow>({
       name: 'outbox_take',
-      text: `SELECT position, topic, key, headers, value, head FROM (
-               SELECT position, topic, key, headers, value, bytes, count(*) OVER () AS head,
-                      sum(bytes) OVER (PARTITION BY topic ORDER BY position) AS in_topic,
-                      row_number() OVER (PARTITION BY topic ORDER BY position) AS nth,
-                      sum(bytes) OVER (ORDER BY position) AS in_all
+      text: `SELECT position, topic, key, headers, value, upto FROM (
+               SELECT position, topic, key, headers, value, bytes,
+                      sum(bytes) OVER (ORDER BY position ROWS UNBOUNDED PRECEDING) AS upto
                  FROM (SELECT position, topic, key, headers, value,
                               ${ROW_OVERHEAD} + octet_length(value) + coalesce(octet_length(key), 0)
-                                + octet_length(headers::text) AS bytes
+                                + pg_column_size(headers) AS bytes
                          FROM "${schema}"."outbox" ORDER BY position LIMIT $1) AS oldest) AS sized
-              WHERE nth = 1 OR (in_topic <= $2 AND in_all <= $3)
+              WHERE upto - bytes < $2
               ORDER BY position`,
-      values: [batchSize, perTopic, perTopic * 8],
+      values: [batchSize, this.limit - RECORD_BATCH_OVERHEAD],
     });
     return rows;
   }
 
   /**
-   * Sends what fits and sets aside what never can; returns the positions of both (to delete), in order. The exact
-   * sizes are checked here (the query's are estimates): rows of a topic past its limit wait for the next send.
+   * Sends what fits and sets aside what never can; returns the positions of both (to delete), in order, and whether
+   * that was all of `rows`. The exact sizes are checked here (the query's are estimates): rows of a topic past its
+   * limit wait for the next send.
    */
-  private async publish(rows: OutboxRow[]): Promise<string[]> {
+  private async publish(rows: OutboxRow[]): Promise<{ done: string[]; all: boolean }> {
     const perTopic = this.limit - RECORD_BATCH_OVERHEAD;
     const used = new Map<string, number>();
     const full = new Set<string>();
@@ -224,13 +227,14 @@ export class OutboxRelay {
       await this.options.producer.send([...sent.map(recordOf), ...letters]);
     } catch (error) {
       if (!refusedAsTooLarge(error)) throw error;
-      return this.refusedAsTooLarge(sent, setAside.length);
+      return { done: await this.refusedAsTooLarge(sent, setAside.length), all: false };
     }
     for (const { row, reason } of setAside) {
       this.options.metrics?.outboxSetAside.inc({ schema: this.options.schema, topic: row.topic });
       this.logger.warn(`set aside outbox row ${row.position} for ${row.topic} as a dead letter: ${reason}`);
     }
-    return [...sent, ...setAside.map((s) => s.row)].map((r) => r.position).sort(byPosition);
+    const done = [...sent, ...setAside.map((s) => s.row)].map((r) => r.position).sort(byPosition);
+    return { done, all: done.length === rows.length };
   }
 
   /**
