@@ -316,4 +316,25 @@ describe('console dead letters', () => {
     ]);
     expect(rows.map((r: { id: string }) => r.id)).toEqual([kept.id]);
   });
+
+  it('shows a record its relay set aside as too large for the broker, and relays the rows behind it', async () => {
+    const [huge, after]: string[] = [randomUUID(), randomUUID()];
+    // Straight into the console's own outbox: over the broker's 1 MiB, then a small one behind it on the same key.
+    await hub.dataSource.query(
+      `INSERT INTO console.outbox (event_id, topic, key, headers, value)
+       SELECT id, $3, 'same-key', jsonb_build_object('ce_id', id), convert_to(repeat('x', size), 'UTF8')
+         FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS t(id, size, n) ORDER BY n`,
+      [[huge, after], [1_100_000, 10], originalTopic()],
+    );
+    const letter = await eventually(async () => {
+      const found = await stored(huge);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(letter).toMatchObject({ consumer: 'console.outbox', originalTopic: originalTopic(), originalPartition: -1 });
+    expect(letter.reason).toMatch(/exceeds the broker's limit of 1048588 bytes/);
+    expect(letter.incomplete).toMatch(/cut to fit the broker's limit/);
+    const relayed = await readTopic(iso.brokers, originalTopic(), (m) => m.some((x) => x.headers.ce_id === after));
+    expect(relayed.filter((m) => [huge, after].includes(m.headers.ce_id)).map((m) => m.headers.ce_id)).toEqual([after]);
+  });
 });
