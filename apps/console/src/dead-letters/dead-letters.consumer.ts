@@ -28,7 +28,10 @@ export function deadLetterRow(message: RawKafkaMessage): NewDeadLetter {
     return value.replace(/\u0000/g, '\uFFFD');
   };
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(meta.headers)) headers[text(name, 'a header name')] = text(value, name);
+  for (const [raw, value] of Object.entries(meta.headers)) {
+    const name = text(raw, 'a header name');
+    headers[name] = text(value, name);
+  }
   const header = (name: string): string | undefined => headers[name];
   const integer = (name: string, fallback: number, max: number): number => {
     const value = header(name);
@@ -39,7 +42,8 @@ export function deadLetterRow(message: RawKafkaMessage): NewDeadLetter {
   };
   const truncated = header(DeadLetterHeaders.truncated);
   if (truncated !== undefined) incomplete.push(`cut to fit the broker's limit: ${truncated}`);
-  const sent = Number(meta.timestamp);
+  const stamped = Number(meta.timestamp);
+  const sent = Number.isFinite(stamped) ? stamped : Date.now();
   const original = integer(DeadLetterHeaders.originalTimestamp, sent, 8.64e15);
   const partition = integer(DeadLetterHeaders.originalPartition, -1, 2 ** 31 - 1);
   const offset = header(DeadLetterHeaders.originalOffset) ?? '';

@@ -221,6 +221,7 @@ describe('console dead letters', () => {
       [DeadLetterHeaders.originalPartition]: 'three',
       [DeadLetterHeaders.attempts]: '1e99',
       'x-note': 'a\u0000b',
+      'x-\u0000': 'c',
     });
     const letter = await eventually(async () => {
       const found = await stored(id);
@@ -235,6 +236,7 @@ describe('console dead letters', () => {
       attempts: 0,
     });
     expect(letter.headers['x-note']).toBe('a\uFFFDb');
+    expect(letter.headers['x-\uFFFD']).toBe('c');
     expect(letter.incomplete).toMatch(/NUL characters.*replaced/);
     expect(letter.incomplete).toMatch(/hub-dlq-original-partition is not a number/);
     expect(letter.consumer).toMatch(/origin unknown/);
