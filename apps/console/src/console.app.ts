@@ -3,6 +3,7 @@ import { ConsoleEnv } from './console.env';
 import { DeadLetter } from './dead-letters/entities/dead-letter.entity';
 import { DeadLetters1764230600000 } from './dead-letters/migrations/1764230600000-dead-letters';
 import { DeadLetterStatus1764600000000 } from './dead-letters/migrations/1764600000000-dead-letter-status';
+import { DeadLetterRetention1764800000000 } from './dead-letters/migrations/1764800000000-dead-letter-retention';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
 
 /** The operators' view of the integration: every dead letter of every consumer, to replay or discard. */
@@ -10,6 +11,6 @@ export const consoleApp: HubAppDefinition = {
   name: 'console',
   modules: [DeadLettersModule],
   entities: [DeadLetter],
-  migrations: [DeadLetters1764230600000, DeadLetterStatus1764600000000],
+  migrations: [DeadLetters1764230600000, DeadLetterStatus1764600000000, DeadLetterRetention1764800000000],
   env: ConsoleEnv,
 };

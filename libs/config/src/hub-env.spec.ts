@@ -20,6 +20,27 @@ describe('loadEnv', () => {
     expect(() => loadEnv(HubEnv, { ...good, PORT: '1', INBOX_RETENTION_HOURS: '-1' })).toThrow(/INBOX_RETENTION_HOURS/);
   });
 
+  it('keeps dead letters no longer than the inbox, so that a replay is never applied twice', () => {
+    const env = (variables: Record<string, string>) => loadEnv(HubEnv, { ...good, PORT: '1', ...variables });
+    expect(env({}).DEAD_LETTER_RETENTION_HOURS).toBe(168);
+    expect(env({ INBOX_RETENTION_HOURS: '200', DEAD_LETTER_RETENTION_HOURS: '200' }).DEAD_LETTER_RETENTION_HOURS).toBe(
+      200,
+    );
+    expect(env({ INBOX_RETENTION_HOURS: '0', DEAD_LETTER_RETENTION_HOURS: '0' }).DEAD_LETTER_RETENTION_HOURS).toBe(0);
+    expect(() => env({ INBOX_RETENTION_HOURS: '24' })).toThrow(/DEAD_LETTER_RETENTION_HOURS.*INBOX_RETENTION_HOURS/);
+    expect(() => env({ DEAD_LETTER_RETENTION_HOURS: '0' })).toThrow(/DEAD_LETTER_RETENTION_HOURS/);
+  });
+
+  it('takes the broker limit as a number of at least 64 KiB', () => {
+    expect(loadEnv(HubEnv, good, { PORT: 1 }).KAFKA_MAX_MESSAGE_BYTES).toBe(1_048_588);
+    expect(loadEnv(HubEnv, { ...good, PORT: '1', KAFKA_MAX_MESSAGE_BYTES: '2000000' }).KAFKA_MAX_MESSAGE_BYTES).toBe(
+      2e6,
+    );
+    expect(() => loadEnv(HubEnv, { ...good, PORT: '1', KAFKA_MAX_MESSAGE_BYTES: '100' })).toThrow(
+      /KAFKA_MAX_MESSAGE_BYTES/,
+    );
+  });
+
   it('names every bad variable at once', () => {
     let message = '';
     try {

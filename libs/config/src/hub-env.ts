@@ -1,5 +1,12 @@
 import { Transform, plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, ValidateBy, validateSync } from 'class-validator';
+
+/**
+ * Kafka's own default for a broker's `message.max.bytes` (1 MiB + 12 bytes of log overhead): the largest record
+ * batch a broker takes. The local broker is started with KAFKA_MAX_MESSAGE_BYTES (libs/infra), so this is the
+ * default of both.
+ */
+export const KAFKA_DEFAULT_MAX_MESSAGE_BYTES = 1_048_588;
 
 const LOG_LEVELS = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] as const;
 export type HubLogLevel = (typeof LOG_LEVELS)[number];
@@ -28,6 +35,18 @@ export class HubEnv {
   @IsInt()
   @Min(1)
   KAFKA_PARTITIONS = 6;
+
+  /**
+   * The broker's `message.max.bytes` (or the smallest `max.message.bytes` of the hub's topics on an existing cluster):
+   * the largest record batch Kafka takes. The outbox relay sizes its batches under it and sets aside a record that
+   * can never fit; the gateway refuses (413) an event whose record would not; a dead letter is cut to fit it. The
+   * locally started broker is configured with this same value. Set it no higher than the cluster's: a record the
+   * broker refuses as too large is only then found out, one by one.
+   */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(65_536)
+  KAFKA_MAX_MESSAGE_BYTES = KAFKA_DEFAULT_MAX_MESSAGE_BYTES;
 
   /**
    * Prepended to every topic name, so that several hubs (or test runs) can share one Kafka cluster without
@@ -83,6 +102,27 @@ export class HubEnv {
   @IsInt()
   @Min(0)
   INBOX_RETENTION_HOURS = 7 * 24;
+
+  /**
+   * How long the console keeps a dead letter and may replay it; 0 for ever. A replay is applied once only while every
+   * consumer's inbox still knows the original, so no app starts with an inbox kept for less (INBOX_RETENTION_HOURS):
+   * the console refuses to replay a letter whose original is older than this, and prunes letters past it.
+   */
+  @ValidateBy({
+    name: 'withinInboxRetention',
+    validator: {
+      validate: (hours: unknown, args) => {
+        const inbox = (args?.object as HubEnv).INBOX_RETENTION_HOURS;
+        return inbox === 0 || (typeof hours === 'number' && hours !== 0 && hours <= inbox);
+      },
+      defaultMessage: () =>
+        'DEAD_LETTER_RETENTION_HOURS must be no longer than INBOX_RETENTION_HOURS (0, for ever, only when that is 0 too): a dead letter replayed after its consumers forgot the original would apply twice',
+    },
+  })
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  DEAD_LETTER_RETENTION_HOURS = 7 * 24;
 
   @IsString()
   @IsNotEmpty()

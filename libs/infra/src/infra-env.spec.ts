@@ -1,10 +1,12 @@
-import { readInfraEnv } from './infra-env';
+import { KAFKA_DEFAULT_MAX_MESSAGE_BYTES as APPS_DEFAULT } from '@hub/config';
+import { KAFKA_DEFAULT_MAX_MESSAGE_BYTES, readInfraEnv } from './infra-env';
 
 describe('readInfraEnv', () => {
   it('defaults to starting everything locally', () => {
     expect(readInfraEnv({})).toEqual({
       kafkaBrokers: undefined,
       kafkaPort: 9092,
+      kafkaMaxMessageBytes: 1_048_588,
       databaseUrl: undefined,
       dockerHost: undefined,
       javaHome: undefined,
@@ -17,6 +19,12 @@ describe('readInfraEnv', () => {
       'kafka-2:9092',
     ]);
     expect(readInfraEnv({ KAFKA_BROKERS: '  ' }).kafkaBrokers).toBeUndefined();
+  });
+
+  it('reads the broker limit the apps read too, and refuses one too small to hold an event', () => {
+    expect(readInfraEnv({ KAFKA_MAX_MESSAGE_BYTES: '2097152' }).kafkaMaxMessageBytes).toBe(2_097_152);
+    expect(() => readInfraEnv({ KAFKA_MAX_MESSAGE_BYTES: '1000' })).toThrow(/KAFKA_MAX_MESSAGE_BYTES/);
+    expect(KAFKA_DEFAULT_MAX_MESSAGE_BYTES).toBe(APPS_DEFAULT);
   });
 
   it('names every bad variable at once', () => {

@@ -14,7 +14,12 @@ function parse(properties: string): Map<string, string> {
 
 describe('renderServerProperties', () => {
   const properties = parse(
-    renderServerProperties({ port: 9092, controllerPort: 9093, logDir: '/repo/.hub/kafka/data' }),
+    renderServerProperties({
+      port: 9092,
+      controllerPort: 9093,
+      logDir: '/repo/.hub/kafka/data',
+      maxMessageBytes: 1_048_588,
+    }),
   );
 
   it('makes one node both broker and controller of a KRaft quorum on loopback', () => {
@@ -52,13 +57,29 @@ describe('renderServerProperties', () => {
   });
 
   it('follows the configured ports', () => {
-    const other = parse(renderServerProperties({ port: 19092, controllerPort: 19093, logDir: '/d' }));
+    const other = parse(
+      renderServerProperties({ port: 19092, controllerPort: 19093, logDir: '/d', maxMessageBytes: 1_048_588 }),
+    );
     expect(other.get('listeners')).toBe('PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093');
     expect(other.get('controller.quorum.voters')).toBe('1@127.0.0.1:19093');
   });
 
+  it('takes records up to the configured limit, the one the apps size their batches under', () => {
+    const limited = parse(
+      renderServerProperties({ port: 1, controllerPort: 2, logDir: '/d', maxMessageBytes: 2_000_000 }),
+    );
+    expect(limited.get('message.max.bytes')).toBe('2000000');
+  });
+
   it('escapes backslashes, which Java properties read as escapes', () => {
-    const windows = parse(renderServerProperties({ port: 9092, controllerPort: 9093, logDir: 'C:\\hub\\kafka' }));
+    const windows = parse(
+      renderServerProperties({
+        port: 9092,
+        controllerPort: 9093,
+        logDir: 'C:\\hub\\kafka',
+        maxMessageBytes: 1_048_588,
+      }),
+    );
     expect(windows.get('log.dirs')).toBe('C:\\\\hub\\\\kafka');
   });
 });

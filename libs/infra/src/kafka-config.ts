@@ -4,11 +4,13 @@ export interface LocalKafkaConfig {
   readonly port: number;
   readonly controllerPort: number;
   readonly logDir: string;
+  /** message.max.bytes: KAFKA_MAX_MESSAGE_BYTES, the limit the apps size their records and batches under. */
+  readonly maxMessageBytes: number;
 }
 
 /** server.properties of the single-node KRaft broker that is also its own controller. */
 export function renderServerProperties(config: LocalKafkaConfig): string {
-  const { port, controllerPort, logDir } = config;
+  const { port, controllerPort, logDir, maxMessageBytes } = config;
   const properties: Array<[string, string | number | boolean]> = [
     ['process.roles', 'broker,controller'],
     ['node.id', 1],
@@ -30,6 +32,7 @@ export function renderServerProperties(config: LocalKafkaConfig): string {
     // Topics are declared by the contracts library and created explicitly; a typo must fail, not create a topic.
     ['auto.create.topics.enable', false],
     ['num.partitions', 3],
+    ['message.max.bytes', maxMessageBytes],
     // One replica: after an interrupted shutdown it is no longer "clean", yet it is the only copy there is. Without
     // this, a partition whose broker was killed mid-shutdown would stay without a leader for good.
     ['unclean.leader.election.enable', true],

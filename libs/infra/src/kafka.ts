@@ -182,9 +182,12 @@ async function ensureClasspath(paths: KafkaPaths): Promise<void> {
 }
 
 async function formatStorageOnce(paths: KafkaPaths): Promise<void> {
-  const port = readInfraEnv().kafkaPort;
+  const { kafkaPort: port, kafkaMaxMessageBytes: maxMessageBytes } = readInfraEnv();
   mkdirSync(paths.data, { recursive: true });
-  writeFileSync(paths.properties, renderServerProperties({ port, controllerPort: port + 1, logDir: paths.data }));
+  writeFileSync(
+    paths.properties,
+    renderServerProperties({ port, controllerPort: port + 1, logDir: paths.data, maxMessageBytes }),
+  );
   if (existsSync(join(paths.data, 'meta.properties'))) return;
 
   const args = [

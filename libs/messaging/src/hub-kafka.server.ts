@@ -12,6 +12,8 @@ import {
   peekEventIdentity,
 } from '@hub/contracts';
 import { HubMetrics, withLogContext } from '@hub/observability';
+import { KAFKA_DEFAULT_MAX_MESSAGE_BYTES } from '@hub/config';
+import { cutText, fitDeadLetter } from './dead-letter-record';
 import { EventCatalog } from './event-catalog';
 import { HubContext, HubMessageMeta } from './hub-context';
 import { WantedTypes } from './hub-handler';
@@ -48,6 +50,14 @@ export interface HubConsumerOptions {
    * already: for an app whose outbox records its own events as applied (see OutboxWriter), which it reads back.
    */
   inboxFirst?: boolean;
+  /** The broker's limit on a record batch (KAFKA_MAX_MESSAGE_BYTES): a dead letter is cut to fit it. */
+  maxMessageBytes?: number;
+  /**
+   * How long a partition stays stopped after a message could be neither applied nor dead-lettered (nor stored, on
+   * a dead-letter topic) before it is tried again; each stop in a row doubles it, up to `maxStopMs`.
+   */
+  stopMs?: number;
+  maxStopMs?: number;
 }
 
 /** A message from a raw topic, as delivered to an @OnRawMessage handler. */
@@ -72,6 +82,9 @@ export const RESTART_AFTER_CRASH_MS = 2_000;
 /** Thrown to abandon a batch when the consumer is stopping or lost its partitions; the batch is redelivered. */
 class Abandoned extends Error {}
 
+/** Thrown to leave a batch whose partition was just stopped; the message it stopped at is fetched again on resume. */
+class Stopped extends Error {}
+
 /**
  * A Nest transport on kafkajs that the stock Kafka transport is not: it validates every message against its
  * contract before any handler runs; applies each event once (inbox row and effect in one transaction); retries a
@@ -89,6 +102,8 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
   private readonly schema: string;
   private readonly eventRoutes = new Map<string, MessageHandler>();
   private readonly rawRoutes: { topics: RegExp; handler: MessageHandler }[] = [];
+  /** Stops in a row per `topic/partition`, for the back-off of the next one. */
+  private readonly stops = new Map<string, number>();
   /** The last answer of each handler that narrows its types, and when it was asked. */
   private readonly wantedReadings = new Map<WantedTypes, { at: number; types: Promise<ReadonlySet<string>> }>();
 
@@ -256,9 +271,7 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
         }
         switch (work.kind) {
           case 'invalid':
-            await this.untilInfrastructureAnswers(payload, () =>
-              this.deadLetter(work.meta, work.message.value, formatFieldErrors(work.errors), 'invalid', 0, work.errors),
-            );
+            await this.deadLetterOrStop(payload, work, formatFieldErrors(work.errors), 'invalid', 0, work.errors);
             break;
           case 'event':
           case 'raw':
@@ -271,8 +284,9 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
       }
       await flush();
       await commitOffsetsIfNecessary();
+      if (this.stops.size > 0) this.stops.delete(`${batch.topic}/${batch.partition}`);
     } catch (error) {
-      if (!(error instanceof Abandoned)) throw error;
+      if (!(error instanceof Abandoned || error instanceof Stopped)) throw error;
       await commitOffsetsIfNecessary().catch(() => undefined);
     } finally {
       clearInterval(keepAlive);
@@ -381,13 +395,59 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     errors?: FieldError[],
   ): Promise<void> {
     if (isDeadLetterTopic(work.meta.topic)) {
-      // A dead letter that cannot be processed stays where it is, in its topic: nothing is lost by moving on.
-      this.logger.error(`${reason}; skipping ${work.meta.topic}/${work.meta.partition}@${work.meta.offset}`);
-      return;
+      // A dead letter has no dead-letter topic of its own, and one passed over would be seen by no operator.
+      return this.stopPartition(payload, work.meta, `the dead letter could not be processed: ${reason}`);
     }
-    await this.untilInfrastructureAnswers(payload, () =>
-      this.deadLetter(work.meta, work.message.value, reason, cause, attempts, errors),
+    await this.deadLetterOrStop(payload, work, reason, cause, attempts, errors);
+  }
+
+  /** Dead-letters the message, or, if even that fails (not for an outage, which is waited out), stops its partition. */
+  private async deadLetterOrStop(
+    payload: EachBatchPayload,
+    work: Work,
+    reason: string,
+    cause: 'invalid' | 'handler',
+    attempts: number,
+    errors?: FieldError[],
+  ): Promise<void> {
+    try {
+      await this.untilInfrastructureAnswers(payload, () =>
+        this.deadLetter(work.meta, work.message.value, reason, cause, attempts, errors),
+      );
+    } catch (error) {
+      if (error instanceof Abandoned) throw error;
+      await this.stopPartition(
+        payload,
+        work.meta,
+        `it could not be dead-lettered (${(error as Error).message}) after: ${reason}`,
+      );
+    }
+  }
+
+  /**
+   * Pauses the message's partition, its offset not committed, and resumes it after a back-off that doubles with each
+   * stop in a row: the message is then tried again from the start. Nothing is skipped and nothing loops hot; the
+   * stop is logged at error level as an alert and shows on hub_consumer_partitions_stopped.
+   */
+  private async stopPartition(payload: EachBatchPayload, meta: HubMessageMeta, why: string): Promise<never> {
+    const key = `${meta.topic}/${meta.partition}`;
+    const stops = (this.stops.get(key) ?? 0) + 1;
+    this.stops.set(key, stops);
+    const first = this.options.stopMs ?? 60_000;
+    const delay = Math.min(this.options.maxStopMs ?? 15 * 60_000, first * 2 ** Math.min(stops - 1, 20));
+    const labels = { topic: meta.topic, consumer: this.options.groupId };
+    this.options.metrics?.deadLetterFailures.inc(labels);
+    this.options.metrics?.partitionsStopped.inc(labels);
+    this.logger.error(
+      `ALERT consumer ${this.options.groupId} stopped ${key} at offset ${meta.offset} for ${delay} ms (stop ${stops} in a row): ${cutText(why, 2_000)}`,
     );
+    const resume = payload.pause();
+    const timer = setTimeout(() => {
+      this.options.metrics?.partitionsStopped.dec(labels);
+      resume();
+    }, delay);
+    timer.unref();
+    throw new Stopped(why);
   }
 
   /** Applies events (all for one handler) in one transaction with their inbox rows; skips those already applied. */
@@ -450,21 +510,25 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
   ): Promise<void> {
     const headers: Record<string, string> = {
       ...meta.headers,
-      [DeadLetterHeaders.reason]: truncate(reason, 4_000),
+      [DeadLetterHeaders.reason]: cutText(reason, 4_000),
       [DeadLetterHeaders.originalTopic]: meta.topic,
       [DeadLetterHeaders.originalPartition]: String(meta.partition),
       [DeadLetterHeaders.originalOffset]: meta.offset,
       [DeadLetterHeaders.consumer]: this.options.groupId,
       [DeadLetterHeaders.attempts]: String(attempts),
+      [DeadLetterHeaders.originalTimestamp]: meta.timestamp,
     };
-    if (errors) headers[DeadLetterHeaders.errors] = truncate(JSON.stringify(errors), 8_000);
+    if (errors) headers[DeadLetterHeaders.errors] = cutText(JSON.stringify(errors), 8_000);
     const record: KafkaRecord = {
+      // Throws for a topic whose name leaves no room for `.dlq` (Kafka's 249 characters): the partition stops.
       topic: deadLetterTopic(meta.topic),
       key: meta.key,
       value: value ?? Buffer.alloc(0),
       headers,
     };
-    await this.options.producer.send([record]);
+    await this.options.producer.send([
+      fitDeadLetter(record, this.options.maxMessageBytes ?? KAFKA_DEFAULT_MAX_MESSAGE_BYTES),
+    ]);
     this.options.metrics?.deadLettered.inc({ topic: meta.topic, consumer: this.options.groupId, cause });
     this.logger.warn(`dead-lettered ${meta.topic}/${meta.partition}@${meta.offset}: ${reason}`);
   }
@@ -532,8 +596,4 @@ function headersToStrings(headers: KafkaMessage['headers']): Record<string, stri
     out[name] = Buffer.isBuffer(last) ? last.toString('utf8') : String(last);
   }
   return out;
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

@@ -1,5 +1,5 @@
 import { Kafka, KafkaJSNonRetriableError, KafkaJSProtocolError, Producer, ProducerBatch } from 'kafkajs';
-import { HubProducer, lostSequence } from './hub-producer';
+import { HubProducer, lostSequence, refusedAsTooLarge } from './hub-producer';
 
 function protocolError(type: string, code: number): KafkaJSProtocolError {
   return new KafkaJSProtocolError({ type, code, retriable: false, message: type } as unknown as Error);
@@ -98,5 +98,14 @@ describe('lostSequence', () => {
     expect(lostSequence(protocolError('OUT_OF_ORDER_SEQUENCE_NUMBER', 45))).toBe('OUT_OF_ORDER_SEQUENCE_NUMBER');
     expect(lostSequence(refusal('NOT_LEADER_FOR_PARTITION', 6))).toBeUndefined();
     expect(lostSequence('OUT_OF_ORDER_SEQUENCE_NUMBER')).toBeUndefined();
+  });
+});
+
+describe('refusedAsTooLarge', () => {
+  it('tells a batch over the broker limit from other refusals', () => {
+    expect(refusedAsTooLarge(refusal('MESSAGE_TOO_LARGE', 10))).toBe(true);
+    expect(refusedAsTooLarge(protocolError('RECORD_LIST_TOO_LARGE', 18))).toBe(true);
+    expect(refusedAsTooLarge(refusal('NOT_LEADER_FOR_PARTITION', 6))).toBe(false);
+    expect(refusedAsTooLarge(new Error('MESSAGE_TOO_LARGE'))).toBe(false);
   });
 });

@@ -87,13 +87,25 @@ export class HubProducer {
   }
 }
 
+/** The broker's answers that a record batch is over its `max.message.bytes` (or the log segment's size). */
+const TOO_LARGE = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE']);
+
 /** The broker's error type, when a failed send (or what caused it) says the producer's sequence is lost. */
 export function lostSequence(error: unknown): string | undefined {
+  return brokerErrorIn(error, LOST_SEQUENCE);
+}
+
+/** True when the broker refused a send because a record batch was too large: retrying the same one cannot help. */
+export function refusedAsTooLarge(error: unknown): boolean {
+  return brokerErrorIn(error, TOO_LARGE) !== undefined;
+}
+
+function brokerErrorIn(error: unknown, types: ReadonlySet<string>): string | undefined {
   // kafkajs wraps the broker's error one or two levels deep; the bound keeps a cyclic chain from looping.
   let e = error;
   for (let depth = 0; depth < 5 && typeof e === 'object' && e !== null; depth++) {
     const { type, cause } = e as { type?: unknown; cause?: unknown };
-    if (typeof type === 'string' && LOST_SEQUENCE.has(type)) return type;
+    if (typeof type === 'string' && types.has(type)) return type;
     e = cause;
   }
   return undefined;

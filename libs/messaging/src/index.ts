@@ -21,3 +21,4 @@ export * from './rejected-message';
 export * from './pass-through-rpc.filter';
 export * from './kafka-record-encoder';
 export * from './kafka-record-decoder';
+export * from './dead-letter-record';

@@ -1,4 +1,4 @@
-import { encodeRecord, kafkajsRecordEncoder, RecordFields } from './kafka-record-encoder';
+import { encodeRecord, kafkajsRecordEncoder, recordBytes, RecordFields } from './kafka-record-encoder';
 import { BINARY_CLOUD_EVENT_RECORD } from './kafka-record.fixture';
 
 describe('encodeRecord', () => {
@@ -24,5 +24,20 @@ describe('encodeRecord', () => {
     ],
   ])('writes %s byte for byte as kafkajs does', (_, fields) => {
     expect(encodeRecord(fields).buffer.equals(kafkajs(fields).buffer)).toBe(true);
+  });
+
+  it.each<[string, RecordFields]>([
+    ['an empty record', {}],
+    ['a CloudEvent in binary mode', BINARY_CLOUD_EVENT_RECORD],
+    [
+      'a value of 300 KiB and a header of 20 000 characters',
+      { value: Buffer.alloc(307_200), headers: { x: 'é'.repeat(10_000) } },
+    ],
+    [
+      'varints at their byte boundaries',
+      { offsetDelta: 63, timestampDelta: 64, key: 'k'.repeat(63), value: 'v'.repeat(8_192) },
+    ],
+  ])('measures %s as the bytes kafkajs writes', (_, fields) => {
+    expect(recordBytes(fields)).toBe(kafkajs(fields).buffer.length);
   });
 });

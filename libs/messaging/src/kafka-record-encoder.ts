@@ -103,6 +103,32 @@ export function encodeRecord(fields: RecordFields): KafkaEncoder {
   return record;
 }
 
+/**
+ * The bytes a record takes in a record batch (varint length prefix included), as encodeRecord writes it; `deltas`
+ * are its offset and timestamp deltas, 0 for the first (or only) record of a batch.
+ */
+export function recordBytes(fields: RecordFields): number {
+  const { offsetDelta = 0, timestampDelta = 0, key, value, headers = {} } = fields;
+  let headerCount = 0;
+  let headerBytes = 0;
+  for (const name of Object.keys(headers)) {
+    const nameBytes = Buffer.byteLength(name);
+    for (const one of valuesOf(headers[name])) {
+      headerCount += 1;
+      headerBytes += sizeOfSized(nameBytes) + sizeOfSized(byteLengthOf(one));
+    }
+  }
+  const bodyBytes =
+    1 +
+    sizeOfVarInt(timestampDelta) +
+    sizeOfVarInt(offsetDelta) +
+    sizeOfSized(byteLengthOf(key)) +
+    sizeOfSized(byteLengthOf(value)) +
+    sizeOfVarInt(headerCount) +
+    headerBytes;
+  return sizeOfVarInt(bodyBytes) + bodyBytes;
+}
+
 /** A byte string's length as Kafka writes it, -1 for null (kafkajs writes any other value as its String()). */
 function byteLengthOf(value: Buffer | string | null | undefined): number {
   if (value == null) return -1;

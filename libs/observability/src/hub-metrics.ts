@@ -13,6 +13,10 @@ export class HubMetrics {
   readonly handlerSeconds: Histogram<'topic' | 'consumer'>;
   readonly outboxBacklog: Gauge<'schema'>;
   readonly inboxPruned: Counter;
+  readonly outboxSetAside: Counter<'schema' | 'topic'>;
+  readonly deadLetterFailures: Counter<'topic' | 'consumer'>;
+  readonly partitionsStopped: Gauge<'topic' | 'consumer'>;
+  readonly deadLettersPruned: Counter;
 
   constructor(app: string, withDefaults = true) {
     this.registry.setDefaultLabels({ app });
@@ -58,6 +62,29 @@ export class HubMetrics {
     this.inboxPruned = new Counter({
       name: 'hub_inbox_pruned_total',
       help: 'Inbox rows deleted after INBOX_RETENTION_HOURS',
+      registers,
+    });
+    this.outboxSetAside = new Counter({
+      name: 'hub_outbox_set_aside_total',
+      help: 'Outbox records too large for the broker ever to take, dead-lettered (cut to fit) instead of relayed',
+      labelNames: ['schema', 'topic'],
+      registers,
+    });
+    this.deadLetterFailures = new Counter({
+      name: 'hub_dead_letter_failures_total',
+      help: 'Messages a consumer could neither apply nor dead-letter (or store, for a dead letter): its partition stops',
+      labelNames: ['topic', 'consumer'],
+      registers,
+    });
+    this.partitionsStopped = new Gauge({
+      name: 'hub_consumer_partitions_stopped',
+      help: 'Partitions a consumer has paused because it could not dead-letter a message; alert on any above 0',
+      labelNames: ['topic', 'consumer'],
+      registers,
+    });
+    this.deadLettersPruned = new Counter({
+      name: 'hub_dead_letters_pruned_total',
+      help: 'Dead letters deleted after DEAD_LETTER_RETENTION_HOURS',
       registers,
     });
   }

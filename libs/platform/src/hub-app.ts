@@ -122,7 +122,7 @@ export async function startHubApp(
     host?: string;
     logger?: JsonLogger;
     /** Consumer tuning (tests shorten retries and session timeouts). */
-    consumer?: Pick<HubConsumerOptions, 'retry' | 'sessionTimeoutMs' | 'heartbeatIntervalMs'>;
+    consumer?: Pick<HubConsumerOptions, 'retry' | 'sessionTimeoutMs' | 'heartbeatIntervalMs' | 'stopMs'>;
   } = {},
 ): Promise<RunningHubApp> {
   const { name } = definition;
@@ -148,6 +148,7 @@ export async function startHubApp(
     producer,
     metrics,
     lingerMs: env.OUTBOX_LINGER_MS,
+    maxMessageBytes: env.KAFKA_MAX_MESSAGE_BYTES,
   });
   const groupId = `${env.KAFKA_TOPIC_PREFIX}${name}`;
   const ownEvents = definition.appliesOwnEventsWhenWritten === true;
@@ -161,6 +162,7 @@ export async function startHubApp(
     fetchMinBytes: env.KAFKA_FETCH_MIN_BYTES,
     fetchMaxWaitMs: env.KAFKA_FETCH_MAX_WAIT_MS,
     inboxFirst: ownEvents,
+    maxMessageBytes: env.KAFKA_MAX_MESSAGE_BYTES,
     ...options.consumer,
   });
   const outbox = new OutboxWriter(

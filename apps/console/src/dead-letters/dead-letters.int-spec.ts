@@ -3,6 +3,7 @@ import { DeadLetterHeaders, EnterpriseRegisteredV1 } from '@hub/contracts';
 import { RunningHubApp, startHubApp } from '@hub/platform';
 import { IsolatedEnv, demoCredential, eventually, isolatedEnv, readTopic, signedCall, testKafka } from '@hub/testing';
 import { consoleApp } from '../console.app';
+import { DeadLetterRetention } from './dead-letter-retention';
 import { DeadLetter } from './entities/dead-letter.entity';
 
 interface Problem {
@@ -59,7 +60,9 @@ describe('console dead letters', () => {
 
   beforeAll(async () => {
     iso = await isolatedEnv();
-    hub = await startHubApp(consoleApp, iso.env);
+    hub = await startHubApp(consoleApp, iso.env, {
+      consumer: { retry: { attempts: 2, initialDelayMs: 50, maxDelayMs: 50 }, stopMs: 1_000 },
+    });
     await eventually(() => expect(hub.server.isJoined).toBe(true));
   });
 
@@ -169,5 +172,171 @@ describe('console dead letters', () => {
     expect(bad.status).toBe(400);
     expect(bad.contentType).toMatch(/application\/problem\+json/);
     expect(bad.body.errors).toContainEqual(expect.objectContaining({ field: 'status', rule: 'isIn' }));
+  });
+
+  /** Sends a letter as some producer might, with these headers over the usual ones (undefined leaves one out). */
+  async function sendLetter(
+    key: string | null,
+    overrides: Record<string, string | undefined>,
+    value = 'a dead letter',
+  ): Promise<string> {
+    const id = randomUUID();
+    const headers: Record<string, string | undefined> = {
+      ce_id: id,
+      [DeadLetterHeaders.reason]: 'handler failed',
+      [DeadLetterHeaders.originalTopic]: originalTopic(),
+      [DeadLetterHeaders.originalPartition]: '0',
+      [DeadLetterHeaders.originalOffset]: String(nextOffset++),
+      [DeadLetterHeaders.consumer]: `${iso.topicPrefix}registry`,
+      [DeadLetterHeaders.attempts]: '5',
+      ...overrides,
+    };
+    const producer = testKafka(iso.brokers).producer();
+    await producer.connect();
+    await producer.send({
+      topic: `${originalTopic()}.dlq`,
+      messages: [
+        {
+          key,
+          value,
+          headers: Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== undefined)) as Record<
+            string,
+            string
+          >,
+        },
+      ],
+    });
+    await producer.disconnect();
+    return id;
+  }
+
+  const stored = async (id: string): Promise<DeadLetter | undefined> => {
+    const listed = await asOperator<DeadLetter[]>('GET', `/v1/dead-letters?limit=500`);
+    return listed.body.find((l) => l.headers.ce_id === id);
+  };
+
+  it('stores a letter whatever its headers hold, marked incomplete, and will not replay it', async () => {
+    const id = await sendLetter('91130800MA\u0000KEY', {
+      [DeadLetterHeaders.reason]: 'broke on \u0000',
+      [DeadLetterHeaders.originalPartition]: 'three',
+      [DeadLetterHeaders.attempts]: '1e99',
+      'x-note': 'a\u0000b',
+      'x-\u0000': 'c',
+    });
+    const letter = await eventually(async () => {
+      const found = await stored(id);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(letter).toMatchObject({
+      key: '91130800MA\uFFFDKEY',
+      reason: 'broke on \uFFFD',
+      originalPartition: -1,
+      originalOffset: '-1',
+      attempts: 0,
+    });
+    expect(letter.headers['x-note']).toBe('a\uFFFDb');
+    expect(letter.headers['x-\uFFFD']).toBe('c');
+    expect(letter.incomplete).toMatch(/NUL characters.*replaced/);
+    expect(letter.incomplete).toMatch(/hub-dlq-original-partition is not a number/);
+    expect(letter.consumer).toMatch(/origin unknown/);
+
+    const replay = await asOperator<Problem>('POST', `/v1/dead-letters/${letter.id}/replay`, {});
+    expect(replay.status).toBe(409);
+    expect(replay.body.errors).toContainEqual(expect.objectContaining({ field: 'incomplete', rule: 'isComplete' }));
+  });
+
+  it('keeps apart letters whose origin is unknown', async () => {
+    const headers = { [DeadLetterHeaders.originalPartition]: undefined, [DeadLetterHeaders.originalOffset]: undefined };
+    const first = await sendLetter(null, headers);
+    const second = await sendLetter(null, headers);
+    await eventually(async () => {
+      expect(await stored(first)).toBeDefined();
+      expect(await stored(second)).toBeDefined();
+    });
+  });
+
+  it('will not replay a letter cut to fit the broker, which says so', async () => {
+    const id = await sendLetter('k', {
+      [DeadLetterHeaders.truncated]: '{"valueBytes":2000000,"keptValueBytes":1000000}',
+    });
+    const letter = await eventually(async () => {
+      const found = await stored(id);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(letter.incomplete).toMatch(/cut to fit the broker's limit: \{"valueBytes":2000000/);
+    const replay = await asOperator<Problem>('POST', `/v1/dead-letters/${letter.id}/replay`, {});
+    expect(replay.status).toBe(409);
+  });
+
+  it('does not pass over a letter it cannot store: the partition waits, and goes on once it can', async () => {
+    await hub.dataSource.query(`CREATE FUNCTION console.refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.reason = 'poison' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`);
+    await hub.dataSource.query(`CREATE TRIGGER refuse_poison BEFORE INSERT ON console.dead_letter
+      FOR EACH ROW EXECUTE FUNCTION console.refuse_poison()`);
+    // One key: one partition, the poison first.
+    const poison = await sendLetter('same-key', { [DeadLetterHeaders.reason]: 'poison' });
+    const behind = await sendLetter('same-key', {});
+    try {
+      await eventually(async () =>
+        expect((await hub.metrics.partitionsStopped.get()).values.some((v) => v.value > 0)).toBe(true),
+      );
+      expect(await stored(poison)).toBeUndefined();
+      expect(await stored(behind)).toBeUndefined();
+    } finally {
+      await hub.dataSource.query(`DROP TRIGGER refuse_poison ON console.dead_letter`);
+    }
+    await eventually(async () => {
+      expect(await stored(poison)).toBeDefined();
+      expect(await stored(behind)).toBeDefined();
+    });
+    expect((await hub.metrics.deadLetterFailures.get()).values[0]?.value).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses to replay a letter whose original is older than DEAD_LETTER_RETENTION_HOURS, and prunes it later', async () => {
+    const { letter } = await deadLetter();
+    await hub.dataSource.query(
+      `UPDATE console.dead_letter SET original_at = now() - interval '169 hours' WHERE id = $1`,
+      [letter.id],
+    );
+    const replay = await asOperator<Problem>('POST', `/v1/dead-letters/${letter.id}/replay`, {});
+    expect(replay.status).toBe(409);
+    expect(replay.body.errors).toContainEqual(
+      expect.objectContaining({ field: 'originalAt', rule: 'withinRetention' }),
+    );
+
+    const { letter: kept } = await deadLetter();
+    await hub.dataSource.query(
+      `UPDATE console.dead_letter SET received_at = now() - interval '169 hours' WHERE id = $1`,
+      [letter.id],
+    );
+    const pruned = await hub.app.get(DeadLetterRetention).prune();
+    expect(pruned?.rows).toBe(1);
+    const rows = await hub.dataSource.query(`SELECT id FROM console.dead_letter WHERE id = ANY($1::bigint[])`, [
+      [letter.id, kept.id],
+    ]);
+    expect(rows.map((r: { id: string }) => r.id)).toEqual([kept.id]);
+  });
+
+  it('shows a record its relay set aside as too large for the broker, and relays the rows behind it', async () => {
+    const [huge, after]: string[] = [randomUUID(), randomUUID()];
+    // Straight into the console's own outbox: over the broker's 1 MiB, then a small one behind it on the same key.
+    await hub.dataSource.query(
+      `INSERT INTO console.outbox (event_id, topic, key, headers, value)
+       SELECT id, $3, 'same-key', jsonb_build_object('ce_id', id), convert_to(repeat('x', size), 'UTF8')
+         FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS t(id, size, n) ORDER BY n`,
+      [[huge, after], [1_100_000, 10], originalTopic()],
+    );
+    const letter = await eventually(async () => {
+      const found = await stored(huge);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(letter).toMatchObject({ consumer: 'console.outbox', originalTopic: originalTopic(), originalPartition: -1 });
+    expect(letter.reason).toMatch(/exceeds the broker's limit of 1048588 bytes/);
+    expect(letter.incomplete).toMatch(/cut to fit the broker's limit/);
+    const relayed = await readTopic(iso.brokers, originalTopic(), (m) => m.some((x) => x.headers.ce_id === after));
+    expect(relayed.filter((m) => [huge, after].includes(m.headers.ce_id)).map((m) => m.headers.ce_id)).toEqual([after]);
   });
 });

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { HubEnv } from '@hub/config';
 import { DepartmentAuthModule } from '@hub/department-auth';
+import { HubMetrics } from '@hub/observability';
 import { ConsoleEnv } from '../console.env';
+import { DeadLetterRetention } from './dead-letter-retention';
 import { DeadLettersConsumer } from './dead-letters.consumer';
 import { DeadLettersController } from './dead-letters.controller';
 import { DeadLettersService } from './dead-letters.service';
@@ -8,6 +13,14 @@ import { DeadLettersService } from './dead-letters.service';
 @Module({
   imports: [DepartmentAuthModule.forEnv(ConsoleEnv)],
   controllers: [DeadLettersConsumer, DeadLettersController],
-  providers: [DeadLettersService],
+  providers: [
+    DeadLettersService,
+    {
+      provide: DeadLetterRetention,
+      inject: [getDataSourceToken(), HubEnv, HubMetrics],
+      useFactory: (dataSource: DataSource, env: HubEnv, metrics: HubMetrics) =>
+        new DeadLetterRetention(dataSource, env, metrics),
+    },
+  ],
 })
 export class DeadLettersModule {}

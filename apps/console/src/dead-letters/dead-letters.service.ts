@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { HubEnv } from '@hub/config';
 import { DeadLetterHeaders, FieldError } from '@hub/contracts';
 import { KafkaRecord, OutboxWriter } from '@hub/messaging';
 import { ProblemException } from '@hub/platform';
@@ -15,6 +16,7 @@ export class DeadLettersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly env: HubEnv,
   ) {}
 
   /**
@@ -25,9 +27,14 @@ export class DeadLettersService {
    * message before skip it (their inbox has its id), so a replay is for a consumer that failed on a message it
    * should have taken (a bug since fixed, a dependency that was down). A message that broke its contract will only
    * be dead-lettered again: discard that one instead.
+   *
+   * Refused (409) for a letter that is not the whole original (`incomplete`), and for one whose original is older
+   * than DEAD_LETTER_RETENTION_HOURS: the consumers' inbox may have forgotten it by then, and would apply it again.
    */
   replay(id: string, operator: string, note?: string): Promise<DeadLetter> {
     return this.resolve(id, operator, 'replayed', note, async (manager, letter) => {
+      const refusal = notReplayable(letter, this.env.DEAD_LETTER_RETENTION_HOURS);
+      if (refusal) throw new ProblemException(409, 'not-replayable', `dead letter ${id} cannot be replayed`, [refusal]);
       await this.outbox.enqueueRecords(manager, [originalRecord(letter)], [`dead-letter-${letter.id}`]);
     });
   }
@@ -62,6 +69,26 @@ export class DeadLettersService {
       return DeadLettersRepository.save(manager, letter);
     });
   }
+}
+
+/** Why a letter may not be replayed, if it may not. */
+export function notReplayable(letter: DeadLetter, retentionHours: number, now = new Date()): FieldError | undefined {
+  if (letter.incomplete !== null) {
+    return {
+      field: 'incomplete',
+      rule: 'isComplete',
+      message: `the stored letter is not the original message (${letter.incomplete}): the publisher must send it again`,
+    };
+  }
+  const since = Math.min((letter.originalAt ?? letter.receivedAt).getTime(), letter.receivedAt.getTime());
+  if (retentionHours > 0 && now.getTime() - since > retentionHours * 3_600_000) {
+    return {
+      field: 'originalAt',
+      rule: 'withinRetention',
+      message: `the original is older than DEAD_LETTER_RETENTION_HOURS (${retentionHours} h): consumers may no longer know they applied it, so a replay could apply it twice; discard it, and have the publisher send a new event`,
+    };
+  }
+  return undefined;
 }
 
 /** The message as the consumer first read it. */

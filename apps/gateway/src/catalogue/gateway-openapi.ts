@@ -304,7 +304,9 @@ function describeDelivery(document: OpenAPIObject): void {
 function intakeRefusals(): Record<string, unknown> {
   return {
     '403': problem("The credential's department does not own the type, or source/department name another (forbidden)"),
-    '413': problem('The body, or the number of events in a batch, is over the limit'),
+    '413': problem(
+      "The body, or the number of events in a batch, is over the limit; or the event's Kafka record would be over the broker's (KAFKA_MAX_MESSAGE_BYTES: field `data`, rule `maxRecordBytes`)",
+    ),
     '415': problem('Not application/cloudevents+json, binary mode, or (batch) application/cloudevents-batch+json'),
     '429': problem("Over the department's rate limit; retry after `Retry-After` seconds"),
   };

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { HubEnv, KAFKA_DEFAULT_MAX_MESSAGE_BYTES } from '@hub/config';
 import { CloudEvent } from '@hub/contracts';
 import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
 import { contractsCatalog } from '@hub/messaging';
@@ -62,6 +63,7 @@ function setUp() {
     receipts as unknown as IntakeRepository,
     new RefusalsService(new HubMetrics('gateway', false)),
     authenticator,
+    { KAFKA_MAX_MESSAGE_BYTES: KAFKA_DEFAULT_MAX_MESSAGE_BYTES } as HubEnv,
   );
   const publish = (nonce: string, ...events: CloudEvent[]): Promise<Outcome[]> =>
     intake.publish(

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CloudEvent, FieldError, eventTypeRegistry } from '@hub/contracts';
-import { EVENT_CATALOG, EventCatalog } from '@hub/messaging';
+import { HubEnv } from '@hub/config';
+import { EVENT_CATALOG, EventCatalog, KafkaRecord, singleRecordBatchBytes } from '@hub/messaging';
 import { GroupCommit } from '@hub/persistence';
 import { AuthProblems, serviceUnavailable } from '../auth/auth-problems';
 import { NonceClaim } from '../auth/caller.decorator';
@@ -20,6 +21,7 @@ export const IntakeProblems = {
   invalidEvent: 'invalid-event',
   forbidden: AuthProblems.forbidden,
   idConflict: 'id-conflict',
+  tooLarge: 'payload-too-large',
 } as const;
 
 /** What the publisher gets for an accepted event: the hub's id for it, where it goes, when it was accepted. */
@@ -86,6 +88,7 @@ export class IntakeService {
     private readonly repository: IntakeRepository,
     private readonly refusals: RefusalsService,
     private readonly authenticator: RequestAuthenticator,
+    private readonly env: HubEnv,
   ) {}
 
   /**
@@ -151,11 +154,19 @@ export class IntakeService {
     const outcomes = admissions.map(({ publisher, events }) =>
       events.map((event): Outcome | undefined => this.authorise(publisher, event)),
     );
-    const { candidates, repeats } = this.candidates(admissions, outcomes, replayed);
+    const { candidates: all, repeats } = this.candidates(admissions, outcomes, replayed);
+    const records = new Map<Candidate, KafkaRecord>();
+    const candidates = all.filter((c) => {
+      const record = this.catalog.encode(c.event);
+      const refusal = this.unrelayable(admissions[c.request]!.publisher, c.event, record);
+      if (refusal) outcomes[c.request]![c.index] = refusal;
+      else records.set(c, record);
+      return refusal === undefined;
+    });
 
     const inserted = await this.repository.insertNew(
       manager,
-      candidates.map((c) => ({ receipt: c.receipt, record: this.catalog.encode(c.event), request: c.request })),
+      candidates.map((c) => ({ receipt: c.receipt, record: records.get(c)!, request: c.request })),
       admissions.flatMap(({ nonce }, request) => (nonce && !replayed.has(request) ? [{ ...nonce, request }] : [])),
     );
     inserted.replayed.forEach((request) => replayed.add(request));
@@ -175,6 +186,11 @@ export class IntakeService {
     const orphans = repeats.filter((r) => !replayed.has(r.request) && replayed.has(r.of.request));
     for (const r of repeats) {
       if (replayed.has(r.request) || replayed.has(r.of.request)) continue;
+      const first = outcomes[r.of.request]![r.of.index];
+      if (first?.status === 413) {
+        outcomes[r.request]![r.index] = first;
+        continue;
+      }
       outcomes[r.request]![r.index] = verdict(r.fingerprint, stored.get(identityOf(r.of.receipt))!, true);
     }
     admissions.forEach(({ publisher, events }, request) =>
@@ -283,10 +299,34 @@ export class IntakeService {
     );
   }
 
+  /**
+   * 413 for an event whose Kafka record (as the relay would send it, hub id and department included) is over the
+   * broker's limit: the relay could never produce it, so it is refused before it is stored.
+   */
+  private unrelayable(publisher: Publisher, event: CloudEvent, record: KafkaRecord): Outcome | undefined {
+    const max = this.env.KAFKA_MAX_MESSAGE_BYTES;
+    const bytes = singleRecordBatchBytes(record);
+    if (bytes <= max) return undefined;
+    return this.refuse(
+      publisher,
+      IntakeProblems.tooLarge,
+      413,
+      `the event's Kafka record would take ${bytes} bytes; the broker takes at most ${max}`,
+      [
+        {
+          field: 'data',
+          rule: 'maxRecordBytes',
+          message: `an event's Kafka record (data, attributes and the hub's own) takes at most ${max} bytes (KAFKA_MAX_MESSAGE_BYTES): send less data`,
+        },
+      ],
+      event,
+    );
+  }
+
   private refuse(
     publisher: Publisher,
     type: string,
-    status: 400 | 403,
+    status: 400 | 403 | 413,
     detail: string,
     errors: FieldError[],
     event?: CloudEvent,

@@ -68,6 +68,8 @@ describe('topics', () => {
       originalOffset: 'hub-dlq-original-offset',
       consumer: 'hub-dlq-consumer',
       attempts: 'hub-dlq-attempts',
+      originalTimestamp: 'hub-dlq-original-timestamp',
+      truncated: 'hub-dlq-truncated',
     });
   });
 });

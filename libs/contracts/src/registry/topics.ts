@@ -85,6 +85,14 @@ export const DeadLetterHeaders = {
   consumer: 'hub-dlq-consumer',
   /** How many times it was tried. */
   attempts: 'hub-dlq-attempts',
+  /** The original record's Kafka timestamp (ms since the epoch): how long ago it was first applied, at the latest. */
+  originalTimestamp: 'hub-dlq-original-timestamp',
+  /**
+   * Present when the dead letter is not the whole original (it would not fit the broker's limit with these headers):
+   * JSON of what was cut, e.g. `{"valueBytes":1048000,"keptValueBytes":1030000,"droppedHeaders":["ce_x"]}`. Such a
+   * letter is for reading, not replaying.
+   */
+  truncated: 'hub-dlq-truncated',
 } as const;
 
 export type DeadLetterHeader = (typeof DeadLetterHeaders)[keyof typeof DeadLetterHeaders];

@@ -7,6 +7,7 @@ export type DeadLetterStatus = (typeof DEAD_LETTER_STATUSES)[number];
 @Entity({ name: 'dead_letter' })
 @Index('dead_letter_origin', ['consumer', 'originalTopic', 'originalPartition', 'originalOffset'], { unique: true })
 @Index('dead_letter_by_status', ['status', 'id'])
+@Index('dead_letter_received_at', ['receivedAt'])
 @Check('dead_letter_status', `"status" IN ('open', 'replayed', 'discarded')`)
 export class DeadLetter {
   @PrimaryGeneratedColumn({ type: 'bigint' })
@@ -51,6 +52,21 @@ export class DeadLetter {
 
   @Column({ name: 'received_at', type: 'timestamptz', default: () => 'now()' })
   receivedAt!: Date;
+
+  /**
+   * When the original was on Kafka, at the latest (its timestamp, or the dead letter's if earlier; null for letters
+   * stored before this was kept): consumers applied it after this, so their inbox keeps it for INBOX_RETENTION_HOURS
+   * from here at least, and replay is refused once DEAD_LETTER_RETENTION_HOURS (no longer) have passed.
+   */
+  @Column({ name: 'original_at', type: 'timestamptz', nullable: true })
+  originalAt!: Date | null;
+
+  /**
+   * Why the stored copy is not the original message, when it is not (cut to fit the broker's limit, characters
+   * PostgreSQL cannot store replaced, headers that were not numbers): such a letter is for reading, never replayed.
+   */
+  @Column({ type: 'text', nullable: true })
+  incomplete!: string | null;
 
   /** Open until an operator replays or discards it (POST /v1/dead-letters/:id/replay, /discard). */
   @Column({ type: 'text', default: 'open' })
