@@ -2,6 +2,11 @@
 export interface InfraEnv {
   /** KAFKA_BROKERS: an existing cluster to use instead of starting one. */
   readonly kafkaBrokers?: string[];
+  /**
+   * KAFKA_CREDENTIALS_FILE: every principal's SASL credentials for an existing cluster (the shape of the local
+   * broker's .hub/kafka/credentials.json); the administrator's are used to create topics and ACLs.
+   */
+  readonly kafkaCredentialsFile?: string;
   /** KAFKA_PORT: client port of the locally started broker (its controller listens on the next port). */
   readonly kafkaPort: number;
   /** DATABASE_URL: an existing PostgreSQL server (and, for runs, database) to use. */
@@ -39,6 +44,7 @@ export function readInfraEnv(env: NodeJS.ProcessEnv = process.env): InfraEnv {
   }
   return {
     kafkaBrokers: kafkaBrokers && kafkaBrokers.length > 0 ? kafkaBrokers : undefined,
+    kafkaCredentialsFile: nonEmpty(env.KAFKA_CREDENTIALS_FILE),
     kafkaPort,
     databaseUrl,
     dockerHost: nonEmpty(env.DOCKER_HOST),

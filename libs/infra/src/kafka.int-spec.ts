@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Admin, Kafka, KafkaMessage, logLevel, Partitioners } from 'kafkajs';
 import { hubPaths } from './hub-paths';
 import { ensureKafka, kafkaAnswers, KafkaHandle, startLocalKafka, stopLocalKafka } from './kafka';
+import { infraKafkaSasl } from './kafka-principals';
 
 // The first start may download the broker's classpath with Maven.
 jest.setTimeout(600_000);
@@ -18,7 +19,12 @@ describe('local Kafka', () => {
   beforeAll(async () => {
     kafka = await ensureKafka();
     toStop.push(kafka);
-    client = new Kafka({ clientId: 'infra-int-spec', brokers: kafka.brokers, logLevel: logLevel.NOTHING });
+    client = new Kafka({
+      clientId: 'infra-int-spec',
+      brokers: kafka.brokers,
+      sasl: infraKafkaSasl(),
+      logLevel: logLevel.NOTHING,
+    });
     admin = client.admin();
     await admin.connect();
   });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { HubEnv, loadEnv } from '@hub/config';
-import { assertTestDatabase, databaseUrl, dropDatabase, ensureDatabase } from '@hub/infra';
+import { assertTestDatabase, databaseUrl, dropDatabase, ensureDatabase, kafkaCredentials } from '@hub/infra';
+import { applyKafkaAcls, removeKafkaAcls } from '@hub/platform';
 import { testKafka } from './kafka-probe';
 
 export interface IsolatedEnv {
@@ -28,8 +29,13 @@ export async function isolatedEnv(overrides: Record<string, string> = {}): Promi
   const url = databaseUrl(baseUrl, name);
   assertTestDatabase(url);
   const topicPrefix = `t-${id}.`;
+  // The hub's ACLs for this file's topics, so that every app and department acts as its own principal.
+  const credentials = kafkaCredentials();
+  const acls = credentials ? await applyKafkaAcls(brokers.split(','), credentials, topicPrefix) : [];
+  const credentialsFile = process.env.KAFKA_CREDENTIALS_FILE;
   const env = loadEnv(HubEnv, {
     KAFKA_BROKERS: brokers,
+    ...(credentialsFile ? { KAFKA_CREDENTIALS_FILE: credentialsFile } : {}),
     DATABASE_URL: url,
     PORT: '0',
     KAFKA_TOPIC_PREFIX: topicPrefix,
@@ -46,6 +52,9 @@ export async function isolatedEnv(overrides: Record<string, string> = {}): Promi
     dispose: async () => {
       await dropDatabase(adminUrl, name);
       await deleteTopics(brokers.split(','), topicPrefix);
+      if (credentials && acls.length > 0) {
+        await removeKafkaAcls(brokers.split(','), credentials, acls).catch(() => undefined);
+      }
     },
   };
 }

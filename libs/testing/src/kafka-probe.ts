@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, KafkaMessage, logLevel } from 'kafkajs';
+import { ADMIN_ROLE, infraKafkaSasl } from '@hub/infra';
 
 export interface ReadMessage {
   partition: number;
@@ -8,8 +9,17 @@ export interface ReadMessage {
   value: string;
 }
 
-export function testKafka(brokers: string[]): Kafka {
-  return new Kafka({ clientId: `test-${randomBytes(3).toString('hex')}`, brokers, logLevel: logLevel.NOTHING });
+/**
+ * A client of the test broker as one principal: the administrator by default (topics, probes of any topic), or an
+ * app or a department (`spj`) to act within its ACLs.
+ */
+export function testKafka(brokers: string[], role: string = ADMIN_ROLE): Kafka {
+  return new Kafka({
+    clientId: `test-${randomBytes(3).toString('hex')}`,
+    brokers,
+    sasl: infraKafkaSasl(role),
+    logLevel: logLevel.NOTHING,
+  });
 }
 
 /**
