@@ -4,6 +4,10 @@ const auth: LocalKafkaAuth = {
   mechanism: 'scram-sha-512',
   admin: { username: 'hub-admin', password: 'admin-secret-0123' },
   controller: { username: 'hub-controller', password: 'controller-secret-0123' },
+  plainUsers: [
+    { username: 'hub-admin', password: 'admin-secret-0123' },
+    { username: 'hub-spj', password: 'spj-secret-0123' },
+  ],
 };
 
 function parse(properties: string): Map<string, string> {
@@ -40,6 +44,10 @@ describe('renderServerProperties', () => {
     expect(properties.get('sasl.mechanism.inter.broker.protocol')).toBe('SCRAM-SHA-512');
     expect(properties.get('listener.name.client.scram-sha-512.sasl.jaas.config')).toBe(
       'org.apache.kafka.common.security.scram.ScramLoginModule required username="hub-admin" password="admin-secret-0123";',
+    );
+    expect(properties.get('listener.name.client.plain.sasl.jaas.config')).toBe(
+      'org.apache.kafka.common.security.plain.PlainLoginModule required username="hub-admin" ' +
+        'password="admin-secret-0123" user_hub-admin="admin-secret-0123" user_hub-spj="spj-secret-0123";',
     );
     expect(properties.get('listener.name.controller.plain.sasl.jaas.config')).toBe(
       'org.apache.kafka.common.security.plain.PlainLoginModule required username="hub-controller" ' +

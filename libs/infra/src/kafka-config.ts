@@ -14,6 +14,8 @@ export interface LocalKafkaAuth {
   readonly admin: { readonly username: string; readonly password: string };
   /** The broker's principal towards its controller (the same process); known to the controller listener only. */
   readonly controller: { readonly username: string; readonly password: string };
+  /** The users PLAIN also accepts (every principal, the administrator among them), with the same passwords. */
+  readonly plainUsers: ReadonlyArray<{ readonly username: string; readonly password: string }>;
 }
 
 /**
@@ -33,8 +35,9 @@ export function renderServerProperties(config: LocalKafkaConfig): string {
     ['controller.listener.names', 'CONTROLLER'],
     ['inter.broker.listener.name', 'CLIENT'],
     ['listener.security.protocol.map', 'CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT'],
-    // PLAIN knows the administrator alone, from this file: it adds the SCRAM users that storage formatted earlier
-    // lacks (the controller quorum does not take that request directly).
+    // PLAIN, against the users named in this file, for two cases: the administrator adds the SCRAM users that storage
+    // formatted earlier lacks (the controller quorum does not take that request directly), and clients on librdkafka
+    // before 2.6.1 (kcat) fail SCRAM against Kafka 4 (librdkafka#4895) — they sign in as the same users with PLAIN.
     ['sasl.enabled.mechanisms', `${mechanism},PLAIN`],
     ['sasl.mechanism.inter.broker.protocol', mechanism],
     [
@@ -43,9 +46,11 @@ export function renderServerProperties(config: LocalKafkaConfig): string {
     ],
     [
       'listener.name.client.plain.sasl.jaas.config',
-      jaas('org.apache.kafka.common.security.plain.PlainLoginModule', auth.admin, {
-        [`user_${auth.admin.username}`]: auth.admin.password,
-      }),
+      jaas(
+        'org.apache.kafka.common.security.plain.PlainLoginModule',
+        auth.admin,
+        Object.fromEntries(auth.plainUsers.map((user) => [`user_${user.username}`, user.password])),
+      ),
     ],
     ['sasl.mechanism.controller.protocol', 'PLAIN'],
     ['listener.name.controller.sasl.enabled.mechanisms', 'PLAIN'],

@@ -199,6 +199,7 @@ async function formatStorageOnce(paths: KafkaPaths, credentials: KafkaCredential
     mechanism: credentials.mechanism,
     admin: saslOf(credentials, ADMIN_ROLE),
     controller: saslOf(credentials, CONTROLLER_ROLE),
+    plainUsers: scramPrincipals(credentials),
   };
   writeFileSync(
     paths.properties,

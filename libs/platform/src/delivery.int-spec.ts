@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { CloudEvent, DeadLetterHeaders, EnterpriseRegisteredV1, toKafkaMessage } from '@hub/contracts';
 import { demoEnterprises, enterpriseDeregisteredEvent, enterpriseRegisteredEvent } from '@hub/demo';
 import { Enterprise, EnterpriseDirectory1764230500000, EnterpriseDirectoryModule } from '@hub/directory';
 import { OutboxWriter } from '@hub/messaging';
-import { IsolatedEnv, applyCounts, eventually, installApplyLog, isolatedEnv, readTopic } from '@hub/testing';
+import { IsolatedEnv, applyCounts, eventually, installApplyLog, isolatedEnv, readTopic, testKafka } from '@hub/testing';
 import { HubAppDefinition, RunningHubApp, startHubApp } from './hub-app';
 import { InboxRetention } from './inbox-retention';
 
@@ -210,7 +209,8 @@ describe('an app that applies its own events when it writes them', () => {
 });
 
 function rawProducer(brokers: string[]) {
-  return new Kafka({ clientId: 'test-producer', brokers, logLevel: logLevel.NOTHING }).producer();
+  // As the gateway, the one writer of the canonical topics of department-owned types.
+  return testKafka(brokers, 'gateway').producer();
 }
 
 async function send(brokers: string[], topic: string, events: CloudEvent[]): Promise<void> {

@@ -23,6 +23,25 @@ export function testKafka(brokers: string[], role: string = ADMIN_ROLE): Kafka {
 }
 
 /**
+ * kcat's options to sign in as a role. PLAIN with the role's own user and password: the librdkafka of the kcat
+ * packages (before 2.6.1) fails SCRAM against Kafka 4 (librdkafka#4895); the local broker accepts both.
+ */
+export function kcatAuth(role: string): string[] {
+  const sasl = infraKafkaSasl(role);
+  if (!sasl) return [];
+  return [
+    '-X',
+    'security.protocol=SASL_PLAINTEXT',
+    '-X',
+    'sasl.mechanisms=PLAIN',
+    '-X',
+    `sasl.username=${sasl.username}`,
+    '-X',
+    `sasl.password=${sasl.password}`,
+  ];
+}
+
+/**
  * Reads a topic from its start with a throwaway group until `until` holds for what was read (or the bound
  * passes, then returns what it has). Used to look at dead-letter and canonical topics as an outsider would.
  */
