@@ -39,6 +39,7 @@ const OPERATIONS: Record<KafkaOperation, AclOperationTypes> = {
   read: AclOperationTypes.READ,
   write: AclOperationTypes.WRITE,
   create: AclOperationTypes.CREATE,
+  describe: AclOperationTypes.DESCRIBE,
 };
 
 /** The grants as kafkajs ACL entries, each role named by its user in `credentials`. */
@@ -55,15 +56,18 @@ export function aclEntries(grants: readonly KafkaGrant[], credentials: KafkaCred
 }
 
 /**
- * Creates the hub's ACLs for one topic prefix (kafkaGrants), as the administrator. Idempotent: the broker keeps one
- * copy of an ACL created twice. Returns the entries, for a test to remove them again.
+ * Creates the hub's ACLs for one topic prefix (kafkaGrants), and any `extra` grants (a test's, their names taken
+ * under the same prefix), as the administrator. Idempotent: the broker keeps one copy of an ACL created twice.
+ * Returns the entries, for a test to remove them again.
  */
 export async function applyKafkaAcls(
   brokers: string[],
   credentials: KafkaCredentials,
   topicPrefix: string,
+  extra: readonly KafkaGrant[] = [],
 ): Promise<AclEntry[]> {
-  const acl = aclEntries(kafkaGrants(topicPrefix), credentials);
+  const prefixed = extra.map((grant) => ({ ...grant, name: topicPrefix + grant.name }));
+  const acl = aclEntries([...kafkaGrants(topicPrefix), ...prefixed], credentials);
   await withAdmin(brokers, credentials, (admin) => admin.createAcls({ acl }));
   return acl;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { HubEnv, loadEnv } from '@hub/config';
 import { assertTestDatabase, databaseUrl, dropDatabase, ensureDatabase, kafkaCredentials } from '@hub/infra';
+import type { KafkaGrant } from '@hub/contracts';
 import { applyKafkaAcls, removeKafkaAcls } from '@hub/platform';
 import { testKafka } from './kafka-probe';
 
@@ -15,8 +16,19 @@ export interface IsolatedEnv {
   dispose(): Promise<void>;
 }
 
+export interface IsolatedEnvOptions {
+  /**
+   * ACLs beyond the hub's own, for this file's topics only: for a test whose stand-in app does what another
+   * principal does in the hub (publishes a department's events through its own outbox, as the gateway would).
+   */
+  extraGrants?: readonly KafkaGrant[];
+}
+
 /** Creates a fresh test database and topic prefix for one test file. */
-export async function isolatedEnv(overrides: Record<string, string> = {}): Promise<IsolatedEnv> {
+export async function isolatedEnv(
+  overrides: Record<string, string> = {},
+  options: IsolatedEnvOptions = {},
+): Promise<IsolatedEnv> {
   const baseUrl = process.env.DATABASE_URL;
   const brokers = process.env.KAFKA_BROKERS;
   if (!baseUrl || !brokers)
@@ -31,7 +43,9 @@ export async function isolatedEnv(overrides: Record<string, string> = {}): Promi
   const topicPrefix = `t-${id}.`;
   // The hub's ACLs for this file's topics, so that every app and department acts as its own principal.
   const credentials = kafkaCredentials();
-  const acls = credentials ? await applyKafkaAcls(brokers.split(','), credentials, topicPrefix) : [];
+  const acls = credentials
+    ? await applyKafkaAcls(brokers.split(','), credentials, topicPrefix, options.extraGrants)
+    : [];
   const credentialsFile = process.env.KAFKA_CREDENTIALS_FILE;
   const env = loadEnv(HubEnv, {
     KAFKA_BROKERS: brokers,
@@ -75,4 +89,9 @@ async function deleteTopics(brokers: string[], prefix: string): Promise<void> {
   } finally {
     await admin.disconnect().catch(() => undefined);
   }
+}
+
+/** A grant to write one topic (unprefixed name), for {@link IsolatedEnvOptions.extraGrants}. */
+export function writeGrant(role: string, topic: string): KafkaGrant {
+  return { role, resource: 'topic', name: topic, pattern: 'literal', operation: 'write' };
 }

@@ -23,7 +23,7 @@ export const APP_CONSUMES: Readonly<Record<AppName, readonly ConsumedTopics[]>> 
   console: [EVERY_DEAD_LETTER_TOPIC],
 };
 
-export type KafkaOperation = 'read' | 'write' | 'create';
+export type KafkaOperation = 'read' | 'write' | 'create' | 'describe';
 
 /** One ACL: `role` may do `operation` on the topic or consumer group `name` (literal, or every name with the prefix). */
 export interface KafkaGrant {
@@ -95,7 +95,11 @@ export function kafkaGrants(topicPrefix = '', registry: EventTypeRegistry = even
     const used = new Set(
       [...reads, ...writes].flatMap((t) => (deadLetters.includes(t) ? [t] : [t, deadLetterTopic(t)])),
     );
-    for (const topic of used) grant(app, 'topic', topic, 'create');
+    for (const topic of used) {
+      grant(app, 'topic', topic, 'create');
+      // Creating waits for the new topic's leaders, which takes seeing it (read and write imply that, create not).
+      grant(app, 'topic', topic, 'describe');
+    }
     grant(app, 'group', app, 'read');
   }
 
@@ -115,7 +119,7 @@ export function topicsUsedBy(
   registry: EventTypeRegistry = eventTypeRegistry,
 ): string[] {
   const used = kafkaGrants(topicPrefix, registry)
-    .filter((g) => g.role === app && g.resource === 'topic' && g.operation !== 'create')
+    .filter((g) => g.role === app && g.resource === 'topic' && (g.operation === 'read' || g.operation === 'write'))
     .map((g) => g.name)
     .filter((topic) => !isDeadLetterTopic(topic));
   return [...new Set(used)];
