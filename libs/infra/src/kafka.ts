@@ -22,6 +22,7 @@ import {
   CONTROLLER_ROLE,
   ensureLocalKafkaCredentials,
   infraKafkaSasl,
+  kafkaCredentialsFile,
   recordStoredPrincipals,
   storedPrincipals,
 } from './kafka-principals';
@@ -31,6 +32,8 @@ export interface KafkaHandle {
   readonly brokers: string[];
   /** True when this call launched the broker; stop() then stops it, otherwise stop() leaves it alone. */
   readonly startedHere: boolean;
+  /** Every principal's credentials: the local broker's own, or KAFKA_CREDENTIALS_FILE for an existing cluster. */
+  readonly credentialsFile?: string;
   stop(): Promise<void>;
 }
 
@@ -90,7 +93,12 @@ export async function startLocalKafka(): Promise<KafkaHandle> {
       throw error;
     }
     // Stops whichever broker runs from .hub/kafka then: a test may have restarted the one launched here.
-    return { brokers, startedHere: true, stop: async () => void (await stopKafka()) };
+    return {
+      brokers,
+      startedHere: true,
+      credentialsFile: kafkaCredentialsFile(),
+      stop: async () => void (await stopKafka()),
+    };
   });
 }
 
@@ -165,7 +173,7 @@ function localBrokers(): string[] {
 }
 
 function reused(brokers: string[]): KafkaHandle {
-  return { brokers, startedHere: false, stop: async () => undefined };
+  return { brokers, startedHere: false, credentialsFile: kafkaCredentialsFile(), stop: async () => undefined };
 }
 
 async function ensureClasspath(paths: KafkaPaths): Promise<void> {

@@ -1,4 +1,4 @@
-import { assertTestDatabase, ensureInfrastructure, Infrastructure, kafkaCredentialsFile } from '../../infra/src';
+import { assertTestDatabase, ensureInfrastructure, Infrastructure } from '../../infra/src';
 
 declare global {
   var __hubInfrastructure: Infrastructure | undefined;
@@ -16,7 +16,7 @@ export default async function globalSetup(): Promise<void> {
   assertTestDatabase(infrastructure.databaseUrl);
   globalThis.__hubInfrastructure = infrastructure;
   // Every principal's credentials (the local broker's own, or KAFKA_CREDENTIALS_FILE's), for the tests' clients.
-  const credentials = kafkaCredentialsFile();
+  const credentials = infrastructure.kafkaCredentialsFile;
   if (credentials !== undefined) process.env.KAFKA_CREDENTIALS_FILE = credentials;
   process.env.KAFKA_BROKERS = infrastructure.brokers.join(',');
   process.env.DATABASE_URL = infrastructure.databaseUrl;
