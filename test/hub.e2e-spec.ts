@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DeadLetterHeaders, EnterpriseRegisteredV1, ingressTopic, toKafkaMessage } from '@hub/contracts';
@@ -161,6 +161,13 @@ describe('the hub, end to end', () => {
     const letters = await readTopic(iso.brokers, `${topic}.dlq`, (m) => m.some((x) => x.value.includes(badId)));
     const letter = letters.find((x) => x.value.includes(badId))!;
     expect(letter.headers[DeadLetterHeaders.reason]).toMatch(/data\.establishedOn/);
+    // The same kcat, as the same department, on another department's ingress topic: the broker refuses it.
+    const refused = spawnSync(
+      'kcat',
+      ['-P', '-b', iso.brokers[0], ...kcatAuth('spj'), '-t', `${iso.topicPrefix}${ingressTopic('SCJG')}`, '-k', 'k'],
+      { input: JSON.stringify({ ...good, id: randomUUID() }), encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(refused.stderr).toMatch(/Topic authorization failed/i);
   });
 
   /** Streams 10 000 events at the registry, interrupts it mid-stream with `interrupt`, restarts it, counts. */

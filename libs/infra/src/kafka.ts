@@ -265,8 +265,9 @@ async function addMissingPrincipals(paths: KafkaPaths, credentials: KafkaCredent
     ].join('\n') + '\n',
     { mode: 0o600 },
   );
-  const deadline = Date.now() + READY_TIMEOUT_MS;
   for (const { username, password } of missing) {
+    // Each gets the start's time-out: a storage formatted before authentication lacks every principal.
+    const deadline = Date.now() + READY_TIMEOUT_MS;
     const args = [
       ...javaOptions(paths),
       'kafka.admin.ConfigCommand',
