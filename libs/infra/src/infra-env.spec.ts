@@ -4,6 +4,7 @@ describe('readInfraEnv', () => {
   it('defaults to starting everything locally', () => {
     expect(readInfraEnv({})).toEqual({
       kafkaBrokers: undefined,
+      kafkaCredentialsFile: undefined,
       kafkaPort: 9092,
       databaseUrl: undefined,
       dockerHost: undefined,
@@ -22,6 +23,12 @@ describe('readInfraEnv', () => {
   it('names every bad variable at once', () => {
     expect(() => readInfraEnv({ KAFKA_BROKERS: 'kafka', KAFKA_PORT: '65535', DATABASE_URL: 'mysql://x/y' })).toThrow(
       /KAFKA_BROKERS[\s\S]*KAFKA_PORT[\s\S]*DATABASE_URL/,
+    );
+  });
+
+  it("reads KAFKA_CREDENTIALS_FILE, an existing cluster's principals", () => {
+    expect(readInfraEnv({ KAFKA_CREDENTIALS_FILE: ' /etc/hub/kafka.json ' }).kafkaCredentialsFile).toBe(
+      '/etc/hub/kafka.json',
     );
   });
 
