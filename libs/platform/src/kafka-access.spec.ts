@@ -2,7 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HubEnv, loadEnv } from '@hub/config';
-import { kafkaSaslOf } from './kafka-access';
+import { AclOperationTypes, AclResourceTypes, ResourcePatternTypes } from 'kafkajs';
+import { kafkaGrants } from '@hub/contracts';
+import { parseKafkaCredentials } from '@hub/infra';
+import { aclEntries, kafkaSaslOf } from './kafka-access';
 
 const base = { KAFKA_BROKERS: '127.0.0.1:9092', DATABASE_URL: 'postgres://u@127.0.0.1/hub', PORT: '0' };
 
@@ -55,5 +58,41 @@ describe('kafkaSaslOf', () => {
         KAFKA_SASL_PASSWORD: 'a-long-enough-password',
       }),
     ).toThrow(/KAFKA_SASL_MECHANISM/);
+  });
+});
+
+describe('aclEntries', () => {
+  // An existing cluster's users need not be named after the roles.
+  const credentials = parseKafkaCredentials({
+    mechanism: 'scram-sha-512',
+    principals: Object.fromEntries(
+      [...new Set(kafkaGrants().map((g) => g.role))].map((role) => [
+        role,
+        { username: `corp-${role}`, password: 'a-long-enough-password' },
+      ]),
+    ),
+  });
+
+  it("names each role by its user in the credentials, and keeps the grant's resource, pattern and operation", () => {
+    const entries = aclEntries(kafkaGrants('p.'), credentials);
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        principal: 'User:corp-spj',
+        resourceType: AclResourceTypes.TOPIC,
+        resourceName: 'p.zone.ingress.spj.v1',
+        resourcePatternType: ResourcePatternTypes.LITERAL,
+        operation: AclOperationTypes.WRITE,
+      }),
+    );
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        principal: 'User:corp-spj',
+        resourceType: AclResourceTypes.GROUP,
+        resourceName: 'p.spj.',
+        resourcePatternType: ResourcePatternTypes.PREFIXED,
+        operation: AclOperationTypes.READ,
+      }),
+    );
+    expect(entries.every((e) => e.principal.startsWith('User:corp-'))).toBe(true);
   });
 });
