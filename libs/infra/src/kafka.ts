@@ -349,8 +349,9 @@ async function waitUntilReady(brokers: string[], pid: number, paths: KafkaPaths)
     }
     if (Date.now() > deadline) {
       throw new Error(
-        `Kafka (pid ${pid}) did not answer on ${brokers.join(',')} within ${READY_TIMEOUT_MS / 1000} s; ` +
-          `last lines of ${paths.log}:\n${tailOfFile(paths.log, LOG_TAIL_LINES)}`,
+        `Kafka (pid ${pid}) did not answer on ${brokers.join(',')} within ${READY_TIMEOUT_MS / 1000} s ` +
+          `(a broker started before it required authentication does not let the hub sign in: ` +
+          `\`npm run infra -- stop\`, then start again); last lines of ${paths.log}:\n${tailOfFile(paths.log, LOG_TAIL_LINES)}`,
       );
     }
     await sleep(500);
