@@ -7,7 +7,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ensureInfrastructure, kafkaCredentials, kafkaCredentialsFile } from '@hub/infra';
+import { ADMIN_ROLE, ensureInfrastructure, kafkaCredentials, kafkaCredentialsFile } from '@hub/infra';
 import { HUB_PORTS, HubAppName, applyKafkaAcls } from '@hub/platform';
 import { seedDemoDelivery } from './seed-delivery';
 import { seedDemoCredentials, seedDemoZone } from './seed-demo';
@@ -32,7 +32,10 @@ async function up(): Promise<void> {
   // Each app signs in as itself (its entry of the credentials file) under the ACLs the contracts imply.
   const kafkaLogins = kafkaCredentials();
   const kafkaLoginsFile = kafkaCredentialsFile();
-  if (kafkaLogins) await applyKafkaAcls(infra.brokers, kafkaLogins, process.env.KAFKA_TOPIC_PREFIX ?? '');
+  // Without the administrator's credentials (an operator's file for the apps alone) the ACLs are the operator's.
+  if (kafkaLogins?.principals[ADMIN_ROLE]) {
+    await applyKafkaAcls(infra.brokers, kafkaLogins, process.env.KAFKA_TOPIC_PREFIX ?? '');
+  }
   const env = {
     ...secrets,
     ...process.env,
