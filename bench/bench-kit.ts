@@ -3,7 +3,16 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { databaseUrl, dropDatabase, ensureDatabase, ensureInfrastructure } from '@hub/infra';
+import {
+  databaseUrl,
+  dropDatabase,
+  ensureDatabase,
+  ensureInfrastructure,
+  infraKafkaSasl,
+  kafkaCredentials,
+  kafkaCredentialsFile,
+} from '@hub/infra';
+import { applyKafkaAcls, removeKafkaAcls } from '@hub/platform';
 
 /** Samples the process's resident set size until stopped; returns the peak in MiB. */
 export function rssSampler(intervalMs = 50): { stop(): number } {
@@ -125,17 +134,28 @@ export async function withBenchInfrastructure<T>(run: (bench: BenchInfrastructur
   const adminUrl = databaseUrl(infra.databaseUrl, 'postgres');
   const topicPrefix = `bench-${randomBytes(3).toString('hex')}.`;
   await ensureDatabase(adminUrl, name);
+  // The apps the bench starts sign in as themselves, under the hub's ACLs for the bench's topics.
+  const credentialsFile = kafkaCredentialsFile();
+  if (credentialsFile !== undefined) process.env.KAFKA_CREDENTIALS_FILE = credentialsFile;
+  const credentials = kafkaCredentials();
+  const acls = credentials ? await applyKafkaAcls(infra.brokers, credentials, topicPrefix) : [];
   try {
     return await run({ brokers: infra.brokers, databaseUrl: databaseUrl(infra.databaseUrl, name), topicPrefix });
   } finally {
     await deleteTopics(infra.brokers, topicPrefix).catch((error: unknown) => console.error(error));
+    if (credentials && acls.length > 0) await removeKafkaAcls(infra.brokers, credentials, acls);
     await dropDatabase(adminUrl, name);
     await infra.stop();
   }
 }
 
 async function deleteTopics(brokers: string[], prefix: string): Promise<void> {
-  const admin = new Kafka({ clientId: 'bench-clean', brokers, logLevel: logLevel.WARN }).admin();
+  const admin = new Kafka({
+    clientId: 'bench-clean',
+    brokers,
+    sasl: infraKafkaSasl(),
+    logLevel: logLevel.WARN,
+  }).admin();
   await admin.connect();
   try {
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));

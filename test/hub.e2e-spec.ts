@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DeadLetterHeaders, EnterpriseRegisteredV1, ingressTopic, toKafkaMessage } from '@hub/contracts';
@@ -12,6 +12,7 @@ import {
   readTopic,
   signedCall,
   startAppProcess,
+  kcatAuth,
   testKafka,
 } from '@hub/testing';
 
@@ -67,7 +68,7 @@ describe('the hub, end to end', () => {
 
   it("carries a department system's events from its ingress topic into every domain app's directory", async () => {
     const enterprises = demoEnterprises(20, 50_000);
-    const producer = testKafka(iso.brokers).producer();
+    const producer = testKafka(iso.brokers, 'spj').producer();
     await producer.connect();
     await producer.send({
       topic: ingress(),
@@ -92,7 +93,8 @@ describe('the hub, end to end', () => {
       source: '/departments/SCJG/systems/forger',
       department: 'SCJG',
     };
-    const producer = testKafka(iso.brokers).producer();
+    // SCJG's own principal: the broker lets it write no other department's ingress topic.
+    const producer = testKafka(iso.brokers, 'scjg').producer();
     await producer.connect();
     await producer.send({
       topic: `${iso.topicPrefix}${ingressTopic('SCJG')}`,
@@ -123,17 +125,26 @@ describe('the hub, end to end', () => {
     expect(response.body.errors).toContainEqual(expect.objectContaining({ field: 'limit', rule: 'max' }));
   });
 
-  it('consumes a CloudEvent that kcat produced, and dead-letters a malformed one with a reason', async () => {
+  it('consumes a CloudEvent that kcat produced as the 审批局, and dead-letters a malformed one with a reason', async () => {
     const [enterprise] = demoEnterprises(1, 70_000);
     const good = { ...enterpriseRegisteredEvent(enterprise, randomUUID()) };
-    const topic = `${iso.topicPrefix}${EnterpriseRegisteredV1.topic}`;
+    const topic = ingress();
     const kcat = (payload: string, key: string): void => {
       execFileSync(
         'kcat',
-        ['-P', '-b', iso.brokers[0], '-t', topic, '-k', key, '-H', 'content-type=application/cloudevents+json'],
-        {
-          input: payload,
-        },
+        [
+          '-P',
+          '-b',
+          iso.brokers[0],
+          ...kcatAuth('spj'),
+          '-t',
+          topic,
+          '-k',
+          key,
+          '-H',
+          'content-type=application/cloudevents+json',
+        ],
+        { input: payload },
       );
     };
     kcat(JSON.stringify(good), enterprise.uscc);
@@ -150,6 +161,13 @@ describe('the hub, end to end', () => {
     const letters = await readTopic(iso.brokers, `${topic}.dlq`, (m) => m.some((x) => x.value.includes(badId)));
     const letter = letters.find((x) => x.value.includes(badId))!;
     expect(letter.headers[DeadLetterHeaders.reason]).toMatch(/data\.establishedOn/);
+    // The same kcat, as the same department, on another department's ingress topic: the broker refuses it.
+    const refused = spawnSync(
+      'kcat',
+      ['-P', '-b', iso.brokers[0], ...kcatAuth('spj'), '-t', `${iso.topicPrefix}${ingressTopic('SCJG')}`, '-k', 'k'],
+      { input: JSON.stringify({ ...good, id: randomUUID() }), encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(refused.stderr).toMatch(/Topic authorization failed/i);
   });
 
   /** Streams 10 000 events at the registry, interrupts it mid-stream with `interrupt`, restarts it, counts. */
@@ -160,7 +178,8 @@ describe('the hub, end to end', () => {
       (
         await query<{ n: number }>(`SELECT count(*)::int AS n FROM registry.apply_log WHERE event_id = ANY($1)`, [ids])
       )[0].n;
-    const producer = testKafka(iso.brokers).producer();
+    // As the gateway, which alone writes the canonical topics: the stream reaches the registry without its relay.
+    const producer = testKafka(iso.brokers, 'gateway').producer();
     await producer.connect();
     for (let i = 0; i < events.length; i += 500) {
       await producer.send({

@@ -16,7 +16,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
-import { egressTopic, fromKafkaMessage } from '@hub/contracts';
+import { departmentRole, egressTopic, fromKafkaMessage } from '@hub/contracts';
+import { infraKafkaSasl } from '@hub/infra';
 import { CloudEventInput, HubClient, HubConnectionError, HubError, SubscriptionInput } from '@hub/sdk';
 
 const USAGE = `usage:
@@ -230,21 +231,25 @@ async function tail(client: HubClient, flags: Flags, credential: Credential, env
     ((await client.me())['department'] as string | undefined);
   if (!department) throw new UsageError('tail --egress needs --department CODE');
   const brokers = (flags.brokers ?? env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-  const topic = `${flags['topic-prefix'] ?? env.KAFKA_TOPIC_PREFIX ?? ''}${egressTopic(department)}`;
-  return tailEgress(brokers, topic, flags['from-beginning'] ?? false, count, timeoutMs);
+  const prefix = flags['topic-prefix'] ?? env.KAFKA_TOPIC_PREFIX ?? '';
+  const topic = `${prefix}${egressTopic(department)}`;
+  // The department's own principal, whose ACLs let it read its egress topic with groups named `<code>.…`.
+  const role = departmentRole(department);
+  const kafka = new Kafka({ clientId: 'hub-cli', brokers, sasl: infraKafkaSasl(role), logLevel: logLevel.NOTHING });
+  return tailEgress(kafka, topic, `${prefix}${role}.`, flags['from-beginning'] ?? false, count, timeoutMs);
 }
 
 /** Prints each event of the egress topic as one JSON line, as the department's own consumer would read it. */
 async function tailEgress(
-  brokers: string[],
+  kafka: Kafka,
   topic: string,
+  groupPrefix: string,
   fromBeginning: boolean,
   count: number,
   timeoutMs: number,
 ): Promise<number> {
-  const kafka = new Kafka({ clientId: 'hub-cli', brokers, logLevel: logLevel.NOTHING });
   // A throwaway group: tailing must not move the offsets of the department's real consumers.
-  const consumer = kafka.consumer({ groupId: `hub-cli-tail-${process.pid}-${Date.now()}` });
+  const consumer = kafka.consumer({ groupId: `${groupPrefix}hub-cli-tail-${process.pid}-${Date.now()}` });
   await consumer.connect();
   let seen = 0;
   try {

@@ -7,8 +7,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ensureInfrastructure } from '@hub/infra';
-import { HUB_PORTS, HubAppName } from '@hub/platform';
+import { ADMIN_ROLE, ensureInfrastructure, kafkaCredentials, kafkaCredentialsFile } from '@hub/infra';
+import { HUB_PORTS, HubAppName, applyKafkaAcls } from '@hub/platform';
 import { seedDemoDelivery } from './seed-delivery';
 import { seedDemoCredentials, seedDemoZone } from './seed-demo';
 
@@ -29,9 +29,17 @@ async function up(): Promise<void> {
   const logDir = path.join(ROOT, '.hub', 'logs');
   mkdirSync(logDir, { recursive: true });
   const secrets = gatewaySecrets(path.join(ROOT, '.hub', 'gateway-secrets.json'));
+  // Each app signs in as itself (its entry of the credentials file) under the ACLs the contracts imply.
+  const kafkaLogins = kafkaCredentials();
+  const kafkaLoginsFile = kafkaCredentialsFile();
+  // Without the administrator's credentials (an operator's file for the apps alone) the ACLs are the operator's.
+  if (kafkaLogins?.principals[ADMIN_ROLE]) {
+    await applyKafkaAcls(infra.brokers, kafkaLogins, process.env.KAFKA_TOPIC_PREFIX ?? '');
+  }
   const env = {
     ...secrets,
     ...process.env,
+    ...(kafkaLoginsFile ? { KAFKA_CREDENTIALS_FILE: kafkaLoginsFile } : {}),
     KAFKA_BROKERS: infra.brokers.join(','),
     DATABASE_URL: infra.databaseUrl,
     TS_NODE_BASEURL: path.join(ROOT, 'dist'),

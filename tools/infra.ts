@@ -1,7 +1,9 @@
 /**
  * Local infrastructure of the hub: `start` brings up Kafka and PostgreSQL (or finds them running) and leaves them
  * running for `npm start` and test runs to share; `stop` stops what a start launched; `status` reports.
- *   node -r tsconfig-paths/register dist/tools/infra.js start|stop|status   (with TS_NODE_BASEURL=dist)
+ * `acls` creates the Kafka ACLs the contracts imply for KAFKA_TOPIC_PREFIX, as the administrator of
+ * KAFKA_CREDENTIALS_FILE (an existing cluster) or of the local broker (`start` and `npm start` do it for the latter).
+ *   node -r tsconfig-paths/register dist/tools/infra.js start|stop|status|acls   (with TS_NODE_BASEURL=dist)
  */
 import {
   databaseNameFor,
@@ -17,7 +19,9 @@ import {
   readInfraEnv,
   stopEmbeddedPostgres,
   stopKafka,
+  kafkaCredentials,
 } from '@hub/infra';
+import { applyKafkaAcls } from '@hub/platform';
 
 async function start(): Promise<void> {
   const began = Date.now();
@@ -28,7 +32,20 @@ async function start(): Promise<void> {
   console.log(
     `PostgreSQL  ${databaseUrl(postgres.adminUrl, name)} (${postgres.startedHere ? 'started' : 'already running'})`,
   );
+  await acls(kafka.brokers);
   console.log(`Ready in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+}
+
+async function acls(known?: string[]): Promise<void> {
+  const brokers = known ?? readInfraEnv().kafkaBrokers ?? (await ensureKafka()).brokers;
+  const credentials = kafkaCredentials();
+  if (!credentials) {
+    console.log('Kafka ACLs  none: no credentials (set KAFKA_CREDENTIALS_FILE for an existing cluster)');
+    return;
+  }
+  const prefix = process.env.KAFKA_TOPIC_PREFIX ?? '';
+  const entries = await applyKafkaAcls(brokers, credentials, prefix);
+  console.log(`Kafka ACLs  ${entries.length} for topic prefix "${prefix}" (the contracts' owners and consumers)`);
 }
 
 async function stop(): Promise<void> {
@@ -84,8 +101,11 @@ async function main(command: string | undefined): Promise<number> {
       return 0;
     case 'status':
       return status();
+    case 'acls':
+      await acls();
+      return 0;
     default:
-      console.error('usage: infra start|stop|status');
+      console.error('usage: infra start|stop|status|acls');
       return 2;
   }
 }

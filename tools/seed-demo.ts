@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
-import { ingressTopic, toKafkaMessage } from '@hub/contracts';
+import { departmentRole, ingressTopic, toKafkaMessage } from '@hub/contracts';
+import { infraKafkaSasl } from '@hub/infra';
 import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
 import { HubClient, HubError } from '@hub/sdk';
 
@@ -11,7 +12,9 @@ export const DEMO_ENTERPRISES = 200;
  * ingress topic, which the gateway checks and forwards. Event ids are fixed, so seeding again adds nothing.
  */
 export async function seedDemoZone(brokers: string[]): Promise<string> {
-  const producer = new Kafka({ clientId: 'hub-seed', brokers, logLevel: logLevel.WARN }).producer({
+  // As the 审批局's own principal, which may write its ingress topic and nothing else.
+  const sasl = infraKafkaSasl(departmentRole('SPJ'));
+  const producer = new Kafka({ clientId: 'hub-seed', brokers, sasl, logLevel: logLevel.WARN }).producer({
     idempotent: true,
     createPartitioner: Partitioners.DefaultPartitioner,
   });

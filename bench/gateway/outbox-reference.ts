@@ -5,6 +5,7 @@
  * none of the gateway's HTTP, signing, validation or CloudEvents encoding. Run on the same machine in the same run,
  * it shows how much of the plain INSERT's rate this way of keeping the rules leaves, before any other work.
  */
+import { infraKafkaSasl } from '@hub/infra';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import type { CloudEvent } from '@hub/contracts';
@@ -34,7 +35,12 @@ const RELAY_BATCH = 1_000;
 export async function outboxReference(options: Options): Promise<ReferenceResult> {
   const { databaseUrl, batches, connections } = options;
   await resetTables(databaseUrl);
-  const kafka = new Kafka({ clientId: 'bench-outbox-reference', brokers: options.brokers, logLevel: logLevel.WARN });
+  const kafka = new Kafka({
+    clientId: 'bench-outbox-reference',
+    brokers: options.brokers,
+    sasl: infraKafkaSasl(),
+    logLevel: logLevel.WARN,
+  });
   const admin = kafka.admin();
   await admin.connect();
   await admin.createTopics({ topics: [{ topic: options.topic, numPartitions: 6 }], waitForLeaders: true });

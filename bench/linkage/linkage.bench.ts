@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+import { infraKafkaSasl } from '@hub/infra';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { randomNonce, signRequest, unixSeconds } from '@hub/auth';
@@ -66,7 +67,7 @@ async function linkage(brokers: string[], url: string, prefix: string, count: nu
   const rss = rssSampler();
   const db = new Client({ connectionString: url });
   await db.connect();
-  const kafka = new Kafka({ clientId: 'bench-linkage', brokers, logLevel: logLevel.WARN });
+  const kafka = new Kafka({ clientId: 'bench-linkage', brokers, sasl: infraKafkaSasl(), logLevel: logLevel.WARN });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   try {

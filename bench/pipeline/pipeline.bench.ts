@@ -12,6 +12,7 @@ import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
 import { Enterprise, EnterpriseDirectory1764230500000, EnterpriseDirectoryModule } from '@hub/directory';
 import { OutboxWriter, ensureTopics } from '@hub/messaging';
 import { JsonLogger } from '@hub/observability';
+import { infraKafkaSasl } from '@hub/infra';
 import { HubAppDefinition, startHubApp } from '@hub/platform';
 import { machine, percentile, round, rssSampler, withBenchInfrastructure, writeResult } from '../bench-kit';
 
@@ -44,7 +45,7 @@ export async function rawBaseline(
   prefix: string,
 ): Promise<Phase> {
   const topic = `${prefix}raw`;
-  const kafka = new Kafka({ clientId: 'bench-raw', brokers, logLevel: logLevel.WARN });
+  const kafka = new Kafka({ clientId: 'bench-raw', brokers, sasl: infraKafkaSasl(), logLevel: logLevel.WARN });
   const admin = kafka.admin();
   await admin.connect();
   // A broker that has just started may not host a new topic's partitions yet (a retriable answer): ask again.
@@ -202,8 +203,9 @@ export async function runPipelineBench(count: number): Promise<Record<string, un
       KAFKA_TOPIC_PREFIX: prefix,
       KAFKA_PARTITIONS: String(PARTITIONS),
       LOG_LEVEL: 'warn',
+      KAFKA_CREDENTIALS_FILE: process.env.KAFKA_CREDENTIALS_FILE,
     });
-    const kafka = new Kafka({ clientId: 'bench', brokers: brokers, logLevel: logLevel.WARN });
+    const kafka = new Kafka({ clientId: 'bench', brokers: brokers, sasl: infraKafkaSasl(), logLevel: logLevel.WARN });
     await ensureTopics(kafka, [`${prefix}${EnterpriseRegisteredV1.topic}`], PARTITIONS);
     const hub = await hubPipeline(env, events);
     console.log(`  hub pipeline   ${hub.eventsPerSecond} events/s`);

@@ -7,6 +7,7 @@ import {
   LicenceRevokedV1Payload,
   PushClaimRequestedV1,
   PushClaimRequestedV1Payload,
+  departmentRole,
   ingressTopic,
   toKafkaMessage,
 } from '@hub/contracts';
@@ -59,7 +60,7 @@ export async function publishOnIngress(
   department: string,
   events: CloudEvent[],
 ): Promise<void> {
-  const producer = testKafka(brokers).producer();
+  const producer = testKafka(brokers, departmentRole(department)).producer();
   await producer.connect();
   try {
     await producer.send({

@@ -378,7 +378,8 @@ describe('审管衔接, the whole loop', () => {
       },
       { source: '/apps/supervision', id: randomUUID() },
     );
-    const producer = testKafka(iso.brokers).producer();
+    // As the supervision app, the owner of the topic.
+    const producer = testKafka(iso.brokers, 'supervision').producer();
     await producer.connect();
     await producer.send({
       topic: `${iso.topicPrefix}${Topics.SupervisionPushV1}`,

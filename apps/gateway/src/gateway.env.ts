@@ -186,6 +186,10 @@ export class GatewayEnv extends HubEnv {
 export function toGatewayEnv(env: HubEnv, variables: Record<string, string> = {}): GatewayEnv {
   return loadEnv(GatewayEnv, {
     KAFKA_BROKERS: env.KAFKA_BROKERS,
+    KAFKA_SASL_MECHANISM: env.KAFKA_SASL_MECHANISM,
+    KAFKA_SASL_USERNAME: env.KAFKA_SASL_USERNAME,
+    KAFKA_SASL_PASSWORD: env.KAFKA_SASL_PASSWORD,
+    KAFKA_CREDENTIALS_FILE: env.KAFKA_CREDENTIALS_FILE,
     DATABASE_URL: env.DATABASE_URL,
     PORT: String(env.PORT),
     LOG_LEVEL: env.LOG_LEVEL,

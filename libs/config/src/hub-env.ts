@@ -1,5 +1,18 @@
 import { Transform, plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, ValidateBy, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateBy,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 
 /**
  * Kafka's own default for a broker's `message.max.bytes` (1 MiB + 12 bytes of log overhead): the largest record
@@ -9,6 +22,8 @@ import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, ValidateBy, valid
 export const KAFKA_DEFAULT_MAX_MESSAGE_BYTES = 1_048_588;
 
 const LOG_LEVELS = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] as const;
+const SASL_MECHANISMS = ['scram-sha-256', 'scram-sha-512'] as const;
+export type HubSaslMechanism = (typeof SASL_MECHANISMS)[number];
 export type HubLogLevel = (typeof LOG_LEVELS)[number];
 
 /** What every app needs from its environment; an app extends it with its own variables. */
@@ -16,6 +31,33 @@ export class HubEnv {
   /** Comma-separated host:port list. */
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be a comma-separated list of host:port' })
   KAFKA_BROKERS!: string;
+
+  /**
+   * This app's own Kafka principal (SASL/SCRAM), one per process: how a deployment such as docker compose gives each
+   * app its credentials. Unset, the app takes its entry from KAFKA_CREDENTIALS_FILE; with neither it connects
+   * without authentication.
+   */
+  @ValidateIf((env: HubEnv) => env.KAFKA_SASL_USERNAME !== undefined || env.KAFKA_SASL_PASSWORD !== undefined)
+  @IsIn(SASL_MECHANISMS, { message: `KAFKA_SASL_MECHANISM must be one of ${SASL_MECHANISMS.join(', ')}` })
+  KAFKA_SASL_MECHANISM: HubSaslMechanism = 'scram-sha-512';
+
+  @ValidateIf((env: HubEnv) => env.KAFKA_SASL_PASSWORD !== undefined)
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'KAFKA_SASL_USERNAME must be 1-64 letters, digits, ".", "_" or "-"' })
+  KAFKA_SASL_USERNAME?: string;
+
+  @ValidateIf((env: HubEnv) => env.KAFKA_SASL_USERNAME !== undefined)
+  @IsString({ message: 'KAFKA_SASL_PASSWORD must be set with KAFKA_SASL_USERNAME' })
+  @MinLength(12, { message: 'KAFKA_SASL_PASSWORD must be at least 12 characters' })
+  KAFKA_SASL_PASSWORD?: string;
+
+  /**
+   * Every principal's credentials, each app taking its own (by its name): the local broker's
+   * .hub/kafka/credentials.json, which `npm start` and the tests pass on, or an operator's file of the same shape.
+   */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  KAFKA_CREDENTIALS_FILE?: string;
 
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL!: string;

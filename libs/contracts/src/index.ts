@@ -158,6 +158,18 @@ export {
   type AppName,
 } from './registry/owners';
 export {
+  APP_CONSUMES,
+  EVERY_DEAD_LETTER_TOPIC,
+  EVERY_INGRESS_TOPIC,
+  departmentRole,
+  kafkaGrants,
+  kafkaRoles,
+  topicsUsedBy,
+  type ConsumedTopics,
+  type KafkaGrant,
+  type KafkaOperation,
+} from './registry/kafka-access';
+export {
   defineEventType,
   eventKeyOf,
   type EventTypeDefinition,

@@ -16,6 +16,8 @@ export interface HubPaths {
     /** The log of the run before, kept at each start: a restart must not erase how the last run stopped. */
     readonly previousLog: string;
     readonly pid: string;
+    /** Every principal's SASL credentials, generated on the first start (readable by the owner only). */
+    readonly credentials: string;
   };
   readonly postgres: {
     readonly data: string;
@@ -48,6 +50,7 @@ export function pathsUnder(root: string): HubPaths {
       log: join(kafka, 'kafka.log'),
       previousLog: join(kafka, 'kafka.previous.log'),
       pid: join(kafka, 'kafka.pid'),
+      credentials: join(kafka, 'credentials.json'),
     },
     postgres: {
       data: join(hub, 'pg'),

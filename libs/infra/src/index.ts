@@ -11,7 +11,16 @@ export {
 } from './kafka';
 export type { KafkaHandle, LocalKafkaStatus } from './kafka';
 export { renderServerProperties, newClusterId } from './kafka-config';
-export type { LocalKafkaConfig } from './kafka-config';
+export type { LocalKafkaAuth, LocalKafkaConfig } from './kafka-config';
+export {
+  ADMIN_ROLE,
+  KAFKA_SASL_MECHANISMS,
+  parseKafkaCredentials,
+  readKafkaCredentials,
+  saslOf,
+} from './kafka-credentials';
+export type { KafkaCredentials, KafkaSasl, KafkaSaslMechanism } from './kafka-credentials';
+export { CONTROLLER_ROLE, infraKafkaSasl, kafkaCredentials, kafkaCredentialsFile } from './kafka-principals';
 export {
   ensurePostgres,
   startEmbeddedPostgres,

@@ -5,6 +5,7 @@ describe('readInfraEnv', () => {
   it('defaults to starting everything locally', () => {
     expect(readInfraEnv({})).toEqual({
       kafkaBrokers: undefined,
+      kafkaCredentialsFile: undefined,
       kafkaPort: 9092,
       kafkaMaxMessageBytes: 1_048_588,
       databaseUrl: undefined,
@@ -30,6 +31,12 @@ describe('readInfraEnv', () => {
   it('names every bad variable at once', () => {
     expect(() => readInfraEnv({ KAFKA_BROKERS: 'kafka', KAFKA_PORT: '65535', DATABASE_URL: 'mysql://x/y' })).toThrow(
       /KAFKA_BROKERS[\s\S]*KAFKA_PORT[\s\S]*DATABASE_URL/,
+    );
+  });
+
+  it("reads KAFKA_CREDENTIALS_FILE, an existing cluster's principals", () => {
+    expect(readInfraEnv({ KAFKA_CREDENTIALS_FILE: ' /etc/hub/kafka.json ' }).kafkaCredentialsFile).toBe(
+      '/etc/hub/kafka.json',
     );
   });
 

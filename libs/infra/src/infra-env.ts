@@ -8,6 +8,11 @@ export const KAFKA_DEFAULT_MAX_MESSAGE_BYTES = 1_048_588;
 export interface InfraEnv {
   /** KAFKA_BROKERS: an existing cluster to use instead of starting one. */
   readonly kafkaBrokers?: string[];
+  /**
+   * KAFKA_CREDENTIALS_FILE: every principal's SASL credentials for an existing cluster (the shape of the local
+   * broker's .hub/kafka/credentials.json); the administrator's are used to create topics and ACLs.
+   */
+  readonly kafkaCredentialsFile?: string;
   /** KAFKA_PORT: client port of the locally started broker (its controller listens on the next port). */
   readonly kafkaPort: number;
   /** KAFKA_MAX_MESSAGE_BYTES: the local broker's message.max.bytes, the same variable the apps read (HubEnv). */
@@ -52,6 +57,7 @@ export function readInfraEnv(env: NodeJS.ProcessEnv = process.env): InfraEnv {
   }
   return {
     kafkaBrokers: kafkaBrokers && kafkaBrokers.length > 0 ? kafkaBrokers : undefined,
+    kafkaCredentialsFile: nonEmpty(env.KAFKA_CREDENTIALS_FILE),
     kafkaPort,
     kafkaMaxMessageBytes,
     databaseUrl,

@@ -15,6 +15,8 @@ export type InfrastructurePurpose = 'run' | 'test';
 
 export interface Infrastructure {
   readonly brokers: string[];
+  /** Every principal's Kafka credentials (KafkaHandle.credentialsFile); none for a broker without authentication. */
+  readonly kafkaCredentialsFile?: string;
   /** The hub's database (created if missing): `hub` for runs, a test database for tests. */
   readonly databaseUrl: string;
   /** Stops only what this call started; shared, reused infrastructure keeps running. */
@@ -77,7 +79,7 @@ async function withDatabase(
     const url = databaseUrl(postgres.adminUrl, name);
     if (purpose === 'test') assertTestDatabase(url);
     await ensureDatabase(postgres.adminUrl, name);
-    return { brokers: kafka.brokers, databaseUrl: url, stop };
+    return { brokers: kafka.brokers, kafkaCredentialsFile: kafka.credentialsFile, databaseUrl: url, stop };
   } catch (error) {
     await stop();
     throw error;

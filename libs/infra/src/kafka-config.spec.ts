@@ -1,4 +1,14 @@
-import { newClusterId, renderServerProperties } from './kafka-config';
+import { LocalKafkaAuth, newClusterId, renderServerProperties } from './kafka-config';
+
+const auth: LocalKafkaAuth = {
+  mechanism: 'scram-sha-512',
+  admin: { username: 'hub-admin', password: 'admin-secret-0123' },
+  controller: { username: 'hub-controller', password: 'controller-secret-0123' },
+  plainUsers: [
+    { username: 'hub-admin', password: 'admin-secret-0123' },
+    { username: 'hub-spj', password: 'spj-secret-0123' },
+  ],
+};
 
 function parse(properties: string): Map<string, string> {
   return new Map(
@@ -19,6 +29,7 @@ describe('renderServerProperties', () => {
       controllerPort: 9093,
       logDir: '/repo/.hub/kafka/data',
       maxMessageBytes: 1_048_588,
+      auth,
     }),
   );
 
@@ -26,12 +37,31 @@ describe('renderServerProperties', () => {
     expect(properties.get('process.roles')).toBe('broker,controller');
     expect(properties.get('node.id')).toBe('1');
     expect(properties.get('controller.quorum.voters')).toBe('1@127.0.0.1:9093');
-    expect(properties.get('listeners')).toBe('PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093');
-    expect(properties.get('advertised.listeners')).toBe('PLAINTEXT://127.0.0.1:9092');
+    expect(properties.get('listeners')).toBe('CLIENT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093');
+    expect(properties.get('advertised.listeners')).toBe('CLIENT://127.0.0.1:9092');
     expect(properties.get('controller.listener.names')).toBe('CONTROLLER');
-    expect(properties.get('inter.broker.listener.name')).toBe('PLAINTEXT');
-    expect(properties.get('listener.security.protocol.map')).toBe('PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT');
+    expect(properties.get('inter.broker.listener.name')).toBe('CLIENT');
     expect(properties.get('log.dirs')).toBe('/repo/.hub/kafka/data');
+  });
+
+  it('authenticates every listener and authorizes every request, with no access where no ACL grants it', () => {
+    expect(properties.get('listener.security.protocol.map')).toBe('CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT');
+    expect(properties.get('sasl.enabled.mechanisms')).toBe('SCRAM-SHA-512,PLAIN');
+    expect(properties.get('sasl.mechanism.inter.broker.protocol')).toBe('SCRAM-SHA-512');
+    expect(properties.get('listener.name.client.scram-sha-512.sasl.jaas.config')).toBe(
+      'org.apache.kafka.common.security.scram.ScramLoginModule required username="hub-admin" password="admin-secret-0123";',
+    );
+    expect(properties.get('listener.name.client.plain.sasl.jaas.config')).toBe(
+      'org.apache.kafka.common.security.plain.PlainLoginModule required username="hub-admin" ' +
+        'password="admin-secret-0123" user_hub-admin="admin-secret-0123" user_hub-spj="spj-secret-0123";',
+    );
+    expect(properties.get('listener.name.controller.plain.sasl.jaas.config')).toBe(
+      'org.apache.kafka.common.security.plain.PlainLoginModule required username="hub-controller" ' +
+        'password="controller-secret-0123" user_hub-controller="controller-secret-0123";',
+    );
+    expect(properties.get('authorizer.class.name')).toBe('org.apache.kafka.metadata.authorizer.StandardAuthorizer');
+    expect(properties.get('allow.everyone.if.no.acl.found')).toBe('false');
+    expect(properties.get('super.users')).toBe('User:hub-admin;User:hub-controller');
   });
 
   it('gives every internal topic a single replica', () => {
@@ -58,15 +88,15 @@ describe('renderServerProperties', () => {
 
   it('follows the configured ports', () => {
     const other = parse(
-      renderServerProperties({ port: 19092, controllerPort: 19093, logDir: '/d', maxMessageBytes: 1_048_588 }),
+      renderServerProperties({ port: 19092, controllerPort: 19093, logDir: '/d', maxMessageBytes: 1_048_588, auth }),
     );
-    expect(other.get('listeners')).toBe('PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093');
+    expect(other.get('listeners')).toBe('CLIENT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093');
     expect(other.get('controller.quorum.voters')).toBe('1@127.0.0.1:19093');
   });
 
   it('takes records up to the configured limit, the one the apps size their batches under', () => {
     const limited = parse(
-      renderServerProperties({ port: 1, controllerPort: 2, logDir: '/d', maxMessageBytes: 2_000_000 }),
+      renderServerProperties({ port: 1, controllerPort: 2, logDir: '/d', maxMessageBytes: 2_000_000, auth }),
     );
     expect(limited.get('message.max.bytes')).toBe('2000000');
   });
@@ -78,6 +108,7 @@ describe('renderServerProperties', () => {
         controllerPort: 9093,
         logDir: 'C:\\hub\\kafka',
         maxMessageBytes: 1_048_588,
+        auth,
       }),
     );
     expect(windows.get('log.dirs')).toBe('C:\\\\hub\\\\kafka');

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Admin, Kafka, KafkaMessage, logLevel, Partitioners } from 'kafkajs';
 import { hubPaths } from './hub-paths';
 import { ensureKafka, kafkaAnswers, KafkaHandle, startLocalKafka, stopLocalKafka } from './kafka';
+import { ensureLocalCredentials, readKafkaCredentials } from './kafka-credentials';
+import { infraKafkaSasl } from './kafka-principals';
 
 // The first start may download the broker's classpath with Maven.
 jest.setTimeout(600_000);
@@ -18,7 +20,12 @@ describe('local Kafka', () => {
   beforeAll(async () => {
     kafka = await ensureKafka();
     toStop.push(kafka);
-    client = new Kafka({ clientId: 'infra-int-spec', brokers: kafka.brokers, logLevel: logLevel.NOTHING });
+    client = new Kafka({
+      clientId: 'infra-int-spec',
+      brokers: kafka.brokers,
+      sasl: infraKafkaSasl(),
+      logLevel: logLevel.NOTHING,
+    });
     admin = client.admin();
     await admin.connect();
   });
@@ -67,8 +74,12 @@ describe('local Kafka', () => {
     expect(readFileSync(hubPaths().kafka.log, 'utf8')).toMatch(/Kafka Server started/);
   });
 
-  it('survives a stop and a start of the local broker with its data', async () => {
+  it('survives a stop and a start of the local broker with its data, and signs in a principal added meanwhile', async () => {
     requireLocal();
+    // A principal the storage has never seen (as after a department joins): the start must add it.
+    const newcomer = `int-spec-${process.pid}`;
+    const file = hubPaths().kafka.credentials;
+    ensureLocalCredentials(file, [newcomer]);
     await stopLocalKafka();
     expect(await kafkaAnswers(kafka.brokers)).toBe(false);
     await expect(stopLocalKafka()).rejects.toThrow(/No local Kafka broker is running/);
@@ -80,6 +91,18 @@ describe('local Kafka', () => {
 
     const replayed = await consumeOne(client, topic);
     expect(replayed.value?.toString()).toBe('hello from 承德');
+
+    const signedIn = new Kafka({ brokers: kafka.brokers, sasl: infraKafkaSasl(newcomer), logLevel: logLevel.NOTHING });
+    const asNewcomer = signedIn.admin();
+    try {
+      await asNewcomer.connect();
+      expect((await asNewcomer.describeCluster()).brokers).toHaveLength(1);
+    } finally {
+      await asNewcomer.disconnect();
+      const credentials = readKafkaCredentials(file);
+      const { [newcomer]: _removed, ...others } = credentials.principals;
+      writeFileSync(file, JSON.stringify({ ...credentials, principals: others }, null, 2) + '\n', { mode: 0o600 });
+    }
   });
 });
 

@@ -17,12 +17,23 @@ import { Kafka, logLevel } from 'kafkajs';
 import { HubPaths, hubPaths } from './hub-paths';
 import { readInfraEnv } from './infra-env';
 import { newClusterId, renderServerProperties } from './kafka-config';
+import { ADMIN_ROLE, KafkaCredentials, saslOf } from './kafka-credentials';
+import {
+  CONTROLLER_ROLE,
+  ensureLocalKafkaCredentials,
+  infraKafkaSasl,
+  kafkaCredentialsFile,
+  recordStoredPrincipals,
+  storedPrincipals,
+} from './kafka-principals';
 import { commandLine, isAlive, outputOf, readPidFile, sleep, tailOfFile, terminate } from './processes';
 
 export interface KafkaHandle {
   readonly brokers: string[];
   /** True when this call launched the broker; stop() then stops it, otherwise stop() leaves it alone. */
   readonly startedHere: boolean;
+  /** Every principal's credentials: the local broker's own, or KAFKA_CREDENTIALS_FILE for an existing cluster. */
+  readonly credentialsFile?: string;
   stop(): Promise<void>;
 }
 
@@ -71,16 +82,23 @@ export async function startLocalKafka(): Promise<KafkaHandle> {
     if (await kafkaAnswers(brokers)) return reused(brokers);
 
     await ensureClasspath(paths);
-    await formatStorageOnce(paths);
+    const credentials = ensureLocalKafkaCredentials();
+    await formatStorageOnce(paths, credentials);
     const pid = await launch(paths);
     try {
+      await addMissingPrincipals(paths, credentials);
       await waitUntilReady(brokers, pid, paths);
     } catch (error) {
       await stopPid(pid, paths);
       throw error;
     }
     // Stops whichever broker runs from .hub/kafka then: a test may have restarted the one launched here.
-    return { brokers, startedHere: true, stop: async () => void (await stopKafka()) };
+    return {
+      brokers,
+      startedHere: true,
+      credentialsFile: kafkaCredentialsFile(),
+      stop: async () => void (await stopKafka()),
+    };
   });
 }
 
@@ -133,6 +151,7 @@ export async function kafkaAnswers(brokers: string[]): Promise<boolean> {
   const admin = new Kafka({
     clientId: 'hub-infra-probe',
     brokers,
+    sasl: infraKafkaSasl(),
     logLevel: logLevel.NOTHING,
     connectionTimeout: 1_000,
     requestTimeout: 3_000,
@@ -154,7 +173,7 @@ function localBrokers(): string[] {
 }
 
 function reused(brokers: string[]): KafkaHandle {
-  return { brokers, startedHere: false, stop: async () => undefined };
+  return { brokers, startedHere: false, credentialsFile: kafkaCredentialsFile(), stop: async () => undefined };
 }
 
 async function ensureClasspath(paths: KafkaPaths): Promise<void> {
@@ -181,15 +200,30 @@ async function ensureClasspath(paths: KafkaPaths): Promise<void> {
   writeFileSync(paths.libStamp, stamp);
 }
 
-async function formatStorageOnce(paths: KafkaPaths): Promise<void> {
+async function formatStorageOnce(paths: KafkaPaths, credentials: KafkaCredentials): Promise<void> {
   const { kafkaPort: port, kafkaMaxMessageBytes: maxMessageBytes } = readInfraEnv();
   mkdirSync(paths.data, { recursive: true });
+  const auth = {
+    mechanism: credentials.mechanism,
+    admin: saslOf(credentials, ADMIN_ROLE),
+    controller: saslOf(credentials, CONTROLLER_ROLE),
+    plainUsers: scramPrincipals(credentials),
+  };
   writeFileSync(
     paths.properties,
-    renderServerProperties({ port, controllerPort: port + 1, logDir: paths.data, maxMessageBytes }),
+    renderServerProperties({ port, controllerPort: port + 1, logDir: paths.data, maxMessageBytes, auth }),
+    {
+      mode: 0o600,
+    },
   );
   if (existsSync(join(paths.data, 'meta.properties'))) return;
 
+  // Every principal's SCRAM credentials go into the first metadata, so the broker authenticates them from its start.
+  const principals = scramPrincipals(credentials);
+  const scram = principals.flatMap(({ username, password }) => [
+    '--add-scram',
+    `${credentials.mechanism.toUpperCase()}=[name=${username},password=${password}]`,
+  ]);
   const args = [
     ...javaOptions(paths),
     'kafka.tools.StorageTool',
@@ -198,12 +232,82 @@ async function formatStorageOnce(paths: KafkaPaths): Promise<void> {
     newClusterId(),
     '-c',
     paths.properties,
+    ...scram,
   ];
   try {
     await run(java(), args, { cwd: paths.home, maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
-    throw new Error(`Formatting Kafka storage in ${paths.data} failed:\n${outputOf(error)}`);
+    throw new Error(`Formatting Kafka storage in ${paths.data} failed:\n${redact(outputOf(error), credentials)}`);
   }
+  recordStoredPrincipals(
+    paths,
+    principals.map((p) => p.username),
+  );
+}
+
+/**
+ * Principals the storage lacks — it was formatted before authentication, or before a department was added — get
+ * their SCRAM credentials from the administrator, who signs in with PLAIN (known from server.properties, not from
+ * the metadata that may lack it).
+ */
+async function addMissingPrincipals(paths: KafkaPaths, credentials: KafkaCredentials): Promise<void> {
+  const stored = new Set(storedPrincipals(paths));
+  const missing = scramPrincipals(credentials).filter((p) => !stored.has(p.username));
+  if (missing.length === 0) return;
+  const admin = saslOf(credentials, ADMIN_ROLE);
+  const config = join(paths.home, 'admin-client.properties');
+  writeFileSync(
+    config,
+    [
+      'security.protocol=SASL_PLAINTEXT',
+      'sasl.mechanism=PLAIN',
+      `sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="${admin.username}" password="${admin.password}";`,
+    ].join('\n') + '\n',
+    { mode: 0o600 },
+  );
+  for (const { username, password } of missing) {
+    // Each gets the start's time-out: a storage formatted before authentication lacks every principal.
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    const args = [
+      ...javaOptions(paths),
+      'kafka.admin.ConfigCommand',
+      '--bootstrap-server',
+      localBrokers()[0],
+      '--command-config',
+      config,
+      '--alter',
+      '--entity-type',
+      'users',
+      '--entity-name',
+      username,
+      '--add-config',
+      `${credentials.mechanism.toUpperCase()}=[password=${password}]`,
+    ];
+    // The listener opens a few seconds after the process starts.
+    for (;;) {
+      try {
+        await run(java(), args, { cwd: paths.home, maxBuffer: 16 * 1024 * 1024 });
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) {
+          throw new Error(`Adding Kafka principal ${username} failed:\n${redact(outputOf(error), credentials)}`);
+        }
+        await sleep(1_000);
+      }
+    }
+    stored.add(username);
+    recordStoredPrincipals(paths, [...stored]);
+  }
+}
+
+function scramPrincipals(credentials: KafkaCredentials): Array<{ username: string; password: string }> {
+  return Object.entries(credentials.principals)
+    .filter(([role]) => role !== CONTROLLER_ROLE)
+    .map(([, principal]) => principal);
+}
+
+function redact(text: string, credentials: KafkaCredentials): string {
+  return Object.values(credentials.principals).reduce((t, p) => t.split(p.password).join('***'), text);
 }
 
 /** Starts the broker detached, so it outlives this process and `npm start` and test runs can share it. */
@@ -245,8 +349,9 @@ async function waitUntilReady(brokers: string[], pid: number, paths: KafkaPaths)
     }
     if (Date.now() > deadline) {
       throw new Error(
-        `Kafka (pid ${pid}) did not answer on ${brokers.join(',')} within ${READY_TIMEOUT_MS / 1000} s; ` +
-          `last lines of ${paths.log}:\n${tailOfFile(paths.log, LOG_TAIL_LINES)}`,
+        `Kafka (pid ${pid}) did not answer on ${brokers.join(',')} within ${READY_TIMEOUT_MS / 1000} s ` +
+          `(a broker started before it required authentication does not let the hub sign in: ` +
+          `\`npm run infra -- stop\`, then start again); last lines of ${paths.log}:\n${tailOfFile(paths.log, LOG_TAIL_LINES)}`,
       );
     }
     await sleep(500);

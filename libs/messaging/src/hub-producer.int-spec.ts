@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ITopicConfig } from 'kafkajs';
-import { hubPaths } from '@hub/infra';
+import { hubPaths, infraKafkaSasl } from '@hub/infra';
 import { IsolatedEnv, isolatedEnv, readTopic, testKafka } from '@hub/testing';
 import { HubProducer } from './hub-producer';
 
@@ -87,7 +87,7 @@ async function producedByBuiltProcess(
   const script = `
     const { Kafka, logLevel } = require('kafkajs');
     const { HubProducer, encodeRecord } = require('@hub/messaging');
-    const kafka = new Kafka({ clientId: 'hub-producer-test', brokers: ${JSON.stringify(brokers)}, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({ clientId: 'hub-producer-test', brokers: ${JSON.stringify(brokers)}, sasl: ${JSON.stringify(infraKafkaSasl())}, logLevel: logLevel.NOTHING });
     const producer = new HubProducer(kafka);
     const records = ${JSON.stringify(records)}.map((r) => ({ ...r, value: Buffer.from(r.value) }));
     producer.connect().then(() => producer.send(records)).then(() => producer.disconnect()).then(() => {

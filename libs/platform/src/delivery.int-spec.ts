@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { CloudEvent, DeadLetterHeaders, EnterpriseRegisteredV1, toKafkaMessage } from '@hub/contracts';
 import { demoEnterprises, enterpriseDeregisteredEvent, enterpriseRegisteredEvent } from '@hub/demo';
 import { Enterprise, EnterpriseDirectory1764230500000, EnterpriseDirectoryModule } from '@hub/directory';
 import { OutboxWriter } from '@hub/messaging';
-import { IsolatedEnv, applyCounts, eventually, installApplyLog, isolatedEnv, readTopic } from '@hub/testing';
+import {
+  IsolatedEnv,
+  applyCounts,
+  eventually,
+  installApplyLog,
+  isolatedEnv,
+  readTopic,
+  testKafka,
+  writeGrant,
+} from '@hub/testing';
 import { HubAppDefinition, RunningHubApp, startHubApp } from './hub-app';
 import { InboxRetention } from './inbox-retention';
 
@@ -24,7 +32,8 @@ describe('delivery through outbox, Kafka and an idempotent consumer', () => {
   const topic = (): string => `${iso.topicPrefix}${topicOfEnterprises()}`;
 
   beforeAll(async () => {
-    iso = await isolatedEnv();
+    // The stand-in registry publishes the 审批局's events through its own outbox, as the gateway relays them.
+    iso = await isolatedEnv({}, { extraGrants: [writeGrant('registry', topicOfEnterprises())] });
     hub = await startHubApp(directoryApp, iso.env, { consumer: FAST_RETRY });
     await installApplyLog(iso.databaseUrl, 'registry.enterprise', { poisonMarker: 'POISON' });
     await eventually(() => expect(hub.server.isJoined).toBe(true));
@@ -174,7 +183,8 @@ describe('an app that applies its own events when it writes them', () => {
   const app: HubAppDefinition = { ...directoryApp, name: 'inspection', appliesOwnEventsWhenWritten: true };
 
   beforeAll(async () => {
-    iso = await isolatedEnv();
+    // The stand-in writes the 审批局's events through its own outbox, as the gateway relays them.
+    iso = await isolatedEnv({}, { extraGrants: [writeGrant('inspection', topicOfEnterprises())] });
     hub = await startHubApp(app, iso.env, { consumer: FAST_RETRY });
     await installApplyLog(iso.databaseUrl, 'inspection.enterprise');
     await eventually(() => expect(hub.server.isJoined).toBe(true));
@@ -210,7 +220,8 @@ describe('an app that applies its own events when it writes them', () => {
 });
 
 function rawProducer(brokers: string[]) {
-  return new Kafka({ clientId: 'test-producer', brokers, logLevel: logLevel.NOTHING }).producer();
+  // As the gateway, the one writer of the canonical topics of department-owned types.
+  return testKafka(brokers, 'gateway').producer();
 }
 
 async function send(brokers: string[], topic: string, events: CloudEvent[]): Promise<void> {

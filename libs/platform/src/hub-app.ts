@@ -11,9 +11,10 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Kafka, logLevel } from 'kafkajs';
+import { logLevel } from 'kafkajs';
 import { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
 import { HubEnv } from '@hub/config';
+import { topicsUsedBy } from '@hub/contracts';
 import {
   EventCatalog,
   HubConsumerOptions,
@@ -33,6 +34,7 @@ import {
 import { HealthRegistry, HubMetrics, JsonLogger, ObservabilityModule } from '@hub/observability';
 import { HubDataSourceConfig, migrate, openDataSource } from '@hub/persistence';
 import { InboxRetention } from './inbox-retention';
+import { hubKafka } from './kafka-access';
 import { ProblemDetailsFilter, hubValidationPipe } from './problem-details';
 
 export type HubAppName = 'gateway' | 'approval' | 'supervision' | 'inspection' | 'registry' | 'console';
@@ -133,13 +135,13 @@ export async function startHubApp(
   const applied = await migrate(dataSource);
   if (applied.length > 0) logger.log(`applied migrations: ${applied.join(', ')}`, 'Migrations');
 
-  const kafka = new Kafka({
+  const kafka = hubKafka(env, name, {
     clientId: `${name}-${env.INSTANCE_ID}`,
-    brokers: env.brokers,
     logLevel: logLevel.WARN,
     logCreator: kafkaLogCreator(logger),
   });
-  await ensureTopics(kafka, catalog.topics(), env.KAFKA_PARTITIONS);
+  // Only the app's own topics: its ACLs let it create those and no others.
+  await ensureTopics(kafka, topicsUsedBy(name, catalog.topicPrefix), env.KAFKA_PARTITIONS);
   const producer = new HubProducer(kafka, metrics);
   await producer.connect();
   const relay = new OutboxRelay({

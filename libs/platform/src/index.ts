@@ -4,3 +4,4 @@ export * from './problem-details';
 export * from './periodic-job';
 export * from './retention.job';
 export * from './inbox-retention';
+export * from './kafka-access';

@@ -1,9 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { EnterpriseRegisteredV1 } from '@hub/contracts';
 import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
 import { Enterprise, EnterpriseDirectory1764230500000, EnterpriseDirectoryModule } from '@hub/directory';
 import { startLocalKafka, stopLocalKafka } from '@hub/infra';
 import { OutboxWriter } from '@hub/messaging';
-import { IsolatedEnv, applyCounts, eventually, explainedByBroker, installApplyLog, isolatedEnv } from '@hub/testing';
+import {
+  IsolatedEnv,
+  applyCounts,
+  eventually,
+  explainedByBroker,
+  installApplyLog,
+  isolatedEnv,
+  writeGrant,
+} from '@hub/testing';
 import { HubAppDefinition, RunningHubApp, startHubApp } from './hub-app';
 
 const directoryApp: HubAppDefinition = {
@@ -37,7 +46,8 @@ describe('resilience', () => {
   let iso: IsolatedEnv;
 
   beforeEach(async () => {
-    iso = await isolatedEnv();
+    // The stand-in registry publishes the 审批局's events through its own outbox, as the gateway relays them.
+    iso = await isolatedEnv({}, { extraGrants: [writeGrant('registry', EnterpriseRegisteredV1.topic)] });
   });
 
   afterEach(async () => {

@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Controller, Module } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { Kafka, Partitioners, Producer, logLevel } from 'kafkajs';
+import { Partitioners, Producer } from 'kafkajs';
 import { CloudEvent, EnterpriseDeregisteredV1, EnterpriseRegisteredV1, toKafkaMessage } from '@hub/contracts';
 import { demoEnterprises, enterpriseDeregisteredEvent, enterpriseRegisteredEvent } from '@hub/demo';
 import { OnEvent, WantedTypes } from '@hub/messaging';
-import { IsolatedEnv, eventually, isolatedEnv } from '@hub/testing';
+import { IsolatedEnv, eventually, isolatedEnv, testKafka } from '@hub/testing';
 import { HubAppDefinition, RunningHubApp, startHubApp } from './hub-app';
 
 /** Long enough that the steps of a test fit inside it on a slow machine; the test sleeps it out once. */
@@ -65,7 +65,8 @@ describe('a handler that narrows its types (HubHandlerOptions.wanted)', () => {
     iso = await isolatedEnv();
     hub = await startHubApp(app, iso.env);
     await eventually(() => expect(hub.server.isJoined).toBe(true));
-    producer = new Kafka({ brokers: iso.brokers, logLevel: logLevel.NOTHING }).producer({
+    // The gateway's principal: it alone writes the canonical topics of department-owned types.
+    producer = testKafka(iso.brokers, 'gateway').producer({
       createPartitioner: Partitioners.DefaultPartitioner,
     });
     await producer.connect();

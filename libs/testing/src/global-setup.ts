@@ -15,6 +15,9 @@ export default async function globalSetup(): Promise<void> {
   const infrastructure = await ensureInfrastructure({ purpose: 'test' });
   assertTestDatabase(infrastructure.databaseUrl);
   globalThis.__hubInfrastructure = infrastructure;
+  // Every principal's credentials (the local broker's own, or KAFKA_CREDENTIALS_FILE's), for the tests' clients.
+  const credentials = infrastructure.kafkaCredentialsFile;
+  if (credentials !== undefined) process.env.KAFKA_CREDENTIALS_FILE = credentials;
   process.env.KAFKA_BROKERS = infrastructure.brokers.join(',');
   process.env.DATABASE_URL = infrastructure.databaseUrl;
 }

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { HubEnv, loadEnv } from '@hub/config';
-import { assertTestDatabase, databaseUrl, dropDatabase, ensureDatabase } from '@hub/infra';
+import { assertTestDatabase, databaseUrl, dropDatabase, ensureDatabase, kafkaCredentials } from '@hub/infra';
+import type { KafkaGrant } from '@hub/contracts';
+import { applyKafkaAcls, removeKafkaAcls } from '@hub/platform';
 import { testKafka } from './kafka-probe';
 
 export interface IsolatedEnv {
@@ -14,8 +16,19 @@ export interface IsolatedEnv {
   dispose(): Promise<void>;
 }
 
+export interface IsolatedEnvOptions {
+  /**
+   * ACLs beyond the hub's own, for this file's topics only: for a test whose stand-in app does what another
+   * principal does in the hub (publishes a department's events through its own outbox, as the gateway would).
+   */
+  extraGrants?: readonly KafkaGrant[];
+}
+
 /** Creates a fresh test database and topic prefix for one test file. */
-export async function isolatedEnv(overrides: Record<string, string> = {}): Promise<IsolatedEnv> {
+export async function isolatedEnv(
+  overrides: Record<string, string> = {},
+  options: IsolatedEnvOptions = {},
+): Promise<IsolatedEnv> {
   const baseUrl = process.env.DATABASE_URL;
   const brokers = process.env.KAFKA_BROKERS;
   if (!baseUrl || !brokers)
@@ -28,8 +41,15 @@ export async function isolatedEnv(overrides: Record<string, string> = {}): Promi
   const url = databaseUrl(baseUrl, name);
   assertTestDatabase(url);
   const topicPrefix = `t-${id}.`;
+  // The hub's ACLs for this file's topics, so that every app and department acts as its own principal.
+  const credentials = kafkaCredentials();
+  const acls = credentials
+    ? await applyKafkaAcls(brokers.split(','), credentials, topicPrefix, options.extraGrants)
+    : [];
+  const credentialsFile = process.env.KAFKA_CREDENTIALS_FILE;
   const env = loadEnv(HubEnv, {
     KAFKA_BROKERS: brokers,
+    ...(credentialsFile ? { KAFKA_CREDENTIALS_FILE: credentialsFile } : {}),
     DATABASE_URL: url,
     PORT: '0',
     KAFKA_TOPIC_PREFIX: topicPrefix,
@@ -46,6 +66,9 @@ export async function isolatedEnv(overrides: Record<string, string> = {}): Promi
     dispose: async () => {
       await dropDatabase(adminUrl, name);
       await deleteTopics(brokers.split(','), topicPrefix);
+      if (credentials && acls.length > 0) {
+        await removeKafkaAcls(brokers.split(','), credentials, acls).catch(() => undefined);
+      }
     },
   };
 }
@@ -66,4 +89,9 @@ async function deleteTopics(brokers: string[], prefix: string): Promise<void> {
   } finally {
     await admin.disconnect().catch(() => undefined);
   }
+}
+
+/** A grant to write one topic (unprefixed name), for {@link IsolatedEnvOptions.extraGrants}. */
+export function writeGrant(role: string, topic: string): KafkaGrant {
+  return { role, resource: 'topic', name: topic, pattern: 'literal', operation: 'write' };
 }

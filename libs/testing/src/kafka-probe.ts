@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, KafkaMessage, logLevel } from 'kafkajs';
+import { ADMIN_ROLE, infraKafkaSasl } from '@hub/infra';
 
 export interface ReadMessage {
   partition: number;
@@ -8,8 +9,36 @@ export interface ReadMessage {
   value: string;
 }
 
-export function testKafka(brokers: string[]): Kafka {
-  return new Kafka({ clientId: `test-${randomBytes(3).toString('hex')}`, brokers, logLevel: logLevel.NOTHING });
+/**
+ * A client of the test broker as one principal: the administrator by default (topics, probes of any topic), or an
+ * app or a department (`spj`) to act within its ACLs.
+ */
+export function testKafka(brokers: string[], role: string = ADMIN_ROLE): Kafka {
+  return new Kafka({
+    clientId: `test-${randomBytes(3).toString('hex')}`,
+    brokers,
+    sasl: infraKafkaSasl(role),
+    logLevel: logLevel.NOTHING,
+  });
+}
+
+/**
+ * kcat's options to sign in as a role. PLAIN with the role's own user and password: the librdkafka of the kcat
+ * packages (before 2.6.1) fails SCRAM against Kafka 4 (librdkafka#4895); the local broker accepts both.
+ */
+export function kcatAuth(role: string): string[] {
+  const sasl = infraKafkaSasl(role);
+  if (!sasl) return [];
+  return [
+    '-X',
+    'security.protocol=SASL_PLAINTEXT',
+    '-X',
+    'sasl.mechanisms=PLAIN',
+    '-X',
+    `sasl.username=${sasl.username}`,
+    '-X',
+    `sasl.password=${sasl.password}`,
+  ];
 }
 
 /**

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
 import { CloudEvent, EnterpriseRegisteredV1, ingressTopic, toHttpRequest, toKafkaMessage } from '@hub/contracts';
 import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
 import { RunningHubApp, startHubApp } from '@hub/platform';
-import { IsolatedEnv, ReadMessage, eventually, isolatedEnv, readTopic } from '@hub/testing';
+import { IsolatedEnv, ReadMessage, eventually, isolatedEnv, readTopic, testKafka } from '@hub/testing';
 import { SigningKey, signedFetch } from '../auth/signed-fetch';
 import { gatewayApp } from '../gateway.app';
 import { toGatewayEnv } from '../gateway.env';
@@ -416,11 +415,7 @@ describe('HTTP intake', () => {
 
   it('shares CloudEvents identity with the Kafka ingress: an event it forwarded is a duplicate over HTTP', async () => {
     const event = newEvent();
-    const producer = new Kafka({
-      clientId: 'intake-test',
-      brokers: iso.brokers,
-      logLevel: logLevel.NOTHING,
-    }).producer();
+    const producer = testKafka(iso.brokers, 'spj').producer();
     await producer.connect();
     await producer.send({
       topic: `${iso.topicPrefix}${ingressTopic('SPJ')}`,
