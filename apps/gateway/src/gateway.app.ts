@@ -14,6 +14,9 @@ import { DeliveryEvent } from './delivery/entities/delivery-event.entity';
 import { Subscription } from './delivery/entities/subscription.entity';
 import { Delivery1764400100000 } from './delivery/migrations/1764400100000-delivery';
 import { Entitlement } from './entitlements/entities/entitlement.entity';
+import { EventDeadLetter } from './event-status/entities/event-dead-letter.entity';
+import { EventStatusModule } from './event-status/event-status.module';
+import { EventDeadLetters1765000100000 } from './event-status/migrations/1765000100000-event-dead-letters';
 import { EntitlementsModule } from './entitlements/entitlements.module';
 import { Entitlements1764400000000 } from './entitlements/migrations/1764400000000-entitlements';
 import { GatewayEnv } from './gateway.env';
@@ -36,6 +39,7 @@ export const gatewayApp: HubAppDefinition = {
     CatalogueModule,
     EntitlementsModule,
     DeliveryModule,
+    EventStatusModule,
   ],
   entities: [
     DepartmentSystem,
@@ -47,6 +51,7 @@ export const gatewayApp: HubAppDefinition = {
     Subscription,
     DeliveryEvent,
     Delivery,
+    EventDeadLetter,
   ],
   migrations: [
     Credentials1764300000000,
@@ -56,6 +61,7 @@ export const gatewayApp: HubAppDefinition = {
     Delivery1764400100000,
     IntakeReceiptAcceptedAt1764500100000,
     RateBuckets1764700000000,
+    EventDeadLetters1765000100000,
   ],
   env: GatewayEnv,
   openApi: GATEWAY_OPENAPI,
