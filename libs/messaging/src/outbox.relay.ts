@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { RecordMetadata } from 'kafkajs';
 import { Client } from 'pg';
 import { HubMetrics } from '@hub/observability';
 import { HubProducer } from './hub-producer';
@@ -18,7 +19,19 @@ export interface OutboxRelayOptions {
   lingerMs?: number;
   /** How often a standby replica tries to become the relay. */
   standbyMs?: number;
+  /**
+   * Told of each batch Kafka acknowledged, on the relay's session, before its rows are deleted: the records in the
+   * order sent and the broker's answer (each partition's first offset). Best effort: a failure is logged, never
+   * retried, so that nothing is produced twice for it.
+   */
+  onRelayed?: RelayObserver;
 }
+
+export type RelayObserver = (
+  client: Client,
+  records: readonly KafkaRecord[],
+  written: readonly RecordMetadata[],
+) => Promise<void>;
 
 interface OutboxRow {
   position: string;
@@ -120,7 +133,14 @@ export class OutboxRelay {
         value: r.value,
         headers: r.headers,
       }));
-      await producer.send(records);
+      const written = await producer.send(records);
+      if (this.options.onRelayed) {
+        await this.options
+          .onRelayed(client, records, written)
+          .catch((error: Error) =>
+            this.logger.warn(`the relay's observer failed (the batch is relayed all the same): ${error.message}`),
+          );
+      }
       await client.query({
         name: 'outbox_delete',
         text: `DELETE FROM "${schema}"."outbox" WHERE position = ANY($1::bigint[])`,

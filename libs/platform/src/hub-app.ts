@@ -25,6 +25,7 @@ import {
   MessagingTables1764230400000,
   OutboxMessage,
   OutboxRelay,
+  RelayObserver,
   OutboxWriter,
   contractsCatalog,
   ensureTopics,
@@ -64,6 +65,8 @@ export interface HubAppDefinition {
    * passes over them by their headers, undecoded. Replayed into an empty schema they are applied as before.
    */
   appliesOwnEventsWhenWritten?: boolean;
+  /** Told of every batch the app's outbox relay has produced (see OutboxRelayOptions.onRelayed). */
+  onRelayed?: RelayObserver;
 }
 
 export interface HubOpenApi {
@@ -148,6 +151,7 @@ export async function startHubApp(
     producer,
     metrics,
     lingerMs: env.OUTBOX_LINGER_MS,
+    onRelayed: definition.onRelayed,
   });
   const groupId = `${env.KAFKA_TOPIC_PREFIX}${name}`;
   const ownEvents = definition.appliesOwnEventsWhenWritten === true;
@@ -183,9 +187,11 @@ export async function startHubApp(
       { provide: HubRuntime, useFactory: () => new HubRuntime(relay, producer) },
       { provide: InboxRetention, useFactory: () => new InboxRetention(dataSource, env, metrics) },
       { provide: HubEnv, useValue: env },
+      // The app's own Kafka client (its brokers and credentials), for what goes past the transport (admin reads).
+      { provide: Kafka, useValue: kafka },
       ...(definition.env ? [{ provide: definition.env, useValue: env }] : []),
     ],
-    exports: [HubEnv, ...(definition.env ? [definition.env] : [])],
+    exports: [HubEnv, Kafka, ...(definition.env ? [definition.env] : [])],
   })
   @Global()
   class HubRootModule {}

@@ -100,7 +100,15 @@ describe('event status', () => {
       const waiting = await statusOf(event.id);
       expect(waiting).toMatchObject({
         status: 200,
-        body: { id: event.id, source: event.source, type: event.type, state: 'accepted', deadLetters: [] },
+        body: {
+          id: event.id,
+          source: event.source,
+          type: event.type,
+          state: 'accepted',
+          position: null,
+          consumers: [],
+          deadLetters: [],
+        },
       });
     } finally {
       hub.relay.start();
@@ -122,7 +130,11 @@ describe('event status', () => {
       expect(current.body.deadLetters).toHaveLength(1);
       return current.body;
     });
-    expect(answer).toMatchObject({ state: 'relayed', hubId: record.headers['ce_hubid'] });
+    expect(answer).toMatchObject({
+      state: 'relayed',
+      hubId: record.headers['ce_hubid'],
+      position: { partition: record.partition, offset: record.message.offset },
+    });
     expect(answer.deadLetters[0]).toEqual({
       consumer: `${iso.topicPrefix}registry`,
       reason: 'the enterprise is not registered',
@@ -132,6 +144,32 @@ describe('event status', () => {
       partition: record.partition,
       offset: record.message.offset,
     });
+
+    // Two more groups of the hub read the topic: one has not got past the event yet, one has.
+    const admin = testKafka(iso.brokers).admin();
+    await admin.connect();
+    try {
+      for (const [group, offset] of [
+        ['lagging', BigInt(record.message.offset)],
+        ['ahead', BigInt(record.message.offset) + 1n],
+      ] as const) {
+        await admin.setOffsets({
+          groupId: `${iso.topicPrefix}${group}`,
+          topic: topic(),
+          partitions: [{ partition: record.partition, offset: String(offset) }],
+        });
+      }
+    } finally {
+      await admin.disconnect();
+    }
+    await eventually(async () =>
+      expect((await statusOf(event.id)).body.consumers).toEqual([
+        { consumer: `${iso.topicPrefix}ahead`, status: 'consumed' },
+        { consumer: `${iso.topicPrefix}gateway`, status: 'consumed' },
+        { consumer: `${iso.topicPrefix}lagging`, status: 'pending' },
+        { consumer: `${iso.topicPrefix}registry`, status: 'dead-lettered' },
+      ]),
+    );
 
     const mine = await get<{ id: string; consumer: string }[]>('SPJ', '/v1/dead-letters');
     expect(mine.body.filter((l) => l.id === event.id)).toEqual([

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { ConsumerProgress } from './consumer-progress';
+import { EventDeadLetterRetention, RelayedBatchRetention } from './event-status-retention';
 import { EventDeadLettersConsumer } from './event-dead-letters.consumer';
 import { EventStatusController } from './event-status.controller';
 import { EventStatusService } from './event-status.service';
@@ -8,6 +10,6 @@ import { EventStatusService } from './event-status.service';
 @Module({
   imports: [AuthModule],
   controllers: [EventDeadLettersConsumer, EventStatusController],
-  providers: [EventStatusService],
+  providers: [EventStatusService, ConsumerProgress, RelayedBatchRetention, EventDeadLetterRetention],
 })
 export class EventStatusModule {}

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { IntakeReceipt } from '../intake/entities/intake-receipt.entity';
 import { EventDeadLetter } from './entities/event-dead-letter.entity';
+import { RelayedBatch } from './entities/relayed-batch.entity';
 
 const receipts = (manager: EntityManager): string => manager.connection.getMetadata(IntakeReceipt).tablePath;
 const outbox = (manager: EntityManager): string => `"${manager.connection.getMetadata(IntakeReceipt).schema}"."outbox"`;
@@ -55,6 +56,19 @@ export class EventStatusRepository {
       [event.eventId, event.hubId],
     );
     return rows.length > 0;
+  }
+
+  /** The batch the relay produced the event in: the first since its acceptance that holds its hub id. */
+  static relayedBatchOf(manager: EntityManager, event: AcceptedEvent): Promise<RelayedBatch | null> {
+    return manager
+      .createQueryBuilder(RelayedBatch, 'b')
+      .where('b.relayed_at >= :acceptedAt AND :hubId = ANY(b.hub_ids)', {
+        acceptedAt: event.acceptedAt,
+        hubId: event.hubId,
+      })
+      .orderBy('b.relayed_at')
+      .limit(1)
+      .getOne();
   }
 
   static async record(manager: EntityManager, letter: EventDeadLetter): Promise<void> {
