@@ -6,6 +6,7 @@ import { IsolatedEnv, ReadMessage, eventually, isolatedEnv, readTopic, testKafka
 import { SigningKey, signedFetch } from '../auth/signed-fetch';
 import { gatewayApp } from '../gateway.app';
 import { toGatewayEnv } from '../gateway.env';
+import { EventDeadLetterRetention, RelayedBatchRetention } from './event-status-retention';
 import type { EventStatus } from './event-status.service';
 
 const ADMIN: SigningKey = { accessKeyId: 'AKSTATUSADMIN', secret: 'status-admin-secret-0123456789abcdef' };
@@ -190,5 +191,30 @@ describe('event status', () => {
     await eventually(async () => expect((await statusOf(event.id)).body.deadLetters).toHaveLength(1));
     const mine = await get<{ id: string }[]>('SPJ', '/v1/dead-letters?limit=500');
     expect(mine.body.map((l) => l.id)).not.toContain(stranger);
+  });
+
+  it("forgets relayed batches and kept dead letters past the receipts' retention, and only those", async () => {
+    const event = newEvent();
+    await publish(event);
+    const record = await relayed(event.id);
+    await deadLetter(record, `${iso.topicPrefix}registry`, 'kept for a while');
+    await eventually(async () => expect((await statusOf(event.id)).body.deadLetters).toHaveLength(1));
+    const count = async (table: string): Promise<number> =>
+      Number(((await hub.dataSource.query(`SELECT count(*) AS n FROM "gateway"."${table}"`)) as { n: string }[])[0].n);
+    const before = { batches: await count('relayed_batch'), letters: await count('event_dead_letter') };
+    // Age one of each past GATEWAY_RECEIPT_RETENTION_HOURS (30 days by default).
+    await hub.dataSource.query(
+      `UPDATE "gateway"."relayed_batch" SET relayed_at = now() - interval '31 days'
+        WHERE id = (SELECT min(id) FROM "gateway"."relayed_batch")`,
+    );
+    await hub.dataSource.query(
+      `UPDATE "gateway"."event_dead_letter" SET dead_lettered_at = now() - interval '31 days'
+        WHERE event_id = $1`,
+      [event.id],
+    );
+    expect((await hub.app.get(RelayedBatchRetention).prune())?.rows).toBe(1);
+    expect((await hub.app.get(EventDeadLetterRetention).prune())?.rows).toBe(1);
+    expect(await count('relayed_batch')).toBe(before.batches - 1);
+    expect(await count('event_dead_letter')).toBe(before.letters - 1);
   });
 });
