@@ -48,23 +48,25 @@ export class EventStatusRepository {
 
   /**
    * Whether the event still waits in the gateway's outbox. The outbox holds only the backlog (the relay deletes what
-   * it has produced), so the scan is short; the hub id tells the event from another source's with the same id.
+   * it has produced), so the scan is short; the hub id tells the event from another source's with the same id, the
+   * topic from its copies for egress topics (which carry its headers).
    */
   static async inOutbox(manager: EntityManager, event: AcceptedEvent): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM ${outbox(manager)} WHERE event_id = $1 AND headers->>'ce_hubid' = $2 LIMIT 1`,
-      [event.eventId, event.hubId],
+      `SELECT 1 FROM ${outbox(manager)} WHERE event_id = $1 AND headers->>'ce_hubid' = $2 AND topic = $3 LIMIT 1`,
+      [event.eventId, event.hubId, event.topic],
     );
     return rows.length > 0;
   }
 
-  /** The batch the relay produced the event in: the first since its acceptance that holds its hub id. */
+  /** The batch the relay produced the event in to its topic (not a copy to an egress topic), since its acceptance. */
   static relayedBatchOf(manager: EntityManager, event: AcceptedEvent): Promise<RelayedBatch | null> {
     return manager
       .createQueryBuilder(RelayedBatch, 'b')
-      .where('b.relayed_at >= :acceptedAt AND :hubId = ANY(b.hub_ids)', {
-        acceptedAt: event.acceptedAt,
+      .where('b.relayed_at >= :acceptedAt', { acceptedAt: event.acceptedAt })
+      .andWhere('EXISTS (SELECT 1 FROM unnest(b.hub_ids, b.topics) AS r(h, t) WHERE r.h = :hubId AND r.t = :topic)', {
         hubId: event.hubId,
+        topic: event.topic,
       })
       .orderBy('b.relayed_at')
       .limit(1)

@@ -77,7 +77,7 @@ export class EventStatusService {
       EventStatusRepository.relayedBatchOf(manager, event),
     ]);
     const position = batch
-      ? (relayedPosition(batch, event.hubId, await this.progress.partitionCount(event.topic)) ?? null)
+      ? (relayedPosition(batch, event.hubId, event.topic, await this.progress.partitionCount(event.topic)) ?? null)
       : null;
     const groups = position ? await this.progress.offsets(event.topic, position.partition) : [];
     return { ...view(event, waiting, letters), position, consumers: consumersOf(groups, position, letters) };

@@ -33,11 +33,11 @@ export function recordRelayedBatches(schema: string): RelayObserver {
 export function relayedPosition(
   batch: Pick<RelayedBatch, 'hubIds' | 'topics' | 'keys' | 'written'>,
   hubId: string,
+  topic: string,
   partitionCount: number,
 ): { partition: number; offset: string } | undefined {
-  const index = batch.hubIds.indexOf(hubId);
+  const index = batch.hubIds.findIndex((h, i) => h === hubId && batch.topics[i] === topic);
   if (index < 0 || partitionCount < 1) return undefined;
-  const topic = batch.topics[index];
   const partitionMetadata: PartitionMetadata[] = Array.from({ length: partitionCount }, (_, partitionId) => ({
     partitionErrorCode: 0,
     partitionId,
