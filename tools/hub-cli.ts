@@ -8,6 +8,8 @@
  *   hub tail --deliveries SUBSCRIPTION_ID  poll a subscription's deliveries
  *   hub types [TYPE]                       the event catalogue
  *   hub me                                 who the hub thinks these credentials are
+ *   hub status EVENT_ID [--source S]       what became of one of the department's events
+ *   hub dead-letters [--since T]           the department's events' dead letters
  * Credentials: --key/--secret, else HUB_ACCESS_KEY_ID/HUB_SECRET, else the demo credentials file that `npm start`
  * writes (.hub/demo-credentials.json, or --credentials FILE / HUB_CREDENTIALS_FILE), picked by --department.
  */
@@ -29,6 +31,8 @@ const USAGE = `usage:
   hub tail --deliveries SUBSCRIPTION_ID [--status S]   poll a subscription's deliveries
   hub types [TYPE]                                     the event catalogue
   hub me                                               check the credentials
+  hub status EVENT_ID [--source S]                     what became of an event: relayed, consumers, dead letters
+  hub dead-letters [--since RFC3339]                   the department's events' dead letters, oldest first
 options: --url URL (HUB_URL, default http://127.0.0.1:3000), --key ID (HUB_ACCESS_KEY_ID), --secret S (HUB_SECRET),
   --credentials FILE (HUB_CREDENTIALS_FILE, default .hub/demo-credentials.json), --department CODE (HUB_DEPARTMENT),
   --count N (tail: stop after N), --timeout SECONDS (tail: stop after), --interval SECONDS (deliveries poll, default 2)`;
@@ -48,6 +52,8 @@ const OPTIONS = {
   status: { type: 'string' },
   'from-beginning': { type: 'boolean' },
   brokers: { type: 'string' },
+  source: { type: 'string' },
+  since: { type: 'string' },
   'topic-prefix': { type: 'string' },
   count: { type: 'string' },
   timeout: { type: 'string' },
@@ -371,6 +377,18 @@ export async function main(argv: string[], given: NodeJS.ProcessEnv = process.en
         return await tail(client, flags, credential, env);
       case 'me':
         print(await client.me());
+        return 0;
+      case 'status': {
+        if (!positionals[0]) throw new UsageError('status needs the event id');
+        const status = await client.eventStatus(positionals[0], flags.source);
+        print(status);
+        // A script can wait on it: 0 once every consumer is past the event, 3 while any is not, 4 if one gave up.
+        if (status.consumers.some((c) => c.status === 'dead-lettered')) return 4;
+        const done = status.consumers.length > 0 && status.consumers.every((c) => c.status === 'consumed');
+        return status.state === 'relayed' && done ? 0 : 3;
+      }
+      case 'dead-letters':
+        print(await client.deadLetters({ since: flags.since }));
         return 0;
       default:
         throw new UsageError(`unknown command ${command}`);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EnterpriseRegisteredV1 } from '@hub/contracts';
 import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
-import { AppProcess, IsolatedEnv, isolatedEnv, readTopic, startAppProcess } from '@hub/testing';
+import { AppProcess, IsolatedEnv, eventually, isolatedEnv, readTopic, startAppProcess } from '@hub/testing';
 import { HubClient } from '@hub/sdk';
 import { seedDemoCredentials } from '../../tools/seed-demo';
 
@@ -97,6 +97,29 @@ describe('hub CLI', () => {
     const topic = `${iso.topicPrefix}${EnterpriseRegisteredV1.topic}`;
     const seen = await readTopic(iso.brokers, topic, (m) => m.some((x) => x.headers['ce_id'] === event.id));
     expect(seen.filter((x) => x.headers['ce_id'] === event.id)).toHaveLength(1);
+  });
+
+  it('says what became of an event, exiting 0 once every consumer is past it, and lists dead letters', async () => {
+    const event = approvalEvent(40);
+    expect(hub(['publish', file('status.json', event)]).status).toBe(0);
+    const run = await eventually(async () => {
+      const current = hub(['status', event.id, '--department', 'SPJ']);
+      expect(current.status).toBe(0);
+      return current;
+    });
+    expect(JSON.parse(run.stdout)).toMatchObject({ id: event.id, state: 'relayed', deadLetters: [] });
+    const unknown = hub(['status', 'no-such-event', '--department', 'SPJ']);
+    expect(unknown.status).toBe(1);
+    expect(JSON.parse(unknown.stderr)).toMatchObject({ status: 404 });
+    const letters = hub([
+      'dead-letters',
+      '--department',
+      'SPJ',
+      '--since',
+      new Date(Date.now() - 60_000).toISOString(),
+    ]);
+    expect(letters.status).toBe(0);
+    expect(JSON.parse(letters.stdout)).toEqual([]);
   });
 
   it('publishes from stdin in binary mode, and answers a duplicate with the original receipt', () => {

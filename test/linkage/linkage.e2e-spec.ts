@@ -424,15 +424,15 @@ describe('审管衔接, the whole loop', () => {
         actor: 'SCJG-system',
       },
     );
-    expect(claim.status).toBe(200);
-    expect(claim.body).toMatchObject({ state: 'claimed', pushId: null });
+    expect(claim.status).toBe(202); // held until its push arrives
+    expect(claim.body).toMatchObject({ state: 'held', pushId: null });
     await publishDecisions(iso.brokers, iso.topicPrefix, [decisionEvent(LicenceGrantedV1.type, early)]);
 
     await eventually(async () => {
       const [row] = await supervised(early.approvalId, 'SCJG');
       expect(row.push_id).not.toBeNull();
       expect(row.state).toBe('claimed');
-      expect(row.claimed_at!.getTime()).toBeLessThan(row.pushed_at!.getTime());
+      expect(row.claimed_at!.getTime()).toBe(row.pushed_at!.getTime()); // never dated before its push
     });
     await eventually(async () =>
       expect(kinds(await timeline(early.approvalId)).sort()).toEqual(['claimed:SCJG', 'pushed:SCJG', 'received']),
@@ -487,7 +487,7 @@ describe('审管衔接, the whole loop', () => {
       42,
     ]);
     expect(batch.status).toBe(207);
-    expect(batch.body).toMatchObject({ claimed: 3, refused: 4 });
+    expect(batch.body).toMatchObject({ claimed: 2, held: 1, refused: 4 });
     const [first, again, refused, ahead, notPushed, invalid, notObject] = batch.body.results;
     expect(batch.body.results.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(first).toMatchObject({
@@ -497,7 +497,7 @@ describe('审管衔接, the whole loop', () => {
     });
     expect(again).toMatchObject({ status: 200, claimed: false, push: { state: 'claimed' } });
     expect(refused).toMatchObject({ status: 409, problem: { type: 'urn:hub:problem:conflict', status: 409 } });
-    expect(ahead).toMatchObject({ status: 200, claimed: true, push: { state: 'claimed', pushId: null } });
+    expect(ahead).toMatchObject({ status: 202, push: { state: 'held', pushId: null } });
     expect(notPushed.problem).toMatchObject({ type: 'urn:hub:problem:push-not-received', status: 409 });
     expect(invalid).toMatchObject({ status: 400, problem: { type: 'urn:hub:problem:invalid-request' } });
     expect(invalid.problem!.errors).toEqual(
@@ -508,7 +508,7 @@ describe('审管衔接, the whole loop', () => {
     );
     expect(notObject).toMatchObject({ status: 400, problem: { errors: [{ field: '[6]', rule: 'isObject' }] } });
 
-    // Claimed once, whatever the batch repeated; the early claim is completed by its push.
+    // Claimed once, whatever the batch repeated; the held claim is made when its push arrives.
     await publishDecisions(iso.brokers, iso.topicPrefix, [decisionEvent(LicenceGrantedV1.type, early)]);
     await eventually(async () => {
       expect(kinds(await timeline(pushed.approvalId))).toEqual(['received', 'pushed:SCJG', 'claimed:SCJG']);

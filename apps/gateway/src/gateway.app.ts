@@ -14,6 +14,12 @@ import { DeliveryEvent } from './delivery/entities/delivery-event.entity';
 import { Subscription } from './delivery/entities/subscription.entity';
 import { Delivery1764400100000 } from './delivery/migrations/1764400100000-delivery';
 import { Entitlement } from './entitlements/entities/entitlement.entity';
+import { EventDeadLetter } from './event-status/entities/event-dead-letter.entity';
+import { RelayedBatch } from './event-status/entities/relayed-batch.entity';
+import { EventStatusModule } from './event-status/event-status.module';
+import { RelayedBatches1765000200000 } from './event-status/migrations/1765000200000-relayed-batches';
+import { recordRelayedBatches } from './event-status/relayed-position';
+import { EventDeadLetters1765000100000 } from './event-status/migrations/1765000100000-event-dead-letters';
 import { EntitlementsModule } from './entitlements/entitlements.module';
 import { Entitlements1764400000000 } from './entitlements/migrations/1764400000000-entitlements';
 import { GatewayEnv } from './gateway.env';
@@ -36,6 +42,7 @@ export const gatewayApp: HubAppDefinition = {
     CatalogueModule,
     EntitlementsModule,
     DeliveryModule,
+    EventStatusModule,
   ],
   entities: [
     DepartmentSystem,
@@ -47,6 +54,8 @@ export const gatewayApp: HubAppDefinition = {
     Subscription,
     DeliveryEvent,
     Delivery,
+    EventDeadLetter,
+    RelayedBatch,
   ],
   migrations: [
     Credentials1764300000000,
@@ -56,7 +65,11 @@ export const gatewayApp: HubAppDefinition = {
     Delivery1764400100000,
     IntakeReceiptAcceptedAt1764500100000,
     RateBuckets1764700000000,
+    EventDeadLetters1765000100000,
+    RelayedBatches1765000200000,
   ],
   env: GatewayEnv,
+  // Where each accepted event landed (one row per relayed batch), for GET /v1/events/:id.
+  onRelayed: recordRelayedBatches('gateway'),
   openApi: GATEWAY_OPENAPI,
 };

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { CompressionTypes, Kafka, Partitioners, Producer, TopicMessages } from 'kafkajs';
+import { CompressionTypes, Kafka, Partitioners, Producer, RecordMetadata, TopicMessages } from 'kafkajs';
 import { HubMetrics } from '@hub/observability';
 import { KafkaRecord } from './kafka-record';
 import { installRecordEncoder } from './kafka-record-encoder';
@@ -47,18 +47,21 @@ export class HubProducer {
     await this.producer.disconnect();
   }
 
-  async send(records: readonly KafkaRecord[]): Promise<void> {
-    if (records.length === 0) return;
+  /** Resolves to the broker's answer: each partition written with its first record's offset. */
+  async send(records: readonly KafkaRecord[]): Promise<RecordMetadata[]> {
+    if (records.length === 0) return [];
     const topicMessages = groupByTopic(records);
     const producer = this.producer;
+    let written: RecordMetadata[];
     try {
-      await producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages });
+      written = await producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages });
     } catch (error) {
       const lost = lostSequence(error);
       if (lost !== undefined) await this.renew(producer, lost);
       throw error;
     }
     for (const { topic, messages } of topicMessages) this.metrics?.produced.inc({ topic }, messages.length);
+    return written;
   }
 
   /** Replaces `stale` (once, however many sends failed with it); if that fails, the next failure tries again. */

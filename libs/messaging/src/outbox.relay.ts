@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { RecordMetadata } from 'kafkajs';
 import { Client } from 'pg';
 import { KAFKA_DEFAULT_MAX_MESSAGE_BYTES } from '@hub/config';
 import { DeadLetterHeaders, deadLetterTopic } from '@hub/contracts';
@@ -35,7 +36,19 @@ export interface OutboxRelayOptions {
   lingerMs?: number;
   /** How often a standby replica tries to become the relay. */
   standbyMs?: number;
+  /**
+   * Told of each batch Kafka acknowledged, on the relay's session, before its rows are deleted: the records in the
+   * order sent and the broker's answer (each partition's first offset). Best effort: a failure is logged, never
+   * retried, so that nothing is produced twice for it.
+   */
+  onRelayed?: RelayObserver;
 }
+
+export type RelayObserver = (
+  client: Client,
+  records: readonly KafkaRecord[],
+  written: readonly RecordMetadata[],
+) => Promise<void>;
 
 interface OutboxRow {
   position: string;
@@ -140,7 +153,7 @@ export class OutboxRelay {
         continue;
       }
       wait = minIdleMs;
-      const { done, all } = await this.publish(rows);
+      const { done, all } = await this.publish(client, rows);
       if (done.length === 0) continue;
       await client.query({
         name: 'outbox_delete',
@@ -195,7 +208,7 @@ export class OutboxRelay {
    * that was all of `rows`. The exact sizes are checked here (the query's are estimates): rows of a topic past its
    * limit wait for the next send.
    */
-  private async publish(rows: OutboxRow[]): Promise<{ done: string[]; all: boolean }> {
+  private async publish(client: Client, rows: OutboxRow[]): Promise<{ done: string[]; all: boolean }> {
     const perTopic = this.limit - RECORD_BATCH_OVERHEAD;
     const used = new Map<string, number>();
     const full = new Set<string>();
@@ -223,12 +236,19 @@ export class OutboxRelay {
       sent.push(row);
     }
     const letters = setAside.flatMap(({ row, reason }) => this.setAsideRecord(row, reason));
+    const records = [...sent.map(recordOf), ...letters];
+    let written: RecordMetadata[];
     try {
-      await this.options.producer.send([...sent.map(recordOf), ...letters]);
+      written = await this.options.producer.send(records);
     } catch (error) {
       if (!refusedAsTooLarge(error)) throw error;
       return { done: await this.refusedAsTooLarge(sent, setAside.length), all: false };
     }
+    await this.options
+      .onRelayed?.(client, records, written)
+      .catch((error: Error) =>
+        this.logger.warn(`the relay's observer failed (the batch is relayed all the same): ${error.message}`),
+      );
     for (const { row, reason } of setAside) {
       this.options.metrics?.outboxSetAside.inc({ schema: this.options.schema, topic: row.topic });
       this.logger.warn(`set aside outbox row ${row.position} for ${row.topic} as a dead letter: ${reason}`);

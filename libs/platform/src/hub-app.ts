@@ -11,7 +11,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { logLevel } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
 import { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
 import { HubEnv } from '@hub/config';
 import { topicsUsedBy } from '@hub/contracts';
@@ -26,6 +26,7 @@ import {
   MessagingTables1764230400000,
   OutboxMessage,
   OutboxRelay,
+  RelayObserver,
   OutboxWriter,
   contractsCatalog,
   ensureTopics,
@@ -66,6 +67,8 @@ export interface HubAppDefinition {
    * passes over them by their headers, undecoded. Replayed into an empty schema they are applied as before.
    */
   appliesOwnEventsWhenWritten?: boolean;
+  /** Told of every batch the app's outbox relay has produced (see OutboxRelayOptions.onRelayed). */
+  onRelayed?: RelayObserver;
 }
 
 export interface HubOpenApi {
@@ -151,6 +154,7 @@ export async function startHubApp(
     metrics,
     lingerMs: env.OUTBOX_LINGER_MS,
     maxMessageBytes: env.KAFKA_MAX_MESSAGE_BYTES,
+    onRelayed: definition.onRelayed,
   });
   const groupId = `${env.KAFKA_TOPIC_PREFIX}${name}`;
   const ownEvents = definition.appliesOwnEventsWhenWritten === true;
@@ -187,9 +191,11 @@ export async function startHubApp(
       { provide: HubRuntime, useFactory: () => new HubRuntime(relay, producer) },
       { provide: InboxRetention, useFactory: () => new InboxRetention(dataSource, env, metrics) },
       { provide: HubEnv, useValue: env },
+      // The app's own Kafka client (its brokers and credentials), for what goes past the transport (admin reads).
+      { provide: Kafka, useValue: kafka },
       ...(definition.env ? [{ provide: definition.env, useValue: env }] : []),
     ],
-    exports: [HubEnv, ...(definition.env ? [definition.env] : [])],
+    exports: [HubEnv, Kafka, ...(definition.env ? [definition.env] : [])],
   })
   @Global()
   class HubRootModule {}

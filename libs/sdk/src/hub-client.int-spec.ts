@@ -70,6 +70,20 @@ describe('HubClient against the gateway', () => {
     expect(seen.filter((m) => m.headers['ce_id'] === event.id)).toHaveLength(1);
   });
 
+  it("asks what became of an event: relayed, and past the gateway's own consumer; no other department may ask", async () => {
+    const event = newEvent(50);
+    await spj.publish(event);
+    const status = await eventually(async () => {
+      const current = await spj.eventStatus(event.id);
+      expect(current.consumers).toContainEqual({ consumer: `${iso.topicPrefix}gateway`, status: 'consumed' });
+      return current;
+    });
+    expect(status).toMatchObject({ id: event.id, source: event.source, state: 'relayed', deadLetters: [] });
+    expect(status.position).toEqual({ partition: expect.any(Number), offset: expect.stringMatching(/^\d+$/) });
+    await expect(scjg.eventStatus(event.id)).rejects.toMatchObject({ status: 404 });
+    expect(await spj.deadLetters({ since: new Date(Date.now() - 60_000) })).toEqual([]);
+  });
+
   it('gets the original receipt for a duplicate, in either mode', async () => {
     const event = newEvent(2);
     const first = await spj.publish(event, 'binary');

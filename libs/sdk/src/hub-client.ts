@@ -8,6 +8,8 @@ import type {
   CloudEventInput,
   Delivery,
   Entitlement,
+  EventDeadLetter,
+  EventStatus,
   EventTypeInfo,
   ProblemDetails,
   Query,
@@ -142,6 +144,22 @@ export class HubClient {
   deliveries(subscriptionId: string, query?: Query): Promise<Delivery[]> {
     return this.request<Delivery[]>('GET', `/v1/subscriptions/${encodeURIComponent(subscriptionId)}/deliveries`, {
       query,
+    });
+  }
+
+  /**
+   * What the hub did with one of the department's events, by its id: relayed or not, each consumer group's progress
+   * past it, every dead letter with its reason. `source` only when the department used the id from two sources.
+   */
+  eventStatus(id: string, source?: string): Promise<EventStatus> {
+    return this.request<EventStatus>('GET', `/v1/events/${encodeURIComponent(id)}`, { query: { source } });
+  }
+
+  /** The department's events' dead letters after `since` (default: the last 24 hours), oldest first. */
+  deadLetters(query?: { since?: string | Date; limit?: number }): Promise<(EventDeadLetter & { id: string })[]> {
+    const since = query?.since instanceof Date ? query.since.toISOString() : query?.since;
+    return this.request<(EventDeadLetter & { id: string })[]>('GET', '/v1/dead-letters', {
+      query: { since, limit: query?.limit },
     });
   }
 

@@ -8,6 +8,8 @@ export type {
   CloudEventInput,
   Delivery,
   Entitlement,
+  EventDeadLetter,
+  EventStatus,
   EventTypeInfo,
   FieldError,
   ProblemDetails,

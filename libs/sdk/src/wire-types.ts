@@ -161,5 +161,37 @@ export interface Entitlement {
   [field: string]: unknown;
 }
 
+/** A consuming app's dead letter of one of the department's events: who gave up, and why. */
+export interface EventDeadLetter {
+  /** The consumer group that gave up. */
+  consumer: string;
+  reason: string;
+  /** The fields and rules, when the event broke a contract. */
+  errors: FieldError[] | null;
+  attempts: number;
+  deadLetteredAt: string;
+  partition: number;
+  offset: string;
+  [field: string]: unknown;
+}
+
+/** What the hub did with one accepted event (GET /v1/events/:id). */
+export interface EventStatus {
+  id: string;
+  source: string;
+  type: string;
+  hubId: string;
+  topic: string;
+  channel: string;
+  acceptedAt: string;
+  /** accepted: still in the gateway's outbox; relayed: on its Kafka topic. */
+  state: 'accepted' | 'relayed';
+  position: { partition: number; offset: string } | null;
+  /** Each consumer group of the hub reading the topic: not past it yet, past it, or gave up on it. */
+  consumers: { consumer: string; status: 'pending' | 'consumed' | 'dead-lettered' }[];
+  deadLetters: EventDeadLetter[];
+  [field: string]: unknown;
+}
+
 /** Query parameters of a request; arrays repeat the name. */
 export type Query = Record<string, string | number | boolean | readonly (string | number)[] | undefined>;

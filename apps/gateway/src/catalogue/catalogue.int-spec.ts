@@ -156,6 +156,17 @@ describe('gateway catalogue and docs', () => {
     expect(document.paths['/v1/subscriptions/{id}/deliveries']?.get?.parameters).toEqual(
       expect.arrayContaining([expect.objectContaining({ name: 'status', in: 'query' })]),
     );
+    const fate = document.paths['/v1/events/{id}']?.get;
+    expect(fate?.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'id', in: 'path', required: true }),
+        expect.objectContaining({ name: 'source', in: 'query' }),
+      ]),
+    );
+    expect(Object.keys(fate?.responses ?? {})).toEqual(expect.arrayContaining(['200', '401', '404', '409']));
+    expect(document.paths['/v1/dead-letters']?.get?.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'since', in: 'query' })]),
+    );
 
     const yaml = await fetch(`${gateway.url}/docs/openapi.yaml`);
     expect(yaml.status).toBe(200);

@@ -112,6 +112,7 @@ export function completeGatewayDocument(
   describeCatalogue(document);
   describeIntake(document);
   describeDelivery(document);
+  describeEventStatus(document);
   return document;
 }
 
@@ -298,6 +299,29 @@ function describeDelivery(document: OpenAPIObject): void {
       const operation = operationAt(document, path, method);
       if (operation) operation.responses['404'] = problem('No subscription of that id in your department');
     }
+  }
+}
+
+/** What became of a department's event (event-status/): the answers are plain JSON, described here. */
+function describeEventStatus(document: OpenAPIObject): void {
+  const status = operationAt(document, '/v1/events/{id}', 'get');
+  if (status) {
+    status.summary =
+      'What became of one of your events: relayed or not, each consumer group past it or not, dead letters';
+    status.description = [
+      '`state` accepted (in the outbox) or relayed; `position` its partition and offset; `consumers` each consumer',
+      'group of the hub reading the topic, `pending` (not past it), `consumed` (past it: applied, or passed over as a',
+      'duplicate or a type it does not handle) or `dead-lettered`; `deadLetters` with each `reason` and `errors`.',
+    ].join(' ');
+    status.responses['200'] = { description: 'The event as the hub has it (see docs/department-systems.md)' };
+    status.responses['404'] = problem('Your department has no accepted event of that id (or its receipt has expired)');
+    status.responses['409'] = problem('Your department used that id from several sources: name one with `source`');
+  }
+  const letters = operationAt(document, '/v1/dead-letters', 'get');
+  if (letters) {
+    letters.summary = "Your department's events' dead letters after `since` (default: the last 24 hours), oldest first";
+    letters.tags = ['intake'];
+    letters.responses['200'] = { description: 'The dead letters, each with the event id, consumer, reason and errors' };
   }
 }
 

@@ -5,8 +5,9 @@ import { LedgersService } from './ledgers.service';
 import { SupervisionService } from './supervision.service';
 
 /**
- * Sends claim and supervision deadline notices and refreshes the linkage gauges. Every replica runs it; rows are
- * taken with FOR UPDATE SKIP LOCKED, so each notice is sent by exactly one of them.
+ * Refuses claims held past the claim limit, sends claim and supervision deadline notices and refreshes the linkage
+ * gauges. Every replica runs it; rows are taken with FOR UPDATE SKIP LOCKED, so each refusal and notice is sent by
+ * exactly one of them.
  */
 @Injectable()
 export class DeadlineScheduler extends PeriodicJob {
@@ -19,6 +20,7 @@ export class DeadlineScheduler extends PeriodicJob {
   }
 
   protected async work(): Promise<void> {
+    while ((await this.supervision.refuseExpiredHolds(100)) === 100);
     while ((await this.supervision.sendDueNotices(100)) === 100);
     await this.ledgers.refreshMetrics();
   }

@@ -41,7 +41,7 @@ export class LedgersService {
 
   async ledger(department: string, asOf?: string) {
     const now = asOf ? new Date(asOf) : this.clock.now();
-    const rows = await SupervisionRepository.ledger(this.dataSource.manager, department, ['pushed', 'claimed']);
+    const rows = await SupervisionRepository.ledger(this.dataSource.manager, department, ['held', 'pushed', 'claimed']);
     const isOverdue = (r: SupervisedPush): boolean =>
       (r.state === 'pushed' && r.claimDueAt !== null && r.claimDueAt <= now) ||
       (r.state === 'claimed' && r.supervisionDueAt !== null && r.supervisionDueAt <= now);
@@ -51,6 +51,8 @@ export class LedgersService {
       unclaimed: rows.filter((r) => r.state === 'pushed'),
       overdue: rows.filter(isOverdue),
       claimedNotSupervised: rows.filter((r) => r.state === 'claimed'),
+      /** Claims that came before their push, held for it until `heldUntil`. */
+      held: rows.filter((r) => r.state === 'held'),
     };
   }
 

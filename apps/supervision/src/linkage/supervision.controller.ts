@@ -16,7 +16,7 @@ export const MAX_CLAIMS_PER_BATCH = 500;
 export interface ClaimResult {
   index: number;
   status: number;
-  /** False when the approval was claimed already (by this department): nothing changed. */
+  /** False when the approval was claimed already (by this department): nothing changed. Absent while held (202). */
   claimed?: boolean;
   /** The push as claimed (GET /v1/ledgers has the rest of it). */
   push?: Pick<
@@ -29,6 +29,7 @@ export interface ClaimResult {
     | 'claimedBy'
     | 'supervisionDueDate'
     | 'supervisionDueAt'
+    | 'heldUntil'
   >;
   problem?: { type: string; title: string; status: number; detail: string; errors?: FieldError[] };
 }
@@ -45,22 +46,30 @@ export class SupervisionController {
     private readonly ledgers: LedgersService,
   ) {}
 
+  /** 200 with the push as claimed; 202 with the claim held (state `held`, `heldUntil`) when the push has not come. */
   @Post('claims')
   @HttpCode(200)
-  claim(@Body() dto: ClaimDto, @CallerDepartment() department: string) {
-    return this.supervision.claim(department, dto);
+  async claim(
+    @Body() dto: ClaimDto,
+    @Res({ passthrough: true }) response: Response,
+    @CallerDepartment() department: string,
+  ): Promise<SupervisedPush> {
+    const { status, push } = await this.supervision.claim(department, dto);
+    response.status(status);
+    return push;
   }
 
   /**
    * Claims up to MAX_CLAIMS_PER_BATCH approvals (a JSON array of claims), each as POST /v1/claims would: 200 when
-   * every one is claimed (or was already), 207 when some are not; see each result.
+   * every one is claimed (or was already), 207 when some are not (held until their push, or refused); see each
+   * result.
    */
   @Post('claims\\:batch')
   async claimBatch(
     @Body() body: unknown,
     @Res({ passthrough: true }) response: Response,
     @CallerDepartment() department: string,
-  ): Promise<{ claimed: number; refused: number; results: ClaimResult[] }> {
+  ): Promise<{ claimed: number; held: number; refused: number; results: ClaimResult[] }> {
     if (!Array.isArray(body) || body.length === 0) {
       throw new ProblemException(400, 'invalid-request', 'a batch is a non-empty JSON array of claims', [
         { field: 'body', rule: 'isArray', message: 'send a JSON array of claims, at least one' },
@@ -93,8 +102,9 @@ export class SupervisionController {
     );
     valid.forEach(({ index }, i) => (results[index] = claimResult(index, outcomes[i])));
     const claimed = results.filter((r) => r.status === 200).length;
+    const held = results.filter((r) => r.status === 202).length;
     response.status(claimed === results.length ? 200 : 207);
-    return { claimed, refused: results.length - claimed, results };
+    return { claimed, held, refused: results.length - claimed - held, results };
   }
 
   @Post('returns')
@@ -132,11 +142,21 @@ export class SupervisionController {
 }
 
 function claimResult(index: number, outcome: ClaimOutcome): ClaimResult {
-  if (outcome.status !== 200) return problemResult(index, outcome.status, outcome.type, outcome.detail, outcome.errors);
-  const { approvalId, department, pushId, state, claimedAt, claimedBy, supervisionDueDate, supervisionDueAt } =
-    outcome.push;
-  const push = { approvalId, department, pushId, state, claimedAt, claimedBy, supervisionDueDate, supervisionDueAt };
-  return { index, status: 200, claimed: outcome.claimed, push };
+  if (outcome.status !== 200 && outcome.status !== 202)
+    return problemResult(index, outcome.status, outcome.type, outcome.detail, outcome.errors);
+  const p = outcome.push;
+  const push = {
+    approvalId: p.approvalId,
+    department: p.department,
+    pushId: p.pushId,
+    state: p.state,
+    claimedAt: p.claimedAt,
+    claimedBy: p.claimedBy,
+    supervisionDueDate: p.supervisionDueDate,
+    supervisionDueAt: p.supervisionDueAt,
+    heldUntil: p.heldUntil,
+  };
+  return outcome.status === 200 ? { index, status: 200, claimed: outcome.claimed, push } : { index, status: 202, push };
 }
 
 function problemResult(
@@ -146,6 +166,6 @@ function problemResult(
   detail: string,
   errors?: FieldError[],
 ): ClaimResult {
-  const title = status === 400 ? 'bad request' : 'conflict';
+  const title = status === 400 ? 'bad request' : status === 403 ? 'forbidden' : 'conflict';
   return { index, status, problem: { type: PROBLEM_TYPE_BASE + type, title, status, detail, errors } };
 }

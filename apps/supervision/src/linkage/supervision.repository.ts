@@ -67,6 +67,22 @@ export class SupervisionRepository {
     await manager.update(SupervisedPush, { approvalId, department }, change as QueryDeepPartialEntity<SupervisedPush>);
   }
 
+  static async remove(manager: EntityManager, approvalId: string, department: string): Promise<void> {
+    await manager.delete(SupervisedPush, { approvalId, department });
+  }
+
+  /** Claims held for a push that has not come by `now`, locked for this pass (other replicas skip them). */
+  static heldUntil(manager: EntityManager, now: Date, limit: number): Promise<SupervisedPush[]> {
+    return manager
+      .createQueryBuilder(SupervisedPush, 'p')
+      .where(`p.state = 'held' AND p.held_until <= :now`, { now })
+      .orderBy('p.held_until')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
   /** Returns false when the action was recorded already. */
   static async addAction(manager: EntityManager, action: SupervisionAction): Promise<boolean> {
     if (await manager.existsBy(SupervisionAction, { actionId: action.actionId })) return false;

@@ -14,6 +14,7 @@ import {
   PushClaimedV1,
   PushClaimedV1Payload,
   PushEscalatedV1,
+  type ClaimChannel,
   PushFedBackV1,
   PushOverdueV1,
   PushRemindedV1,
@@ -36,6 +37,8 @@ import {
   scheduleForDue,
   WorkdayCalendar,
 } from '@hub/workdays';
+import { SupervisionEnv } from '../supervision.env';
+import { claimConflict, claimDate, holdExpired, notSupervisedBy } from './claim-rules';
 import { ClaimDto, ReturnDto, SuperviseDto } from './dto/linkage.dto';
 import { SupervisedPush } from './entities/supervised-push.entity';
 import { SupervisionAction } from './entities/supervision-action.entity';
@@ -57,8 +60,17 @@ const EFFECTS: Record<SupervisionResult, FeedbackEffect[]> = {
   'licence-should-be-revoked': ['approval', 'credit'],
 };
 const CALLS_FOR_REVOCATION: SupervisionResult[] = ['commitment-false', 'licence-should-be-revoked'];
-/** The columns an early claim leaves empty until its push arrives. */
+/** A row's held-claim columns when no claim is held. */
+const NOT_HELD: Pick<SupervisedPush, 'heldClaimId' | 'heldBy' | 'heldChannel' | 'heldAt' | 'heldUntil'> = {
+  heldClaimId: null,
+  heldBy: null,
+  heldChannel: null,
+  heldAt: null,
+  heldUntil: null,
+};
+/** The columns a held claim (or a claim read back before its push) leaves empty until its push arrives. */
 const EARLY_CLAIM: Omit<SupervisedPush, 'approvalId' | 'department' | 'uscc' | 'state' | 'noticeStage'> = {
+  ...NOT_HELD,
   pushId: null,
   matterCode: null,
   matterName: null,
@@ -83,10 +95,14 @@ const EARLY_CLAIM: Omit<SupervisedPush, 'approvalId' | 'department' | 'uscc' | '
   nextNoticeAt: null,
 };
 
-/** One claim's answer: the push as claimed (`claimed` false when it was claimed already), or why not. */
+/**
+ * One claim's answer: the push as claimed (`claimed` false when it was claimed already), the claim held until its
+ * push arrives (202), or why not.
+ */
 export type ClaimOutcome =
   | { status: 200; claimed: boolean; push: SupervisedPush }
-  | { status: 409; type: string; detail: string; errors?: FieldError[] };
+  | { status: 202; push: SupervisedPush }
+  | { status: 403 | 409; type: string; detail: string; errors?: FieldError[] };
 
 /** 认领、退回、监管、反馈: what a supervising department does with the approvals pushed to it. */
 @Injectable()
@@ -96,9 +112,13 @@ export class SupervisionService {
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     @Inject(WorkdayCalendar) private readonly calendar: WorkdayCalendar,
+    private readonly env: SupervisionEnv,
   ) {}
 
-  /** Pushes from the approval app; a push met by an early claim completes it and starts the supervision limit. */
+  /**
+   * Pushes from the approval app. A push met by a held claim makes the claim (push.claimed, dated no earlier than
+   * the push) and starts the supervision limit; one met by a claim read back before it (a replay) completes it.
+   */
   async receivePushes(manager: EntityManager, events: CloudEvent<LicencePushedV1Payload>[]): Promise<void> {
     const rows = await SupervisionRepository.findMany(
       manager,
@@ -106,6 +126,8 @@ export class SupervisionService {
     );
     const inserts: Partial<SupervisedPush>[] = [];
     const updates: Partial<SupervisedPush>[] = [];
+    const claims: CloudEvent<PushClaimedV1Payload>[] = [];
+    const now = this.clock.now();
     for (const { data } of events) {
       const d = data!;
       const key = `${d.approvalId}\u0000${d.department}`;
@@ -129,7 +151,32 @@ export class SupervisionService {
         claimDueProvisional: d.claimDueProvisional,
         supervisionWorkdays: d.supervisionWorkdays,
       };
-      if (!existing) {
+      if (existing?.state === 'held') {
+        const claimedAt = claimDate(existing.heldAt!, facts.pushedAt!, now);
+        claims.push(
+          createEvent(
+            PushClaimedV1,
+            {
+              uscc: d.uscc,
+              approvalId: d.approvalId,
+              pushId: d.pushId,
+              department: d.department,
+              actor: existing.heldBy!,
+              at: claimedAt.toISOString(),
+              channel: existing.heldChannel ?? 'system',
+            },
+            { source: SOURCE, id: existing.heldClaimId! },
+          ),
+        );
+        updates.push({
+          ...facts,
+          ...NOT_HELD,
+          state: 'claimed',
+          claimedAt,
+          claimedBy: existing.heldBy,
+          ...this.supervisionLimit(claimedAt, d.supervisionWorkdays),
+        });
+      } else if (!existing) {
         const schedule = scheduleForDue(this.calendar, {
           dueDate: d.claimDueDate,
           dueAt: new Date(d.claimDueAt),
@@ -143,7 +190,8 @@ export class SupervisionService {
           nextNoticeAt: nextNoticeAt(schedule, 'none') ?? null,
         });
       } else {
-        // An early claim starts the supervision limit once the push says how long it is; notices only while open.
+        // A claim read back before its push starts the supervision limit once the push says how long it is;
+        // notices only while open.
         const supervision = existing.claimedAt
           ? this.supervisionLimit(existing.claimedAt, d.supervisionWorkdays, existing.state === 'claimed')
           : {};
@@ -152,6 +200,7 @@ export class SupervisionService {
     }
     await SupervisionRepository.insertMany(manager, inserts);
     await SupervisionRepository.updateMany(manager, updates);
+    await this.outbox.enqueue(manager, claims);
   }
 
   private supervisionLimit(claimedAt: Date, workdays: number, open = true): Partial<SupervisedPush> {
@@ -170,12 +219,15 @@ export class SupervisionService {
     };
   }
 
-  /** Claims an approval for the department. Claiming again changes nothing; a returned one cannot be claimed. */
-  async claim(department: string, dto: ClaimDto): Promise<SupervisedPush> {
+  /**
+   * Claims an approval for the department (200), or holds the claim until the push arrives (202). Claiming again
+   * changes nothing; a returned one cannot be claimed.
+   */
+  async claim(department: string, dto: ClaimDto): Promise<{ status: 200 | 202; push: SupervisedPush }> {
     const [outcome] = await this.claimMany(department, [dto]);
-    if (outcome.status !== 200)
+    if (outcome.status !== 200 && outcome.status !== 202)
       throw new ProblemException(outcome.status, outcome.type, outcome.detail, outcome.errors);
-    return outcome.push;
+    return { status: outcome.status, push: outcome.push };
   }
 
   /**
@@ -200,7 +252,8 @@ export class SupervisionService {
    * event, push.claimed or push.claim-refused, under an id derived from the request's, and the claim takes effect when
    * the app reads that answer back, never as it decides. So a replay of the topics, which may meet the request in
    * another order with the department's other acts over HTTP, applies the answer given live (earlier in the log)
-   * and passes over the one it gives again (the same id).
+   * and passes over the one it gives again (the same id). A request that comes before its push is held, with no
+   * answer yet: the push answers it (push.claimed), or the hold's end does (push.claim-refused).
    */
   async claimRequested(manager: EntityManager, event: CloudEvent<PushClaimRequestedV1Payload>): Promise<void> {
     const d = event.data!;
@@ -210,27 +263,68 @@ export class SupervisionService {
         { field: 'department', rule: 'required', message: 'a claim request names the claiming department' },
       ]);
     }
-    const row = await SupervisionRepository.find(manager, d.approvalId, department);
+    const id = stableId('claim-requested', event.source, event.id);
+    const now = this.clock.now();
+    const requestedAt = new Date(d.at);
+    const row = await SupervisionRepository.find(manager, d.approvalId, department, true);
+    const refusal =
+      notSupervisedBy(department, d.approvalId) ??
+      claimConflict(department, d.approvalId, row) ??
+      (row?.state === 'held'
+        ? `a claim of approval ${d.approvalId} by ${department} is held already, until its push arrives`
+        : undefined);
+    if (refusal === undefined && !row) {
+      await SupervisionRepository.insert(
+        manager,
+        this.held(d.approvalId, department, d.uscc, d.actor, 'system', earliest(requestedAt, now), id),
+      );
+      return;
+    }
     const answer = {
       uscc: row?.uscc ?? d.uscc,
       approvalId: d.approvalId,
       ...(row?.pushId ? { pushId: row.pushId } : {}),
       department,
       actor: d.actor,
-      at: new Date(d.at).toISOString(),
     };
-    const refusal =
-      row?.state === 'returned'
-        ? `${department} returned approval ${d.approvalId}`
-        : row && row.state !== 'pushed'
-          ? `${department} claimed approval ${d.approvalId} already`
-          : undefined;
-    const id = stableId('claim-requested', event.source, event.id);
     const outcome =
       refusal === undefined
-        ? createEvent(PushClaimedV1, { ...answer, channel: 'system' }, { source: SOURCE, id })
-        : createEvent(PushClaimRefusedV1, { ...answer, reason: refusal }, { source: SOURCE, id });
+        ? createEvent(
+            PushClaimedV1,
+            { ...answer, at: claimDate(requestedAt, row!.pushedAt!, now).toISOString(), channel: 'system' },
+            { source: SOURCE, id },
+          )
+        : createEvent(
+            PushClaimRefusedV1,
+            { ...answer, at: requestedAt.toISOString(), reason: refusal },
+            { source: SOURCE, id },
+          );
     await this.outbox.enqueue(manager, [outcome], { applyWhenReadBack: true });
+  }
+
+  /** A claim held for its push: answered under `id` when the push arrives, or refused past the claim limit. */
+  private held(
+    approvalId: string,
+    department: string,
+    uscc: string,
+    actor: string,
+    channel: ClaimChannel,
+    at: Date,
+    id: string,
+  ): SupervisedPush {
+    return {
+      ...EARLY_CLAIM,
+      approvalId,
+      department,
+      uscc,
+      state: 'held',
+      noticeStage: 'none',
+      heldClaimId: id,
+      heldBy: actor,
+      heldChannel: channel,
+      heldAt: at,
+      heldUntil: new Date(this.clock.now().getTime() + this.env.CLAIM_HOLD_MS),
+    };
   }
 
   private async claimIn(
@@ -249,11 +343,12 @@ export class SupervisionService {
     const outcomes = dtos.map((dto): ClaimOutcome => {
       const key = `${dto.approvalId}\u0000${department}`;
       const row = rows.get(key) ?? null;
-      if (row && row.state !== 'pushed') {
-        if (row.state === 'returned')
-          return { status: 409, type: 'conflict', detail: `${department} returned approval ${dto.approvalId}` };
-        return { status: 200, claimed: false, push: row };
-      }
+      const unsupervised = notSupervisedBy(department, dto.approvalId);
+      if (unsupervised !== undefined) return { status: 403, type: 'forbidden', detail: unsupervised };
+      if (row?.state === 'returned')
+        return { status: 409, type: 'conflict', detail: claimConflict(department, dto.approvalId, row)! };
+      if (row?.state === 'held') return { status: 202, push: row };
+      if (row && row.state !== 'pushed') return { status: 200, claimed: false, push: row };
       if (!row && !dto.uscc) {
         return {
           status: 409,
@@ -268,23 +363,36 @@ export class SupervisionService {
           ],
         };
       }
+      if (!row) {
+        const held = this.held(
+          dto.approvalId,
+          department,
+          dto.uscc!,
+          dto.actor,
+          dto.channel ?? 'system',
+          at,
+          randomUUID(),
+        );
+        inserts.push(held);
+        rows.set(key, held);
+        return { status: 202, push: held };
+      }
       const event = createEvent(
         PushClaimedV1,
         {
-          uscc: row?.uscc ?? dto.uscc!,
+          uscc: row.uscc,
           approvalId: dto.approvalId,
-          ...(row?.pushId ? { pushId: row.pushId } : {}),
+          ...(row.pushId ? { pushId: row.pushId } : {}),
           department,
           actor: dto.actor,
-          at: at.toISOString(),
+          at: (row.pushedAt ? claimDate(at, row.pushedAt, at) : at).toISOString(),
           channel: dto.channel ?? 'system',
         },
         { source: SOURCE, id: randomUUID() },
       );
       events.push(event);
       const claimed = this.claimed(row, event.data!);
-      if (row) updates.push(claimed.change);
-      else inserts.push(claimed.push);
+      updates.push(claimed.change);
       rows.set(key, claimed.push);
       return { status: 200, claimed: true, push: claimed.push };
     });
@@ -314,7 +422,8 @@ export class SupervisionService {
       return { change, push: { ...EARLY_CLAIM, ...change } as SupervisedPush };
     }
     const supervision = row.supervisionWorkdays ? this.supervisionLimit(claimedAt, row.supervisionWorkdays) : {};
-    const change = { approvalId: d.approvalId, department: d.department, ...claim, ...supervision };
+    const held = row.state === 'held' ? NOT_HELD : {};
+    const change = { approvalId: d.approvalId, department: d.department, ...claim, ...held, ...supervision };
     return { change, push: { ...row, ...change } };
   }
 
@@ -469,7 +578,10 @@ export class SupervisionService {
       const row = touched
         ? await SupervisionRepository.find(manager, d.approvalId, d.department, true)
         : (current.get(`${d.approvalId}\u0000${d.department}`) ?? null);
-      if (verb === 'claimed' && (!row || row.state === 'pushed')) await this.applyClaim(manager, row, d);
+      if (verb === 'claimed' && (!row || row.state === 'pushed' || row.state === 'held'))
+        await this.applyClaim(manager, row, d);
+      else if (verb === 'claim-refused' && row?.state === 'held' && row.heldClaimId === event.id)
+        await SupervisionRepository.remove(manager, row.approvalId, row.department);
       else if (verb === 'returned' && !row) {
         const r = event.data as PushReturnedV1Payload;
         await SupervisionRepository.insert(manager, {
@@ -517,6 +629,34 @@ export class SupervisionService {
       });
     }
     return undefined;
+  }
+
+  /**
+   * One scheduler pass over up to `limit` claims held past the claim limit with no push (locked, so replicas share
+   * the work): each is refused (push.claim-refused, with the reason) and forgotten; returns how many.
+   */
+  async refuseExpiredHolds(limit = 100): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      const expired = await SupervisionRepository.heldUntil(manager, now, limit);
+      const refusals = expired.map((row) =>
+        createEvent(
+          PushClaimRefusedV1,
+          {
+            uscc: row.uscc,
+            approvalId: row.approvalId,
+            department: row.department,
+            actor: row.heldBy!,
+            at: row.heldAt!.toISOString(),
+            reason: holdExpired(row.department, row.approvalId, this.env.CLAIM_HOLD_MS),
+          },
+          { source: SOURCE, id: row.heldClaimId!, time: now.toISOString() },
+        ),
+      );
+      for (const row of expired) await SupervisionRepository.remove(manager, row.approvalId, row.department);
+      await this.outbox.enqueue(manager, refusals);
+      return expired.length;
+    });
   }
 
   /** One scheduler pass over up to `limit` pushes with notices due (locked, so replicas share the work); returns how many. */
@@ -585,6 +725,10 @@ function notifyFor(stage: Exclude<NoticeStage, 'none'>, department: string): Not
 function isRetriable(error: unknown): boolean {
   const code = (error as { code?: string }).code;
   return code === '23505' || code === '40P01';
+}
+
+function earliest(a: Date, b: Date): Date {
+  return a.getTime() <= b.getTime() ? a : b;
 }
 
 function rank(stage: NoticeStage): number {

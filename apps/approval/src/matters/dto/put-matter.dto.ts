@@ -1,6 +1,18 @@
 import { Type } from 'class-transformer';
-import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import {
+  ArrayNotContains,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
 import { IsCalendarDate, IsDepartmentCode, REFORM_MODES, type ReformMode } from '@hub/contracts';
+import { APPROVAL_BUREAU } from '../../linkage/linkage.types';
 
 /** A new version of a matter and its responsibility list. */
 export class PutMatterDto {
@@ -40,6 +52,10 @@ export class PutMatterDto {
   @Type(() => Number)
   supervisionWorkdays = 20;
 
+  /** 审管分离: the 审批局 decides the approvals and supervises none of them. */
+  @ArrayNotContains([APPROVAL_BUREAU], {
+    message: `departments must not include ${APPROVAL_BUREAU}: it decides approvals and supervises none (审管分离)`,
+  })
   @IsDepartmentCode({ each: true })
   @ArrayUnique()
   @IsArray()

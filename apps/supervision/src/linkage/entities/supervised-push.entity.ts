@@ -1,16 +1,18 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Commitment, ReformMode, SupervisionResult } from '@hub/contracts';
+import type { ClaimChannel, Commitment, ReformMode, SupervisionResult } from '@hub/contracts';
 import type { NoticeStage } from '@hub/workdays';
 
-export type SupervisedPushState = 'pushed' | 'claimed' | 'returned' | 'supervised';
+export type SupervisedPushState = 'held' | 'pushed' | 'claimed' | 'returned' | 'supervised';
 
 /**
- * An approval as one supervising department has it: pushed, claimed, returned or supervised. The push's own
- * fields are null while only an early claim is known (the department claimed before the push reached the hub).
+ * An approval as one supervising department has it: a claim held for its push, pushed, claimed, returned or
+ * supervised. The push's own fields are null while only a held claim is known (the department claimed before the
+ * push reached the hub); so are they on a claim a replay read back before its push.
  */
 @Entity({ name: 'push' })
 @Index('push_due_notice', ['nextNoticeAt'], { where: `"next_notice_at" IS NOT NULL` })
 @Index('push_department_state', ['department', 'state'])
+@Index('push_held_until', ['heldUntil'], { where: `"state" = 'held'` })
 export class SupervisedPush {
   @PrimaryColumn({ name: 'approval_id', type: 'text' })
   approvalId!: string;
@@ -93,4 +95,22 @@ export class SupervisedPush {
 
   @Column({ name: 'next_notice_at', type: 'timestamptz', nullable: true })
   nextNoticeAt!: Date | null;
+
+  /** The id push.claimed or push.claim-refused will have when the held claim is answered. */
+  @Column({ name: 'held_claim_id', type: 'text', nullable: true })
+  heldClaimId!: string | null;
+
+  @Column({ name: 'held_by', type: 'text', nullable: true })
+  heldBy!: string | null;
+
+  @Column({ name: 'held_channel', type: 'text', nullable: true })
+  heldChannel!: ClaimChannel | null;
+
+  /** When the department claimed, as it said (never later than it reached the app). */
+  @Column({ name: 'held_at', type: 'timestamptz', nullable: true })
+  heldAt!: Date | null;
+
+  /** Refused (push.claim-refused) if no push to the department has arrived by then. */
+  @Column({ name: 'held_until', type: 'timestamptz', nullable: true })
+  heldUntil!: Date | null;
 }

@@ -12,7 +12,7 @@ export const PushClaimRefusedV1 = defineEventType({
   payload: PushClaimRefusedV1Payload,
   key: 'uscc',
   summary:
-    "The answer to a department's claim request (push.claim-requested) that could not be made: the approval was returned, or claimed already.",
+    "The answer to a department's claim that could not be made (a claim request, or a claim held for its push): the approval was returned or claimed already, the department supervises none, or no push to it came within the claim limit.",
   example: {
     uscc: '91130871MA0CXQ123U',
     approvalId: 'SP-2026-000123',
