@@ -7,6 +7,7 @@ import {
   eventTypeRegistry,
   fromKafkaMessage,
   peekEventType,
+  personalValuesOf,
   ingressTopic,
   toKafkaMessage,
 } from '@hub/contracts';
@@ -50,6 +51,10 @@ export function contractsCatalog(options: ContractsCatalogOptions = {}): EventCa
       return decodeFor(message, () => true) as DecodeResult;
     },
     decodeFor,
+    redactionsOf(event: CloudEvent) {
+      const definition = registry.get(event.type);
+      return definition ? personalValuesOf(definition.payload, event.data) : [];
+    },
   };
 
   function decodeFor(

@@ -1,4 +1,4 @@
-import { CloudEvent, FieldError } from '@hub/contracts';
+import { CloudEvent, FieldError, Redaction } from '@hub/contracts';
 import { KafkaRecord } from './kafka-record';
 
 export interface IncomingKafkaMessage {
@@ -30,4 +30,6 @@ export interface EventCatalog {
    * validated but answered `ignored` (its contract matters to its own consumers, which check it).
    */
   decodeFor(message: IncomingKafkaMessage, handles: (type: string) => boolean): DecodeResult | { ok: 'ignored' };
+  /** The personal values the event's data carries (its contract marks them), to keep out of logs and reasons. */
+  redactionsOf(event: CloudEvent): Redaction[];
 }

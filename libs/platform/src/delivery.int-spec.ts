@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { CloudEvent, DeadLetterHeaders, EnterpriseRegisteredV1, toKafkaMessage } from '@hub/contracts';
+import { CloudEvent, DeadLetterHeaders, EnterpriseRegisteredV1, maskValue, toKafkaMessage } from '@hub/contracts';
 import { demoEnterprises, enterpriseDeregisteredEvent, enterpriseRegisteredEvent } from '@hub/demo';
 import { Enterprise, EnterpriseDirectory1764230500000, EnterpriseDirectoryModule } from '@hub/directory';
 import { OutboxWriter } from '@hub/messaging';
@@ -132,6 +132,9 @@ describe('delivery through outbox, Kafka and an idempotent consumer', () => {
     const poisonLetter = byId.get(poison.id)!;
     expect(poisonLetter.headers[DeadLetterHeaders.reason]).toMatch(/after 3 attempt\(s\).*poisoned row/);
     expect(poisonLetter.headers[DeadLetterHeaders.attempts]).toBe('3');
+    // 可用不可见: the handler's error quoted the legal representative; the reason carries the masked name only.
+    expect(poisonLetter.headers[DeadLetterHeaders.reason]).toContain(`(${maskValue('name', e.legalRepresentative)})`);
+    expect(poisonLetter.headers[DeadLetterHeaders.reason]).not.toContain(e.legalRepresentative);
     expect((await applyCounts(iso.databaseUrl, 'registry')).has(poison.id)).toBe(false);
   });
 
