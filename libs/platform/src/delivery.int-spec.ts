@@ -138,6 +138,17 @@ describe('delivery through outbox, Kafka and an idempotent consumer', () => {
     expect((await applyCounts(iso.databaseUrl, 'registry')).has(poison.id)).toBe(false);
   });
 
+  it('records no registered capital for an enterprise whose event gives it as null', async () => {
+    const [e] = demoEnterprises(1, 4_500);
+    const event = enterpriseRegisteredEvent({ ...e, registeredCapitalYuan: null as unknown as number }, randomUUID());
+    await send(iso.brokers, topic(), [event]);
+    await eventually(async () => expect((await applyCounts(iso.databaseUrl, 'registry')).get(event.id)).toBe(1));
+    const rows = await hub.dataSource.query(`SELECT registered_capital_yuan FROM registry.enterprise WHERE uscc = $1`, [
+      e.uscc,
+    ]);
+    expect(rows).toEqual([{ registered_capital_yuan: null }]);
+  });
+
   it("keeps one enterprise's events in order", async () => {
     const [e] = demoEnterprises(1, 5_000);
     const events: CloudEvent[] = [];
