@@ -102,6 +102,14 @@ describe('审管衔接, the whole loop', () => {
       (await call(url('supervision'), 'SCJG', 'POST', '/v1/claims', { approvalId: g.approvalId, actor: 'SCJG-0042' }))
         .status,
     ).toBe(200);
+    // 可用不可见: the coordinator reading SCJG's ledger sees who claimed masked; SCJG sees its own officer.
+    type Claimed = { claimedNotSupervised: { approvalId: string; claimedBy: string }[] };
+    const claimedBy = async (caller: string) =>
+      (await call<Claimed>(url('supervision'), caller, 'GET', '/v1/ledgers/SCJG')).body.claimedNotSupervised.find(
+        (p) => p.approvalId === g.approvalId,
+      )?.claimedBy;
+    expect(await claimedBy('SCJG')).toBe('SCJG-0042');
+    expect(await claimedBy('ZFW')).toBe('SC*****42');
     const action = await call(url('supervision'), 'SCJG', 'POST', '/v1/supervisions', {
       approvalId: g.approvalId,
       actor: 'SCJG-0042',
@@ -118,6 +126,13 @@ describe('审管衔接, the whole loop', () => {
     });
     expect(t.timeline.find((e) => e.kind === 'claimed')?.actor).toBe('SCJG-0042');
     expect(t.timeline.find((e) => e.kind === 'fed-back')?.detail).toMatchObject({ result: 'compliant', affects: [] });
+    const seenBySpj = await call<Timeline>(url('approval'), 'SPJ', 'GET', `/v1/approvals/${g.approvalId}/timeline`);
+    expect(seenBySpj.body.timeline.filter((e) => e.department === 'SCJG').map((e) => `${e.kind} ${e.actor}`)).toEqual([
+      'pushed approval',
+      'claimed SC*****42',
+      'supervised SC*****42',
+      'fed-back SC*****42',
+    ]);
     expect(t.pushes).toEqual([expect.objectContaining({ department: 'SCJG', progress: 'fed-back' })]);
 
     const stats = await call<{ department: string; claimRate: number; medianClaimSeconds: number }[]>(

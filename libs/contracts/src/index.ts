@@ -5,6 +5,20 @@ import { rememberValidationMetadata } from './validation/validation-metadata-cac
 rememberValidationMetadata();
 export { rememberValidationMetadata };
 
+// Personal data (可用不可见): marked once in the payloads, masked and redacted from them
+export {
+  PERSONAL_DATA_KEYWORD,
+  PersonalData,
+  entitledToPersonalData,
+  maskPersonalData,
+  maskValue,
+  personalDataPaths,
+  personalValuesOf,
+  redact,
+  type PersonalDataKind,
+  type Redaction,
+} from './privacy/personal-data';
+
 // Identifiers
 export {
   USCC_ALPHABET,

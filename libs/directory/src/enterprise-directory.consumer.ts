@@ -27,7 +27,8 @@ export class EnterpriseDirectoryConsumer {
         address: data!.address,
         industryCode: data!.industryCode,
         establishedOn: data!.establishedOn,
-        registeredCapitalYuan: data!.registeredCapitalYuan === undefined ? null : String(data!.registeredCapitalYuan),
+        // Absent or null (an older contract let null through): no capital on record.
+        registeredCapitalYuan: data!.registeredCapitalYuan == null ? null : String(data!.registeredCapitalYuan),
         lastEventId: id,
       })),
     );

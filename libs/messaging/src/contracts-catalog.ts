@@ -7,6 +7,7 @@ import {
   eventTypeRegistry,
   fromKafkaMessage,
   peekEventType,
+  personalValuesOf,
   ingressTopic,
   toKafkaMessage,
 } from '@hub/contracts';
@@ -52,6 +53,10 @@ export function contractsCatalog(options: ContractsCatalogOptions = {}): EventCa
       return read(message, () => true, 'refuse') as DecodeResult;
     },
     decodeFor: (message, handles) => read(message, handles, 'accept'),
+    redactionsOf(event: CloudEvent) {
+      const definition = registry.get(event.type);
+      return definition ? personalValuesOf(definition.payload, event.data) : [];
+    },
   };
 
   function read(

@@ -1,4 +1,4 @@
-import { CloudEvent, FieldError } from '@hub/contracts';
+import { CloudEvent, FieldError, Redaction } from '@hub/contracts';
 import { KafkaRecord } from './kafka-record';
 
 export interface IncomingKafkaMessage {
@@ -35,4 +35,6 @@ export interface EventCatalog {
    * not refused, so that a consumer deployed before its publisher does not dead-letter the publisher's new events.
    */
   decodeFor(message: IncomingKafkaMessage, handles: (type: string) => boolean): DecodeResult | { ok: 'ignored' };
+  /** The personal values the event's data carries (its contract marks them), to keep out of logs and reasons. */
+  redactionsOf(event: CloudEvent): Redaction[];
 }

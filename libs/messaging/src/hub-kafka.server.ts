@@ -10,6 +10,8 @@ import {
   formatFieldErrors,
   isDeadLetterTopic,
   peekEventIdentity,
+  redact,
+  type Redaction,
 } from '@hub/contracts';
 import { HubMetrics, withLogContext } from '@hub/observability';
 import { KAFKA_DEFAULT_MAX_MESSAGE_BYTES } from '@hub/config';
@@ -378,7 +380,8 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
           return this.giveUp(work, payload, error.message, 'invalid', attempt, error.errors);
         }
         if (attempt >= this.retry.attempts) {
-          const reason = `handler failed after ${attempt} attempt(s): ${(error as Error).message ?? String(error)}`;
+          const message = redact((error as Error).message ?? String(error), this.redactionsOf([work]));
+          const reason = `handler failed after ${attempt} attempt(s): ${message}`;
           return this.giveUp(work, payload, reason, 'handler', attempt);
         }
         await this.pause(payload, backoffMs(this.retry, attempt));
@@ -471,7 +474,7 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
               topic: first.meta.topic,
             }
           : { topic: first.meta.topic };
-      await withLogContext(logContext, async () => {
+      await withLogContext({ ...logContext, redactions: this.redactionsOf(fresh) }, async () => {
         const result = await handler(data, context);
         await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
       });
@@ -480,6 +483,11 @@ export class HubKafkaServer extends Server implements CustomTransportStrategy {
     const labels = { topic: group[0].meta.topic, consumer: this.options.groupId };
     this.options.metrics?.handlerSeconds.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
     if (applied > 0) this.options.metrics?.consumed.inc(labels, applied);
+  }
+
+  /** The personal values of the events, which the handler's log lines and error text must not carry. */
+  private redactionsOf(works: Applicable[]): Redaction[] {
+    return works.flatMap((work) => (work.kind === 'event' ? this.options.catalog.redactionsOf(work.event) : []));
   }
 
   /** Records the events in the inbox; returns those not applied before (the rest are redeliveries). */

@@ -1,5 +1,5 @@
 import { LoggerService, LogLevel } from '@nestjs/common';
-import { currentLogContext } from './log-context';
+import { currentLogContext, Redaction } from './log-context';
 
 const LEVELS: readonly LogLevel[] = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'];
 
@@ -41,12 +41,13 @@ export class JsonLogger implements LoggerService {
     if (LEVELS.indexOf(level) < this.threshold) return;
     // Nest passes the context name last, and for errors a stack before it.
     const context = typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
+    const { redactions, ...logContext } = currentLogContext() ?? {};
     const line: Record<string, unknown> = {
       time: new Date().toISOString(),
       level,
       app: this.app,
       context,
-      ...currentLogContext(),
+      ...logContext,
     };
     if (message instanceof Error) {
       line.msg = message.message;
@@ -57,6 +58,15 @@ export class JsonLogger implements LoggerService {
       line.msg = String(message);
     }
     if (typeof rest[0] === 'string' && level === 'error') line.stack = rest[0];
-    this.write(JSON.stringify(line));
+    this.write(redactions ? redactJson(JSON.stringify(line), redactions) : JSON.stringify(line));
   }
+}
+
+/** A serialized line with each personal value replaced, as JSON escapes it (quotes, backslashes, control characters). */
+function redactJson(json: string, redactions: readonly Redaction[]): string {
+  let result = json;
+  for (const { value, masked } of redactions) {
+    result = result.split(JSON.stringify(value).slice(1, -1)).join(JSON.stringify(masked).slice(1, -1));
+  }
+  return result;
 }

@@ -7,6 +7,17 @@ export interface LogContext {
   causationId?: string;
   eventType?: string;
   topic?: string;
+  /**
+   * Personal values of the event being handled (可用不可见), each with its masked form: no log line written meanwhile
+   * carries them. Never written out itself.
+   */
+  redactions?: readonly Redaction[];
+}
+
+/** A personal value and what replaces it in text. */
+export interface Redaction {
+  readonly value: string;
+  readonly masked: string;
 }
 
 const storage = new AsyncLocalStorage<LogContext>();

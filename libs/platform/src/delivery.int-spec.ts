@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { CloudEvent, DeadLetterHeaders, EnterpriseRegisteredV1, toKafkaMessage } from '@hub/contracts';
+import { CloudEvent, DeadLetterHeaders, EnterpriseRegisteredV1, maskValue, toKafkaMessage } from '@hub/contracts';
 import { demoEnterprises, enterpriseDeregisteredEvent, enterpriseRegisteredEvent } from '@hub/demo';
 import { Enterprise, EnterpriseDirectory1764230500000, EnterpriseDirectoryModule } from '@hub/directory';
 import { OutboxWriter } from '@hub/messaging';
@@ -141,7 +141,21 @@ describe('delivery through outbox, Kafka and an idempotent consumer', () => {
     const poisonLetter = byId.get(poison.id)!;
     expect(poisonLetter.headers[DeadLetterHeaders.reason]).toMatch(/after 3 attempt\(s\).*poisoned row/);
     expect(poisonLetter.headers[DeadLetterHeaders.attempts]).toBe('3');
+    // 可用不可见: the handler's error quoted the legal representative; the reason carries the masked name only.
+    expect(poisonLetter.headers[DeadLetterHeaders.reason]).toContain(`(${maskValue('name', e.legalRepresentative)})`);
+    expect(poisonLetter.headers[DeadLetterHeaders.reason]).not.toContain(e.legalRepresentative);
     expect((await applyCounts(iso.databaseUrl, 'registry')).has(poison.id)).toBe(false);
+  });
+
+  it('records no registered capital for an enterprise whose event gives it as null', async () => {
+    const [e] = demoEnterprises(1, 4_500);
+    const event = enterpriseRegisteredEvent({ ...e, registeredCapitalYuan: null as unknown as number }, randomUUID());
+    await send(iso.brokers, topic(), [event]);
+    await eventually(async () => expect((await applyCounts(iso.databaseUrl, 'registry')).get(event.id)).toBe(1));
+    const rows = await hub.dataSource.query(`SELECT registered_capital_yuan FROM registry.enterprise WHERE uscc = $1`, [
+      e.uscc,
+    ]);
+    expect(rows).toEqual([{ registered_capital_yuan: null }]);
   });
 
   it("keeps one enterprise's events in order", async () => {

@@ -20,7 +20,8 @@ export async function installApplyLog(
     await client.query(`CREATE OR REPLACE FUNCTION ${schema}.log_apply() RETURNS trigger AS $$
       BEGIN
         IF ${literal(options.poisonMarker)} IS NOT NULL AND position(${literal(options.poisonMarker)} IN NEW.name) > 0 THEN
-          RAISE EXCEPTION 'poisoned row %', NEW.uscc;
+          -- Quotes the row as PostgreSQL's own errors do (a key's value), personal data included.
+          RAISE EXCEPTION 'poisoned row % (%)', NEW.uscc, NEW.legal_representative;
         END IF;
         IF ${literal(options.slowMarker)} IS NOT NULL AND position(${literal(options.slowMarker)} IN NEW.name) > 0 THEN
           PERFORM pg_sleep(${Number(options.slowSeconds ?? 0)});

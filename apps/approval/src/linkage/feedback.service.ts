@@ -16,6 +16,19 @@ import { LinkageRepository } from './linkage.repository';
 import { entry, revokedEntry } from './linkage.service';
 
 /**
+ * The timeline steps recorded from the supervising departments' acts: their actor is the officer who acted
+ * (PushActivityBase.actor, personal data in the contract).
+ */
+export const OFFICER_STEPS: ReadonlySet<TimelineKind> = new Set([
+  'claimed',
+  'claim-refused',
+  'returned',
+  'supervised',
+  'fed-back',
+  'revocation-requested',
+]);
+
+/**
  * 互反馈: what the supervising departments did with the pushes, as the supervision app publishes it, recorded on each
  * approval's timeline. Entries are keyed by event, so a redelivery or a replay adds nothing, and they do not need
  * the push to be known yet (a claim may be read before the push it answers).

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { LINKAGE_ID } from '@hub/contracts';
+import { LINKAGE_ID, entitledToPersonalData, maskValue } from '@hub/contracts';
 import { ProblemException } from '@hub/platform';
 import { Clock } from '@hub/workdays';
 import { RevocationRequest } from './entities/revocation-request.entity';
 import { TIMELINE_KINDS } from './entities/timeline-entry.entity';
+import { OFFICER_STEPS } from './feedback.service';
 import { LinkageRepository } from './linkage.repository';
 
 /** What people ask of the linkage: an approval's timeline, the coordinator's queue, open revocation requests. */
@@ -15,7 +16,8 @@ export class LinkageQueriesService {
     private readonly clock: Clock,
   ) {}
 
-  async timeline(approvalId: string) {
+  /** Any department may read it; the officers who acted are masked except for their own department (可用不可见). */
+  async timeline(approvalId: string, caller: string) {
     if (!LINKAGE_ID.test(approvalId)) {
       throw new ProblemException(400, 'invalid-request', 'the approval id is invalid', [
         { field: 'approvalId', rule: 'matches', message: 'approvalId must be 1-64 letters, digits or ._:-' },
@@ -40,7 +42,10 @@ export class LinkageQueriesService {
         at: t.at,
         kind: t.kind,
         department: t.department,
-        actor: t.actor,
+        actor:
+          OFFICER_STEPS.has(t.kind) && !entitledToPersonalData(caller, t.department)
+            ? maskValue('identifier', t.actor)
+            : t.actor,
         detail: t.detail,
         eventId: t.eventId,
       })),

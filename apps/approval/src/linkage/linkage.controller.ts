@@ -16,8 +16,8 @@ export class LinkageController {
   ) {}
 
   @Get('approvals/:approvalId/timeline')
-  timeline(@Param('approvalId') approvalId: string) {
-    return this.queries.timeline(approvalId);
+  timeline(@Param('approvalId') approvalId: string, @CallerDepartment() caller: string) {
+    return this.queries.timeline(approvalId, caller);
   }
 
   @Get('coordination/queue')

@@ -7,7 +7,7 @@ import { DeadLettersService } from './dead-letters.service';
 import { DeadLetterIdParams } from './dto/dead-letter-id.params';
 import { ListDeadLettersQuery } from './dto/list-dead-letters.query';
 import { DiscardDeadLetterDto, ReplayDeadLetterDto } from './dto/resolve-dead-letter.dto';
-import { DeadLetter } from './entities/dead-letter.entity';
+import { DeadLetterView, deadLetterView } from './dead-letter.view';
 
 /** The hub's operators, 信息化中心 (XXHZX): a dead letter holds another department's data. */
 export const OPERATORS = 'XXHZX';
@@ -23,33 +23,34 @@ export class DeadLettersController {
 
   /** Newest first; page with `before` = the last id seen. */
   @Get()
-  list(@Query() query: ListDeadLettersQuery): Promise<DeadLetter[]> {
-    return DeadLettersRepository.list(this.manager, {
+  async list(@Query() query: ListDeadLettersQuery): Promise<DeadLetterView[]> {
+    const letters = await DeadLettersRepository.list(this.manager, {
       originalTopic: query.topic,
       consumer: query.consumer,
       status: query.status,
       limit: query.limit,
       before: query.before,
     });
+    return letters.map((letter) => deadLetterView(letter));
   }
 
   @Post(':id/replay')
   @HttpCode(200)
-  replay(
+  async replay(
     @Param() params: DeadLetterIdParams,
     @Body() body: ReplayDeadLetterDto,
     @CallerAccessKeyId() operator: string,
-  ): Promise<DeadLetter> {
-    return this.deadLetters.replay(params.id, operator, body.note);
+  ): Promise<DeadLetterView> {
+    return deadLetterView(await this.deadLetters.replay(params.id, operator, body.note));
   }
 
   @Post(':id/discard')
   @HttpCode(200)
-  discard(
+  async discard(
     @Param() params: DeadLetterIdParams,
     @Body() body: DiscardDeadLetterDto,
     @CallerAccessKeyId() operator: string,
-  ): Promise<DeadLetter> {
-    return this.deadLetters.discard(params.id, operator, body.note);
+  ): Promise<DeadLetterView> {
+    return deadLetterView(await this.deadLetters.discard(params.id, operator, body.note));
   }
 }

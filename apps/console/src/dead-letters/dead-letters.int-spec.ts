@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { DeadLetterHeaders, EnterpriseRegisteredV1 } from '@hub/contracts';
+import { DeadLetterHeaders, EnterpriseRegisteredV1, createEvent, toKafkaMessage } from '@hub/contracts';
 import { RunningHubApp, startHubApp } from '@hub/platform';
 import { IsolatedEnv, demoCredential, eventually, isolatedEnv, readTopic, signedCall, testKafka } from '@hub/testing';
 import { consoleApp } from '../console.app';
 import { DeadLetterRetention } from './dead-letter-retention';
 import { DeadLetter } from './entities/dead-letter.entity';
+import { DeadLetterView } from './dead-letter.view';
 
 interface Problem {
   status: number;
@@ -22,10 +23,19 @@ describe('console dead letters', () => {
     signedCall<T>(hub.url, operator, method, target, body);
 
   /** A message some consumer gave up on, as HubKafkaServer dead-letters it; resolves to its row once collected. */
-  async function deadLetter(): Promise<{ letter: DeadLetter; id: string; key: string; value: string }> {
-    const id = randomUUID();
+  async function deadLetter(
+    message: { id: string; value: Buffer | string; headers: Record<string, string> } = {
+      id: randomUUID(),
+      value: '',
+      headers: { 'content-type': 'application/cloudevents+json' },
+    },
+  ): Promise<{ letter: DeadLetterView; id: string; key: string; value: string }> {
+    const id = message.id;
     const key = `91130800MA${String(nextOffset).padStart(8, '0')}`;
-    const value = JSON.stringify({ marker: id, data: 'not what the consumer expected' });
+    const value =
+      message.value === ''
+        ? JSON.stringify({ marker: id, data: 'not what the consumer expected' })
+        : message.value.toString();
     const offset = String(nextOffset++);
     const producer = testKafka(iso.brokers).producer();
     await producer.connect();
@@ -37,7 +47,7 @@ describe('console dead letters', () => {
           value,
           headers: {
             ce_id: id,
-            'content-type': 'application/cloudevents+json',
+            ...message.headers,
             [DeadLetterHeaders.reason]: 'handler failed: the projection was down',
             [DeadLetterHeaders.originalTopic]: originalTopic(),
             [DeadLetterHeaders.originalPartition]: '1',
@@ -50,7 +60,7 @@ describe('console dead letters', () => {
     });
     await producer.disconnect();
     const letter = await eventually(async () => {
-      const listed = await asOperator<DeadLetter[]>('GET', `/v1/dead-letters?topic=${originalTopic()}`);
+      const listed = await asOperator<DeadLetterView[]>('GET', `/v1/dead-letters?topic=${originalTopic()}`);
       const found = listed.body.find((l) => l.headers.ce_id === id);
       expect(found).toBeDefined();
       return found!;
@@ -97,7 +107,7 @@ describe('console dead letters', () => {
 
   it('replays a letter onto its original topic with its key, value and headers less the hub-dlq-* ones, once', async () => {
     const { letter, id, key, value } = await deadLetter();
-    const replayed = await asOperator<DeadLetter>('POST', `/v1/dead-letters/${letter.id}/replay`, {
+    const replayed = await asOperator<DeadLetterView>('POST', `/v1/dead-letters/${letter.id}/replay`, {
       note: 'the projection is back',
     });
     expect(replayed.status).toBe(200);
@@ -128,7 +138,7 @@ describe('console dead letters', () => {
     expect(bare.status).toBe(400);
     expect(bare.body.errors).toContainEqual(expect.objectContaining({ field: 'note' }));
 
-    const discarded = await asOperator<DeadLetter>('POST', `/v1/dead-letters/${letter.id}/discard`, {
+    const discarded = await asOperator<DeadLetterView>('POST', `/v1/dead-letters/${letter.id}/discard`, {
       note: 'broke its contract: the sender fixes and resends it',
     });
     expect(discarded.status).toBe(200);
@@ -150,6 +160,23 @@ describe('console dead letters', () => {
     expect(malformed.body.errors).toContainEqual(expect.objectContaining({ field: 'id' }));
   });
 
+  it('shows a dead-lettered event with the personal data its contract marks masked (可用不可见)', async () => {
+    const event = createEvent(
+      EnterpriseRegisteredV1,
+      { ...EnterpriseRegisteredV1.example, legalRepresentative: '钱多多' },
+      { source: '/departments/SPJ/systems/registration' },
+    );
+    const message = toKafkaMessage(event, 'binary');
+    const headers = Object.fromEntries(Object.entries(message.headers).map(([name, v]) => [name, String(v)]));
+    const { letter } = await deadLetter({ id: event.id, value: message.value!, headers });
+    expect(letter.value).toEqual({
+      encoding: 'json',
+      type: EnterpriseRegisteredV1.type,
+      json: { ...event.data, legalRepresentative: '钱**' },
+    });
+    expect(JSON.stringify(letter)).not.toContain('钱多多');
+  });
+
   it('filters by status, and refuses an unknown status naming the field and rule', async () => {
     const open = await deadLetter();
     const toReplay = await deadLetter();
@@ -158,7 +185,7 @@ describe('console dead letters', () => {
     await asOperator('POST', `/v1/dead-letters/${toDiscard.letter.id}/discard`, { note: 'not ours' });
 
     const ids = async (status: string): Promise<string[]> =>
-      (await asOperator<DeadLetter[]>('GET', `/v1/dead-letters?status=${status}&limit=500`)).body.map((l) => l.id);
+      (await asOperator<DeadLetterView[]>('GET', `/v1/dead-letters?status=${status}&limit=500`)).body.map((l) => l.id);
     const [opened, replayed, discarded] = [await ids('open'), await ids('replayed'), await ids('discarded')];
     expect(opened).toContain(open.letter.id);
     expect(opened).not.toContain(toReplay.letter.id);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { entitledToPersonalData, maskValue } from '@hub/contracts';
 import { HubMetrics } from '@hub/observability';
 import { Clock } from '@hub/workdays';
 import { SupervisedPush } from './entities/supervised-push.entity';
@@ -39,9 +40,16 @@ export class LedgersService {
     });
   }
 
-  async ledger(department: string, asOf?: string) {
+  /** A coordinator reading another department's ledger sees its officers masked (可用不可见). */
+  async ledger(department: string, asOf: string | undefined, caller: string) {
     const now = asOf ? new Date(asOf) : this.clock.now();
-    const rows = await SupervisionRepository.ledger(this.dataSource.manager, department, ['held', 'pushed', 'claimed']);
+    const rows = (
+      await SupervisionRepository.ledger(this.dataSource.manager, department, ['held', 'pushed', 'claimed'])
+    ).map((r) =>
+      r.claimedBy === null || entitledToPersonalData(caller, department)
+        ? r
+        : { ...r, claimedBy: maskValue('identifier', r.claimedBy) },
+    );
     const isOverdue = (r: SupervisedPush): boolean =>
       (r.state === 'pushed' && r.claimDueAt !== null && r.claimDueAt <= now) ||
       (r.state === 'claimed' && r.supervisionDueAt !== null && r.supervisionDueAt <= now);

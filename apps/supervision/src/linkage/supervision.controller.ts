@@ -132,7 +132,7 @@ export class SupervisionController {
     if (caller !== department && !COORDINATORS.includes(caller)) {
       throw new ProblemException(403, 'forbidden', `${caller} may read only its own ledger`);
     }
-    return this.ledgers.ledger(department, query.asOf);
+    return this.ledgers.ledger(department, query.asOf, caller);
   }
 
   @Get('stats')

@@ -1,6 +1,7 @@
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsDepartmentCode } from '../../departments/departments';
 import { IsUscc } from '../../identifiers/uscc';
+import { PersonalData } from '../../privacy/personal-data';
 import { IsRfc3339 } from '../../validation/format.decorators';
 import { LINKAGE_ID } from '../approval/licence-decision.base';
 
@@ -15,6 +16,7 @@ export class ApprovalActBase {
   approvalId!: string;
 
   /** The person or system that acted, as the department identifies it (e.g. 执法证号 or system id). */
+  @PersonalData('identifier')
   @Length(1, 100)
   @IsString()
   actor!: string;

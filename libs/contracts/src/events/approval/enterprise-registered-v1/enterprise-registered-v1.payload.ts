@@ -1,5 +1,6 @@
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { IsUscc } from '../../../identifiers/uscc';
+import { PersonalData } from '../../../privacy/personal-data';
 import { IsCalendarDate } from '../../../validation/format.decorators';
 
 // Decorators run bottom-up: the type check sits lowest so that it is the one reported for a wrong type.
@@ -14,7 +15,8 @@ export class EnterpriseRegisteredV1Payload {
   @IsString()
   name!: string;
 
-  /** 法定代表人. */
+  /** 法定代表人: a natural person's name. */
+  @PersonalData('name')
   @Length(1, 100)
   @IsString()
   legalRepresentative!: string;
