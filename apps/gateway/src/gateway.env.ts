@@ -68,6 +68,15 @@ export class GatewayEnv extends HubEnv {
   @Max(500)
   GATEWAY_MAX_BATCH_EVENTS = 500;
 
+  /**
+   * Events waiting to be committed while the intake's statement is busy (each replica); a request that would wait
+   * beyond it is answered 503 with Retry-After, nothing of it accepted. At least a full batch.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(500)
+  GATEWAY_MAX_QUEUED_EVENTS = 10_000;
+
   /** Events per second each department may publish, through all gateway replicas together (token bucket refill rate). */
   @Transform(toNumber)
   @IsInt()

@@ -6,6 +6,7 @@ import { HubMetrics } from '@hub/observability';
 import { NonceClaim } from '../auth/caller.decorator';
 import { RefusalsService } from '../auth/refusals.service';
 import { RequestAuthenticator } from '../auth/request-authenticator.service';
+import { testGatewayEnv } from '../gateway-env.fixture';
 import { IntakeRepository, NewAdmission, RequestNonce, StoredReceipt } from './intake.repository';
 import { IntakeService, Outcome, Publisher } from './intake.service';
 
@@ -62,6 +63,8 @@ function setUp() {
     receipts as unknown as IntakeRepository,
     new RefusalsService(new HubMetrics('gateway', false)),
     authenticator,
+    testGatewayEnv(),
+    new HubMetrics('gateway', false),
   );
   const publish = (nonce: string, ...events: CloudEvent[]): Promise<Outcome[]> =>
     intake.publish(

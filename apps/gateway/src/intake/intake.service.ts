@@ -1,20 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { Gauge } from 'prom-client';
 import { EntityManager } from 'typeorm';
 import { CloudEvent, FieldError, eventTypeRegistry } from '@hub/contracts';
+import { HubMetrics } from '@hub/observability';
+import { ProblemException } from '@hub/platform';
 import { EVENT_CATALOG, EventCatalog } from '@hub/messaging';
-import { GroupCommit } from '@hub/persistence';
+import { GroupCommit, GroupCommitFull } from '@hub/persistence';
 import { AuthProblems, serviceUnavailable } from '../auth/auth-problems';
 import { NonceClaim } from '../auth/caller.decorator';
 import { isDatabaseUnavailable } from '../auth/database-unavailable';
 import { publishViolations, withDepartment } from '../auth/publish-policy';
 import { IntakeChannel, RefusalsService } from '../auth/refusals.service';
 import { RequestAuthenticator } from '../auth/request-authenticator.service';
+import { GatewayEnv } from '../gateway.env';
 import { eventFingerprint } from './event-fingerprint';
 import { IntakeRepository, NewReceipt, StoredReceipt } from './intake.repository';
 
 /** The hub's extension naming the accepted event: the receipt's `hubId`, carried to Kafka with the event. */
 export const HUB_ID_EXTENSION = 'hubid';
+
+const QUEUED_METRIC = 'hub_gateway_intake_queued_events';
 
 export const IntakeProblems = {
   invalidEvent: 'invalid-event',
@@ -72,21 +78,45 @@ export type Submission =
 export class IntakeService {
   /**
    * Concurrent requests are committed together (group commit): one statement, so one round trip and one commit,
-   * for all of them; each request still gets exactly its own outcomes, and a request is never split.
+   * for all of them; each request still gets exactly its own outcomes, and a request is never split. A statement
+   * the database refuses for what one request carries (a value it cannot store) is retried without it, so that
+   * only that request fails; the events waiting are bounded, and a request beyond the bound is answered 503.
    */
-  private readonly admissions = new GroupCommit<Admission, Admitted>(
-    (admissions) => this.admitAll(this.repository.manager, admissions),
-    // One in flight: the requests that arrive meanwhile gather into the next group (bench/gateway: with two in
-    // flight the groups were half as large, PostgreSQL ran twice the statements and single events went a fifth slower).
-    { concurrency: 1, maxWeight: 1_000, weigh: (admission) => admission.events.length },
-  );
+  private readonly admissions: GroupCommit<Admission, Admitted>;
 
   constructor(
     @Inject(EVENT_CATALOG) private readonly catalog: EventCatalog,
     private readonly repository: IntakeRepository,
     private readonly refusals: RefusalsService,
     private readonly authenticator: RequestAuthenticator,
-  ) {}
+    env: GatewayEnv,
+    metrics: HubMetrics,
+  ) {
+    this.admissions = new GroupCommit<Admission, Admitted>(
+      (admissions) => this.admitAll(this.repository.manager, admissions),
+      // One in flight: the requests that arrive meanwhile gather into the next group (bench/gateway: with two in
+      // flight the groups were half as large, PostgreSQL ran twice the statements and single events went a fifth
+      // slower).
+      {
+        concurrency: 1,
+        maxWeight: 1_000,
+        weigh: (admission) => admission.events.length,
+        maxQueuedWeight: env.GATEWAY_MAX_QUEUED_EVENTS,
+        isolates: (error) => !isDatabaseUnavailable(error),
+      },
+    );
+    const admissions = this.admissions;
+    if (!metrics.registry.getSingleMetric(QUEUED_METRIC)) {
+      new Gauge({
+        name: QUEUED_METRIC,
+        help: 'Events of HTTP requests waiting for the intake statement (503 beyond GATEWAY_MAX_QUEUED_EVENTS)',
+        registers: [metrics.registry],
+        collect() {
+          this.set(admissions.queued);
+        },
+      });
+    }
+  }
 
   /**
    * HTTP intake: checks every submission and commits the acceptable ones together, with the request's nonce; 401 if
@@ -109,6 +139,20 @@ export class IntakeService {
           nonce: publisher.nonce,
         });
       } catch (error) {
+        if (error instanceof GroupCommitFull) {
+          this.refusals.refused({
+            channel: publisher.channel,
+            department: publisher.department,
+            problem: 'unavailable',
+            status: 503,
+            detail: error.message,
+            accessKeyId: publisher.accessKeyId ?? undefined,
+          });
+          throw serviceUnavailable(
+            `the hub has ${error.maxQueuedWeight} events waiting to be stored; nothing of this request was accepted: retry it`,
+          );
+        }
+        if (isUnstorable(error)) throw this.unstorable(publisher, error);
         if (isDatabaseUnavailable(error)) {
           this.refusals.refused({
             channel: publisher.channel,
@@ -189,6 +233,34 @@ export class IntakeService {
       orphans.forEach((r, i) => (outcomes[r.request]![r.index] = (answers[i] as Outcome[])[0]));
     }
     return outcomes.map((o, request) => (replayed.has(request) ? REPLAYED : (o as Outcome[])));
+  }
+
+  /**
+   * The answer to a request whose events PostgreSQL refused to store (a data exception or a limit of its own, such as
+   * an index row too large): the request alone failed, the others committed with it did not.
+   */
+  private unstorable(publisher: Publisher, error: { code: string; message: string }): ProblemException {
+    const errors: FieldError[] = [
+      {
+        field: 'body',
+        rule: 'storable',
+        message: `the hub's database refused to store this request's events (SQLSTATE ${error.code}: ${error.message})`,
+      },
+    ];
+    this.refusals.refused({
+      channel: publisher.channel,
+      department: publisher.department,
+      problem: IntakeProblems.invalidEvent,
+      status: 400,
+      errors,
+      accessKeyId: publisher.accessKeyId ?? undefined,
+    });
+    return new ProblemException(
+      400,
+      IntakeProblems.invalidEvent,
+      'the events of this request cannot be stored as sent; nothing of it was accepted',
+      errors,
+    );
   }
 
   /** Counts the events an admission committed (duplicates aside); call once it has committed. */
@@ -396,4 +468,13 @@ function receiptView(receipt: StoredReceipt): Receipt {
     topic: receipt.topic,
     acceptedAt: receipt.acceptedAt.toISOString(),
   };
+}
+
+/**
+ * SQLSTATE classes meaning "this data cannot be stored": 22 data exception (e.g. an invalid byte sequence), 54 program
+ * limit exceeded (e.g. an index row too large). A request carrying such data fails whatever it is committed with.
+ */
+function isUnstorable(error: unknown): error is { code: string; message: string } {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(22|54)/.test(code) && error instanceof Error;
 }
