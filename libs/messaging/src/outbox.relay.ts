@@ -1,12 +1,15 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { HubMetrics } from '@hub/observability';
+import { PostgresTimeouts, sessionClient } from '@hub/persistence';
 import { HubProducer } from './hub-producer';
 import { KafkaRecord } from './kafka-record';
 import { sleep } from './sleep';
 
 export interface OutboxRelayOptions {
   databaseUrl: string;
+  /** The relay's session's time-outs; absent: @hub/persistence's defaults. */
+  databaseTimeouts?: PostgresTimeouts;
   schema: string;
   producer: HubProducer;
   metrics?: HubMetrics;
@@ -67,7 +70,7 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     const { schema } = this.options;
     while (this.running) {
-      const client = new Client({ connectionString: this.options.databaseUrl, application_name: `${schema}-relay` });
+      const client = sessionClient(this.options.databaseUrl, `${schema}-relay`, this.options.databaseTimeouts);
       client.on('error', (error) => this.logger.warn(`relay connection: ${error.message}`));
       try {
         await client.connect();

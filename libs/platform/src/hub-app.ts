@@ -31,7 +31,7 @@ import {
   kafkaLogCreator,
 } from '@hub/messaging';
 import { HealthRegistry, HubMetrics, JsonLogger, ObservabilityModule } from '@hub/observability';
-import { HubDataSourceConfig, migrate, openDataSource } from '@hub/persistence';
+import { HubDataSourceConfig, PostgresTimeouts, migrate, openDataSource } from '@hub/persistence';
 import { InboxRetention } from './inbox-retention';
 import { ProblemDetailsFilter, hubValidationPipe } from './problem-details';
 
@@ -85,9 +85,14 @@ export interface RunningHubApp {
 }
 
 /** An app's tables: its own, plus the outbox and inbox every app keeps, all in the app's schema. */
-export function appDataSourceConfig(definition: HubAppDefinition, url: string): HubDataSourceConfig {
+export function appDataSourceConfig(
+  definition: HubAppDefinition,
+  url: string,
+  timeouts?: PostgresTimeouts,
+): HubDataSourceConfig {
   return {
     url,
+    timeouts,
     schema: definition.name,
     entities: [...definition.entities, OutboxMessage, InboxEntry],
     migrations: [MessagingTables1764230400000, InboxAppliedAt1764500000000, ...definition.migrations],
@@ -129,7 +134,7 @@ export async function startHubApp(
   const logger = options.logger ?? new JsonLogger(name, env.LOG_LEVEL);
   const catalog = options.catalog ?? contractsCatalog({ topicPrefix: env.KAFKA_TOPIC_PREFIX });
   const metrics = new HubMetrics(name);
-  const dataSource = await openDataSource(appDataSourceConfig(definition, env.DATABASE_URL));
+  const dataSource = await openDataSource(appDataSourceConfig(definition, env.DATABASE_URL, env.databaseTimeouts));
   const applied = await migrate(dataSource);
   if (applied.length > 0) logger.log(`applied migrations: ${applied.join(', ')}`, 'Migrations');
 
@@ -144,6 +149,7 @@ export async function startHubApp(
   await producer.connect();
   const relay = new OutboxRelay({
     databaseUrl: env.DATABASE_URL,
+    databaseTimeouts: env.databaseTimeouts,
     schema: name,
     producer,
     metrics,
