@@ -59,4 +59,6 @@ export const gatewayApp: HubAppDefinition = {
   ],
   env: GatewayEnv,
   openApi: GATEWAY_OPENAPI,
+  // SignedRequestGuard reads every body, under its route's limit, once the signature's headers check out.
+  bodyParser: false,
 };

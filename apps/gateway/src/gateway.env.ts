@@ -61,6 +61,12 @@ export class GatewayEnv extends HubEnv {
   @Min(1_024)
   GATEWAY_MAX_BATCH_BYTES = 5 * 1_024 * 1_024;
 
+  /** Largest body of any other signed request (the admin and delivery APIs), in bytes (413 above). */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1_024)
+  GATEWAY_MAX_REQUEST_BYTES = 1_024 * 1_024;
+
   /** Most events in one batch (the bound: 500). */
   @Transform(toNumber)
   @IsInt()

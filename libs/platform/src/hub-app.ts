@@ -64,6 +64,11 @@ export interface HubAppDefinition {
    * passes over them by their headers, undecoded. Replayed into an empty schema they are applied as before.
    */
   appliesOwnEventsWhenWritten?: boolean;
+  /**
+   * `false`: the app reads request bodies itself (the gateway, under each route's limit and only after the
+   * signature's headers check out) and Nest's body parsers, which read every body before any route runs, are off.
+   */
+  bodyParser?: false;
 }
 
 export interface HubOpenApi {
@@ -200,7 +205,7 @@ export async function startHubApp(
   const app = await NestFactory.create<NestExpressApplication>(HubRootModule, {
     logger,
     abortOnError: false,
-    rawBody: true,
+    ...(definition.bodyParser === false ? { bodyParser: false } : { rawBody: true }),
   });
   // API answers are not cached by validators, and the framework is nobody's business: no ETag hashing per answer.
   app.disable('etag');

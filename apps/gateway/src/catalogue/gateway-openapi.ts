@@ -288,8 +288,15 @@ function describeDelivery(document: OpenAPIObject): void {
 function intakeRefusals(): Record<string, unknown> {
   return {
     '403': problem("The credential's department does not own the type, or source/department name another (forbidden)"),
-    '413': problem('The body, or the number of events in a batch, is over the limit'),
-    '415': problem('Not application/cloudevents+json, binary mode, or (batch) application/cloudevents-batch+json'),
+    '413': problem(
+      'The body (by its Content-Length, before it is read, or counted as it comes), an event of a batch, or the number of events in a batch, is over the limit (GATEWAY_MAX_EVENT_BYTES, GATEWAY_MAX_BATCH_BYTES, GATEWAY_MAX_BATCH_EVENTS); the connection then closes',
+    ),
+    '415': problem(
+      'Not application/cloudevents+json, binary mode, or (batch) application/cloudevents-batch+json; or a Content-Encoding (bodies are sent uncompressed)',
+    ),
+    '503': problem(
+      'Nothing was accepted: the database is unavailable, or too many events wait to be stored; retry after `Retry-After`',
+    ),
     '429': problem("Over the department's rate limit; retry after `Retry-After` seconds"),
   };
 }
