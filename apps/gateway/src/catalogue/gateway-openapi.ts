@@ -214,7 +214,7 @@ function describeIntake(document: OpenAPIObject): void {
     };
     Object.assign(single.responses, intakeRefusals(), {
       '400': problem('Not a valid CloudEvent of a registered type: `errors` names every failing field and rule'),
-      '409': problem('The same source and id was accepted with a different body (id-conflict)'),
+      '409': problem('The same source and id was accepted with another type, subject or data (id-conflict)'),
     });
   }
   const batch = operationAt(document, '/v1/events:batch', 'post');

@@ -248,7 +248,13 @@ export class IntakeController {
 }
 
 function publisherOf(caller: Caller): Publisher {
-  return { department: caller.department, channel: 'http', accessKeyId: caller.accessKeyId, nonce: caller.nonce };
+  return {
+    department: caller.department,
+    system: caller.systemName,
+    channel: 'http',
+    accessKeyId: caller.accessKeyId,
+    nonce: caller.nonce,
+  };
 }
 
 function batchResult(outcome: Outcome, index: number): BatchResult {

@@ -14,7 +14,7 @@ import { publishViolations, withDepartment } from '../auth/publish-policy';
 import { IntakeChannel, RefusalsService } from '../auth/refusals.service';
 import { RequestAuthenticator } from '../auth/request-authenticator.service';
 import { GatewayEnv } from '../gateway.env';
-import { eventFingerprint } from './event-fingerprint';
+import { eventFingerprint, legacyEventFingerprint } from './event-fingerprint';
 import { IntakeRepository, NewReceipt, StoredReceipt } from './intake.repository';
 
 /** The hub's extension naming the accepted event: the receipt's `hubId`, carried to Kafka with the event. */
@@ -55,6 +55,8 @@ export interface Publisher {
   readonly department: string;
   readonly channel: IntakeChannel;
   readonly accessKeyId: string | null;
+  /** The signing system's name (HTTP): its events' `source` is its own. Absent on Kafka (a topic per department). */
+  readonly system?: string;
   /** The request's nonce, not yet recorded (HTTP): `publish` records it with the events, or alone if none goes in. */
   readonly nonce?: NonceClaim;
 }
@@ -212,14 +214,19 @@ export class IntakeService {
     );
     const stored = new Map([...inserted.receipts, ...known].map((r) => [identityOf(r), r]));
     for (const c of judged) {
-      outcomes[c.request]![c.index] = verdict(c.receipt.fingerprint, stored.get(identityOf(c.receipt))!, !isNew(c));
+      outcomes[c.request]![c.index] = verdict(
+        c.receipt.fingerprint,
+        c.stamped,
+        stored.get(identityOf(c.receipt))!,
+        !isNew(c),
+      );
     }
     // A repeat of an event whose first occurrence was in a replayed request was not admitted with it: admit it now
     // (its own request's nonce is recorded already).
     const orphans = repeats.filter((r) => !replayed.has(r.request) && replayed.has(r.of.request));
     for (const r of repeats) {
       if (replayed.has(r.request) || replayed.has(r.of.request)) continue;
-      outcomes[r.request]![r.index] = verdict(r.fingerprint, stored.get(identityOf(r.of.receipt))!, true);
+      outcomes[r.request]![r.index] = verdict(r.fingerprint, r.stamped, stored.get(identityOf(r.of.receipt))!, true);
     }
     admissions.forEach(({ publisher, events }, request) =>
       outcomes[request]!.forEach((outcome, index) => {
@@ -289,7 +296,7 @@ export class IntakeService {
         const identity = identityOf({ source: event.source, eventId: event.id });
         const earlier = first.get(identity);
         if (earlier) {
-          repeats.push({ request, index, of: earlier, fingerprint, event: sent });
+          repeats.push({ request, index, of: earlier, fingerprint, stamped: event, event: sent });
           return;
         }
         const hubId = randomUUID();
@@ -297,6 +304,7 @@ export class IntakeService {
           request,
           index,
           event: { ...event, [HUB_ID_EXTENSION]: hubId },
+          stamped: event,
           receipt: {
             source: event.source,
             eventId: event.id,
@@ -343,7 +351,12 @@ export class IntakeService {
   }
 
   private authorise(publisher: Publisher, event: CloudEvent): Outcome | undefined {
-    const violations = publishViolations(event, publisher.department, this.catalog.ownerOf(event.type));
+    const violations = publishViolations(
+      event,
+      publisher.department,
+      this.catalog.ownerOf(event.type),
+      publisher.system,
+    );
     if (violations.length === 0) return undefined;
     return this.refuse(
       publisher,
@@ -412,6 +425,8 @@ interface Candidate {
   readonly request: number;
   readonly index: number;
   readonly event: CloudEvent;
+  /** As sent, with its department: what the legacy fingerprint covered. */
+  readonly stamped: CloudEvent;
   readonly receipt: NewReceipt;
 }
 
@@ -420,6 +435,7 @@ interface Repeat {
   readonly index: number;
   readonly of: Candidate;
   readonly fingerprint: string;
+  readonly stamped: CloudEvent;
   /** As sent, for admitting it on its own should its first occurrence not be admitted. */
   readonly event: CloudEvent;
 }
@@ -428,9 +444,15 @@ function identityOf(receipt: { source: string; eventId: string }): string {
   return JSON.stringify([receipt.source, receipt.eventId]);
 }
 
-/** The stored receipt of the event's identity answers it: the same fingerprint is the same event, else a conflict. */
-function verdict(fingerprint: string, receipt: StoredReceipt, duplicate: boolean): Outcome {
-  if (receipt.fingerprint === fingerprint) return { status: 202, receipt: receiptView(receipt), duplicate };
+/**
+ * The stored receipt of the event's identity answers it: the same fingerprint is the same event (event-fingerprint.ts
+ * says what that means), else a conflict. A receipt stored before that meaning holds the legacy fingerprint of the
+ * whole event, computed only here, when the other does not match.
+ */
+function verdict(fingerprint: string, stamped: CloudEvent, receipt: StoredReceipt, duplicate: boolean): Outcome {
+  if (receipt.fingerprint === fingerprint || receipt.fingerprint === legacyEventFingerprint(stamped)) {
+    return { status: 202, receipt: receiptView(receipt), duplicate };
+  }
   return {
     status: 409,
     problem: {
@@ -441,7 +463,7 @@ function verdict(fingerprint: string, receipt: StoredReceipt, duplicate: boolean
         {
           field: 'id',
           rule: 'uniqueWithinSource',
-          message: 'a new event needs a new id; resend the same event unchanged to get its receipt',
+          message: 'a new event needs a new id; resend the same event (same type, subject and data) to get its receipt',
         },
       ],
     },
