@@ -13,6 +13,7 @@ export class HubMetrics {
   readonly handlerSeconds: Histogram<'topic' | 'consumer'>;
   readonly outboxBacklog: Gauge<'schema'>;
   readonly inboxPruned: Counter;
+  readonly httpServerErrors: Counter<'method' | 'route' | 'status'>;
 
   constructor(app: string, withDefaults = true) {
     this.registry.setDefaultLabels({ app });
@@ -58,6 +59,12 @@ export class HubMetrics {
     this.inboxPruned = new Counter({
       name: 'hub_inbox_pruned_total',
       help: 'Inbox rows deleted after INBOX_RETENTION_HOURS',
+      registers,
+    });
+    this.httpServerErrors = new Counter({
+      name: 'hub_http_server_errors_total',
+      help: 'HTTP answers with a 5xx status, per method, route (its pattern; "unmatched" outside the routes) and status',
+      labelNames: ['method', 'route', 'status'],
       registers,
     });
   }

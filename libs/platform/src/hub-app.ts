@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Request, Response } from 'express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Kafka, logLevel } from 'kafkajs';
@@ -210,6 +211,7 @@ export async function startHubApp(
   // API answers are not cached by validators, and the framework is nobody's business: no ETag hashing per answer.
   app.disable('etag');
   app.disable('x-powered-by');
+  app.use(countServerErrors(metrics));
   app.useGlobalPipes(hubValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   const health = app.get(HealthRegistry);
@@ -226,6 +228,25 @@ export async function startHubApp(
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   logger.log(`${name} listening on ${url}`, 'Bootstrap');
   return { app, url, dataSource, server, relay, metrics, close: () => app.close() };
+}
+
+/**
+ * Counts every 5xx answer by the route's pattern (so the label's values are the app's routes, not its URLs), whether
+ * an exception filter, a guard or a handler sent it.
+ */
+function countServerErrors(metrics: HubMetrics): (request: Request, response: Response, next: () => void) => void {
+  return (request, response, next) => {
+    response.once('finish', () => {
+      if (response.statusCode < 500) return;
+      const route = (request as Request & { route?: { path?: unknown } }).route?.path;
+      metrics.httpServerErrors.inc({
+        method: request.method,
+        route: typeof route === 'string' ? route : 'unmatched',
+        status: String(response.statusCode),
+      });
+    });
+    next();
+  };
 }
 
 function mountOpenApi(app: INestApplication, openApi: HubOpenApi): void {
