@@ -72,4 +72,6 @@ export const gatewayApp: HubAppDefinition = {
   // Where each accepted event landed (one row per relayed batch), for GET /v1/events/:id.
   onRelayed: recordRelayedBatches('gateway'),
   openApi: GATEWAY_OPENAPI,
+  // SignedRequestGuard reads every body, under its route's limit, once the signature's headers check out.
+  bodyParser: false,
 };

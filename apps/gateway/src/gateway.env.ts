@@ -61,12 +61,27 @@ export class GatewayEnv extends HubEnv {
   @Min(1_024)
   GATEWAY_MAX_BATCH_BYTES = 5 * 1_024 * 1_024;
 
+  /** Largest body of any other signed request (the admin and delivery APIs), in bytes (413 above). */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1_024)
+  GATEWAY_MAX_REQUEST_BYTES = 1_024 * 1_024;
+
   /** Most events in one batch (the bound: 500). */
   @Transform(toNumber)
   @IsInt()
   @Min(1)
   @Max(500)
   GATEWAY_MAX_BATCH_EVENTS = 500;
+
+  /**
+   * Events waiting to be committed while the intake's statement is busy (each replica); a request that would wait
+   * beyond it is answered 503 with Retry-After, nothing of it accepted. At least a full batch.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(500)
+  GATEWAY_MAX_QUEUED_EVENTS = 10_000;
 
   /** Events per second each department may publish, through all gateway replicas together (token bucket refill rate). */
   @Transform(toNumber)

@@ -166,9 +166,38 @@ export class HubEnv {
   @Min(0)
   DEAD_LETTER_RETENTION_HOURS = 7 * 24;
 
+  /**
+   * Time-outs of every PostgreSQL session an app opens, in milliseconds (0: none): opening a connection or waiting
+   * for a free one of the pool; one statement (statement_timeout); a transaction idle between two statements
+   * (idle_in_transaction_session_timeout). Migrations run without the statement time-out.
+   */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  DATABASE_CONNECT_TIMEOUT_MS = 10_000;
+
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  DATABASE_STATEMENT_TIMEOUT_MS = 30_000;
+
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
   @IsString()
   @IsNotEmpty()
   INSTANCE_ID = `${process.pid}`;
+
+  /** The DATABASE_*_TIMEOUT_MS settings, as @hub/persistence takes them. */
+  get databaseTimeouts(): { connectMs: number; statementMs: number; idleInTransactionMs: number } {
+    return {
+      connectMs: this.DATABASE_CONNECT_TIMEOUT_MS,
+      statementMs: this.DATABASE_STATEMENT_TIMEOUT_MS,
+      idleInTransactionMs: this.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    };
+  }
 
   get brokers(): string[] {
     return this.KAFKA_BROKERS.split(',');

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { KAFKA_DEFAULT_MAX_MESSAGE_BYTES } from '@hub/config';
 import { DeadLetterHeaders, deadLetterTopic } from '@hub/contracts';
 import { HubMetrics } from '@hub/observability';
+import { PostgresTimeouts, sessionClient } from '@hub/persistence';
 import { RECORD_BATCH_OVERHEAD, fitDeadLetter, singleRecordBatchBytes } from './dead-letter-record';
 import { HubProducer, refusedAsTooLarge } from './hub-producer';
 import { KafkaRecord } from './kafka-record';
@@ -20,6 +21,8 @@ const ROW_OVERHEAD = 32;
 
 export interface OutboxRelayOptions {
   databaseUrl: string;
+  /** The relay's session's time-outs; absent: @hub/persistence's defaults. */
+  databaseTimeouts?: PostgresTimeouts;
   schema: string;
   producer: HubProducer;
   metrics?: HubMetrics;
@@ -111,7 +114,7 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     const { schema } = this.options;
     while (this.running) {
-      const client = new Client({ connectionString: this.options.databaseUrl, application_name: `${schema}-relay` });
+      const client = sessionClient(this.options.databaseUrl, `${schema}-relay`, this.options.databaseTimeouts);
       client.on('error', (error) => this.logger.warn(`relay connection: ${error.message}`));
       try {
         await client.connect();

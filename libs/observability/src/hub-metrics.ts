@@ -17,6 +17,7 @@ export class HubMetrics {
   readonly deadLetterFailures: Counter<'topic' | 'consumer'>;
   readonly partitionsStopped: Gauge<'topic' | 'consumer'>;
   readonly deadLettersPruned: Counter;
+  readonly httpServerErrors: Counter<'method' | 'route' | 'status'>;
 
   constructor(app: string, withDefaults = true) {
     this.registry.setDefaultLabels({ app });
@@ -85,6 +86,12 @@ export class HubMetrics {
     this.deadLettersPruned = new Counter({
       name: 'hub_dead_letters_pruned_total',
       help: 'Dead letters deleted after DEAD_LETTER_RETENTION_HOURS',
+      registers,
+    });
+    this.httpServerErrors = new Counter({
+      name: 'hub_http_server_errors_total',
+      help: 'HTTP answers with a 5xx status, per method, route (its pattern; "unmatched" outside the routes) and status',
+      labelNames: ['method', 'route', 'status'],
       registers,
     });
   }

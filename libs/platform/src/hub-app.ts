@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Request, Response } from 'express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Kafka, logLevel } from 'kafkajs';
@@ -33,7 +34,7 @@ import {
   kafkaLogCreator,
 } from '@hub/messaging';
 import { HealthRegistry, HubMetrics, JsonLogger, ObservabilityModule } from '@hub/observability';
-import { HubDataSourceConfig, migrate, openDataSource } from '@hub/persistence';
+import { HubDataSourceConfig, PostgresTimeouts, migrate, openDataSource } from '@hub/persistence';
 import { InboxRetention } from './inbox-retention';
 import { hubKafka } from './kafka-access';
 import { ProblemDetailsFilter, hubValidationPipe } from './problem-details';
@@ -69,6 +70,11 @@ export interface HubAppDefinition {
   appliesOwnEventsWhenWritten?: boolean;
   /** Told of every batch the app's outbox relay has produced (see OutboxRelayOptions.onRelayed). */
   onRelayed?: RelayObserver;
+  /**
+   * `false`: the app reads request bodies itself (the gateway, under each route's limit and only after the
+   * signature's headers check out) and Nest's body parsers, which read every body before any route runs, are off.
+   */
+  bodyParser?: false;
 }
 
 export interface HubOpenApi {
@@ -90,9 +96,14 @@ export interface RunningHubApp {
 }
 
 /** An app's tables: its own, plus the outbox and inbox every app keeps, all in the app's schema. */
-export function appDataSourceConfig(definition: HubAppDefinition, url: string): HubDataSourceConfig {
+export function appDataSourceConfig(
+  definition: HubAppDefinition,
+  url: string,
+  timeouts?: PostgresTimeouts,
+): HubDataSourceConfig {
   return {
     url,
+    timeouts,
     schema: definition.name,
     entities: [...definition.entities, OutboxMessage, InboxEntry],
     migrations: [MessagingTables1764230400000, InboxAppliedAt1764500000000, ...definition.migrations],
@@ -134,7 +145,7 @@ export async function startHubApp(
   const logger = options.logger ?? new JsonLogger(name, env.LOG_LEVEL);
   const catalog = options.catalog ?? contractsCatalog({ topicPrefix: env.KAFKA_TOPIC_PREFIX });
   const metrics = new HubMetrics(name);
-  const dataSource = await openDataSource(appDataSourceConfig(definition, env.DATABASE_URL));
+  const dataSource = await openDataSource(appDataSourceConfig(definition, env.DATABASE_URL, env.databaseTimeouts));
   const applied = await migrate(dataSource);
   if (applied.length > 0) logger.log(`applied migrations: ${applied.join(', ')}`, 'Migrations');
 
@@ -149,6 +160,7 @@ export async function startHubApp(
   await producer.connect();
   const relay = new OutboxRelay({
     databaseUrl: env.DATABASE_URL,
+    databaseTimeouts: env.databaseTimeouts,
     schema: name,
     producer,
     metrics,
@@ -204,11 +216,12 @@ export async function startHubApp(
   const app = await NestFactory.create<NestExpressApplication>(HubRootModule, {
     logger,
     abortOnError: false,
-    rawBody: true,
+    ...(definition.bodyParser === false ? { bodyParser: false } : { rawBody: true }),
   });
   // API answers are not cached by validators, and the framework is nobody's business: no ETag hashing per answer.
   app.disable('etag');
   app.disable('x-powered-by');
+  app.use(countServerErrors(metrics));
   app.useGlobalPipes(hubValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   const health = app.get(HealthRegistry);
@@ -225,6 +238,25 @@ export async function startHubApp(
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   logger.log(`${name} listening on ${url}`, 'Bootstrap');
   return { app, url, dataSource, server, relay, metrics, close: () => app.close() };
+}
+
+/**
+ * Counts every 5xx answer by the route's pattern (so the label's values are the app's routes, not its URLs), whether
+ * an exception filter, a guard or a handler sent it.
+ */
+function countServerErrors(metrics: HubMetrics): (request: Request, response: Response, next: () => void) => void {
+  return (request, response, next) => {
+    response.once('finish', () => {
+      if (response.statusCode < 500) return;
+      const route = (request as Request & { route?: { path?: unknown } }).route?.path;
+      metrics.httpServerErrors.inc({
+        method: request.method,
+        route: typeof route === 'string' ? route : 'unmatched',
+        status: String(response.statusCode),
+      });
+    });
+    next();
+  };
 }
 
 function mountOpenApi(app: INestApplication, openApi: HubOpenApi): void {

@@ -5,6 +5,7 @@ import { MeController } from './me.controller';
 import { NonceRepository } from './nonce.repository';
 import { RefusalsService } from './refusals.service';
 import { RequestAuthenticator } from './request-authenticator.service';
+import { RequestBodyGate } from './request-body.gate';
 import { SignedRequestGuard } from './signed-request.guard';
 
 /**
@@ -14,7 +15,7 @@ import { SignedRequestGuard } from './signed-request.guard';
 @Module({
   imports: [CredentialsModule],
   controllers: [MeController],
-  providers: [NonceRepository, RefusalsService, RequestAuthenticator, SignedRequestGuard, AdminGuard],
+  providers: [NonceRepository, RefusalsService, RequestAuthenticator, RequestBodyGate, SignedRequestGuard, AdminGuard],
   exports: [CredentialsModule, NonceRepository, RefusalsService, RequestAuthenticator, SignedRequestGuard, AdminGuard],
 })
 export class AuthModule {}

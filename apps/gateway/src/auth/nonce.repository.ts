@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { GroupCommit } from '@hub/persistence';
+import { GroupCommit, postgresConnectionConfig } from '@hub/persistence';
 import { GatewayEnv } from '../gateway.env';
 import { RequestNonce } from './entities/request-nonce.entity';
 
@@ -39,9 +39,8 @@ export class NonceRepository implements OnModuleInit, OnModuleDestroy {
   constructor(dataSource: DataSource, env: GatewayEnv) {
     this.table = dataSource.getMetadata(RequestNonce).tablePath;
     this.pool = new Pool({
-      connectionString: env.DATABASE_URL,
+      ...postgresConnectionConfig(env.DATABASE_URL, 'gateway-nonces', env.databaseTimeouts),
       max: 2,
-      application_name: 'gateway-nonces',
       options: '-c synchronous_commit=off',
     });
     this.pool.on('error', (error) => this.logger.warn(`nonce pool connection: ${error.message}`));

@@ -45,6 +45,17 @@ describe('publishViolations', () => {
     ]);
     expect(rules({ ...event, source: '/departments/SPJ' }, 'SPJ', 'SPJ')).toEqual(['source:matchesDepartment']);
   });
+
+  it("wants the signing system's own source when the system is known, not another system's of the department", () => {
+    const as = (source: string) =>
+      publishViolations({ ...event, source }, 'SPJ', 'SPJ', 'approval').map((x) => `${x.field}:${x.rule}`);
+    expect(as('/departments/SPJ/systems/approval')).toEqual([]);
+    expect(as('/departments/SPJ/systems/approval/desk-2')).toEqual([]);
+    expect(as('/departments/SPJ/systems/registration')).toEqual(['source:matchesSystem']);
+    expect(as('/departments/SPJ/systems/approval-2')).toEqual(['source:matchesSystem']);
+    expect(as('/departments/SPJ/other')).toEqual(['source:matchesSystem']);
+    expect(as('/departments/SCJG/systems/approval')).toEqual(['source:matchesDepartment']);
+  });
 });
 
 describe('withDepartment', () => {

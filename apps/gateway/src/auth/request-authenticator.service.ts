@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { SIGNATURE_WINDOW_SECONDS, isFresh, parseAuthorization, unixSeconds, verifyRequestSignature } from '@hub/auth';
-import { CredentialsService } from '../credentials/credentials.service';
+import {
+  HubAuthorization,
+  SIGNATURE_WINDOW_SECONDS,
+  isFresh,
+  parseAuthorization,
+  unixSeconds,
+  verifyRequestSignature,
+} from '@hub/auth';
+import { ActiveCredential, CredentialsService } from '../credentials/credentials.service';
 import { AuthProblems, serviceUnavailable, unauthorized } from './auth-problems';
 import { Caller, NonceClaim } from './caller.decorator';
 import { isDatabaseUnavailable } from './database-unavailable';
@@ -14,6 +21,12 @@ export interface SignedRequest {
   readonly target: string;
   readonly authorization: string | string[] | undefined;
   readonly body: Buffer;
+}
+
+/** A request's Authorization header read, fresh, and naming an active credential; its signature not yet checked. */
+export interface Claimed {
+  readonly authorization: HubAuthorization;
+  readonly credential: ActiveCredential;
 }
 
 /** A nonce is remembered a little past the window, so that replicas whose clocks differ slightly still agree. */
@@ -40,11 +53,20 @@ export class RequestAuthenticator {
   async authenticate(
     request: SignedRequest,
     now: number = unixSeconds(),
-    { nonceWithWork = false }: { nonceWithWork?: boolean } = {},
+    options: { nonceWithWork?: boolean } = {},
   ): Promise<Caller> {
-    const parsed = parseAuthorization(request.authorization);
+    const claimed = await this.identify(request.authorization, now);
+    return this.verify(claimed, request, options);
+  }
+
+  /**
+   * What can be checked before the body is read: the header's form, the time and the credential. A request that
+   * fails here is refused without its body (spec/HTTP-SIGNING.md: the signature covers the body's hash).
+   */
+  async identify(authorization: string | string[] | undefined, now: number = unixSeconds()): Promise<Claimed> {
+    const parsed = parseAuthorization(authorization);
     if (!parsed.ok) throw this.refuse(parsed.problem, parsed.detail);
-    const { accessKeyId, timestamp, nonce, signature } = parsed.authorization;
+    const { accessKeyId, timestamp } = parsed.authorization;
     if (!isFresh(timestamp, now)) {
       throw this.refuse(
         AuthProblems.staleTimestamp,
@@ -53,15 +75,6 @@ export class RequestAuthenticator {
       );
     }
     const credential = await this.unlessUnavailable(() => this.credentials.findActive(accessKeyId));
-    const query = request.target.indexOf('?');
-    const signed = {
-      method: request.method,
-      path: query < 0 ? request.target : request.target.slice(0, query),
-      query: query < 0 ? '' : request.target.slice(query + 1),
-      timestamp,
-      nonce,
-      body: request.body,
-    };
     if (!credential) {
       // Logged and counted as what it is, answered as a bad signature: which key ids exist stays private.
       this.refusals.refused({
@@ -73,6 +86,26 @@ export class RequestAuthenticator {
       });
       throw unauthorized(AuthProblems.badSignature, BAD_SIGNATURE_DETAIL);
     }
+    return { authorization: parsed.authorization, credential };
+  }
+
+  /** The signature over the whole request (constant time), then the nonce: the caller. */
+  async verify(
+    claimed: Claimed,
+    request: Omit<SignedRequest, 'authorization'>,
+    { nonceWithWork = false }: { nonceWithWork?: boolean } = {},
+  ): Promise<Caller> {
+    const { credential } = claimed;
+    const { accessKeyId, timestamp, nonce, signature } = claimed.authorization;
+    const query = request.target.indexOf('?');
+    const signed = {
+      method: request.method,
+      path: query < 0 ? request.target : request.target.slice(0, query),
+      query: query < 0 ? '' : request.target.slice(query + 1),
+      timestamp,
+      nonce,
+      body: request.body,
+    };
     if (!verifyRequestSignature([credential.secret], signed, signature)) {
       throw this.refuse(AuthProblems.badSignature, BAD_SIGNATURE_DETAIL, {
         accessKeyId,

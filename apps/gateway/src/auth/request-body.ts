@@ -1,38 +1,41 @@
 import type { IncomingMessage } from 'node:http';
 import { ProblemException } from '@hub/platform';
 
-/** The raw body bytes, where Nest's JSON parser (rawBody: true) or the intake's reader left them. */
+/** Where SignedRequestGuard leaves the body's exact bytes, which the signature covers. */
 export type RequestWithRawBody = IncomingMessage & { rawBody?: Buffer };
-
-/**
- * The request's exact body bytes, read from the stream if no parser has: the signature covers them. Refuses more
- * than `limit` bytes with 413 without reading further.
- */
-export async function rawBodyOf(request: RequestWithRawBody, limit: number): Promise<Buffer> {
-  if (Buffer.isBuffer(request.rawBody)) return request.rawBody;
-  if (!hasBody(request) || request.readableEnded) return Buffer.alloc(0);
-  request.rawBody = await readBody(request, limit);
-  return request.rawBody;
-}
 
 export function hasBody(request: IncomingMessage): boolean {
   const length = request.headers['content-length'];
   return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
-export function payloadTooLarge(limit: number): ProblemException {
-  return new ProblemException(413, 'payload-too-large', `the body is larger than ${limit} bytes`, [
-    { field: 'body', rule: 'maxBytes', message: `the body must be at most ${limit} bytes` },
-  ]);
+/** The declared Content-Length, if any (Node has refused a malformed one already). */
+export function declaredLength(request: IncomingMessage): number | undefined {
+  const length = request.headers['content-length'];
+  return length === undefined ? undefined : Number(length);
 }
 
-/** Reads the whole body, or fails with 413 as soon as it passes the limit (the declared length is checked first). */
+/**
+ * The 413 for a body over `limit`. Sent before the body was read whole, so the connection closes after it: reading
+ * the rest only to throw it away would let a client keep the gateway busy for nothing.
+ */
+export function payloadTooLarge(limit: number): ProblemException {
+  return new ProblemException(
+    413,
+    'payload-too-large',
+    `the body is larger than ${limit} bytes`,
+    [{ field: 'body', rule: 'maxBytes', message: `the body must be at most ${limit} bytes` }],
+    { Connection: 'close' },
+  );
+}
+
+/**
+ * Reads the whole body, or fails with 413 as soon as it passes the limit: by its Content-Length before reading
+ * anything, else (chunked) counted as it arrives. A body that stops before its end is a 400.
+ */
 export function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
-  const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) {
-    request.resume(); // drain, so that the connection can answer
-    return Promise.reject(payloadTooLarge(limit));
-  }
+  const declared = declaredLength(request);
+  if (declared !== undefined && declared > limit) return Promise.reject(payloadTooLarge(limit));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -40,7 +43,7 @@ export function readBody(request: IncomingMessage, limit: number): Promise<Buffe
       size += chunk.length;
       if (size > limit) {
         cleanup();
-        request.resume();
+        request.pause();
         reject(payloadTooLarge(limit));
         return;
       }
@@ -50,17 +53,23 @@ export function readBody(request: IncomingMessage, limit: number): Promise<Buffe
       cleanup();
       resolve(Buffer.concat(chunks, size));
     };
-    const onError = (error: Error): void => {
+    const onCut = (): void => {
       cleanup();
-      reject(error);
+      reject(
+        new ProblemException(400, 'invalid-request', 'the body ended before its end', [
+          { field: 'body', rule: 'complete', message: 'the connection closed before the whole body was received' },
+        ]),
+      );
     };
     const cleanup = (): void => {
       request.off('data', onData);
       request.off('end', onEnd);
-      request.off('error', onError);
+      request.off('error', onCut);
+      request.off('close', onCut);
     };
     request.on('data', onData);
     request.on('end', onEnd);
-    request.on('error', onError);
+    request.on('error', onCut);
+    request.on('close', onCut);
   });
 }

@@ -231,7 +231,7 @@ function describeIntake(document: OpenAPIObject): void {
     };
     Object.assign(single.responses, intakeRefusals(), {
       '400': problem('Not a valid CloudEvent of a registered type: `errors` names every failing field and rule'),
-      '409': problem('The same source and id was accepted with a different body (id-conflict)'),
+      '409': problem('The same source and id was accepted with another type, subject or data (id-conflict)'),
     });
   }
   const batch = operationAt(document, '/v1/events:batch', 'post');
@@ -329,9 +329,14 @@ function intakeRefusals(): Record<string, unknown> {
   return {
     '403': problem("The credential's department does not own the type, or source/department name another (forbidden)"),
     '413': problem(
-      "The body, or the number of events in a batch, is over the limit; or the event's Kafka record would be over the broker's (KAFKA_MAX_MESSAGE_BYTES: field `data`, rule `maxRecordBytes`)",
+      "The body (by its Content-Length, before it is read, or counted as it comes), an event of a batch, or the number of events in a batch, is over the limit (GATEWAY_MAX_EVENT_BYTES, GATEWAY_MAX_BATCH_BYTES, GATEWAY_MAX_BATCH_EVENTS), the connection then closing; or the event's Kafka record would be over the broker's limit (KAFKA_MAX_MESSAGE_BYTES: field `data`, rule `maxRecordBytes`)",
     ),
-    '415': problem('Not application/cloudevents+json, binary mode, or (batch) application/cloudevents-batch+json'),
+    '415': problem(
+      'Not application/cloudevents+json, binary mode, or (batch) application/cloudevents-batch+json; or a Content-Encoding (bodies are sent uncompressed)',
+    ),
+    '503': problem(
+      'Nothing was accepted: the database is unavailable, or too many events wait to be stored; retry after `Retry-After`',
+    ),
     '429': problem("Over the department's rate limit; retry after `Retry-After` seconds"),
   };
 }

@@ -165,7 +165,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   /** LISTENs for new deliveries on its own session; without it (database away) the worker polls. */
   private async listen(): Promise<void> {
     if (this.listener) return;
-    const client = sessionClient(this.env.DATABASE_URL, 'gateway-deliveries');
+    const client = sessionClient(this.env.DATABASE_URL, 'gateway-deliveries', this.env.databaseTimeouts);
     const drop = (): void => {
       if (this.listener === client) this.listener = undefined;
       void client.end().catch(() => undefined);

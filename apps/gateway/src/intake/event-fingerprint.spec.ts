@@ -1,5 +1,5 @@
 import { CloudEvent } from '@hub/contracts';
-import { canonicalJson, eventFingerprint } from './event-fingerprint';
+import { canonicalJson, eventFingerprint, legacyEventFingerprint } from './event-fingerprint';
 
 const event: CloudEvent = {
   specversion: '1.0',
@@ -38,7 +38,30 @@ describe('eventFingerprint', () => {
     );
   });
 
-  it('gives the fingerprints stored with receipts before (a change would turn duplicates into conflicts)', () => {
+  it('is the same for a resend that leaves out, adds or changes an attribute other than type, subject and data', () => {
+    const sent: CloudEvent = {
+      ...event,
+      subject: '91130871MA0CXQ123U',
+      time: '2026-12-01T08:00:00Z',
+      datacontenttype: 'application/json',
+      dataschema: 'https://hub.example/schemas/x',
+      traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+      correlationid: 'c-1',
+      partitionkey: '91130871MA0CXQ123U',
+    };
+    const { time, datacontenttype, dataschema, traceparent, correlationid, partitionkey, ...bare } = sent;
+    expect([time, datacontenttype, dataschema, traceparent, correlationid, partitionkey]).not.toContain(undefined);
+    expect(eventFingerprint(bare)).toBe(eventFingerprint(sent));
+    expect(eventFingerprint({ ...sent, time: '2026-12-01T08:00:05Z', correlationid: 'c-2' })).toBe(
+      eventFingerprint(sent),
+    );
+    expect(eventFingerprint({ ...sent, type: 'zone.approval.enterprise.deregistered.v1' })).not.toBe(
+      eventFingerprint(sent),
+    );
+    expect(eventFingerprint({ ...sent, subject: undefined })).not.toBe(eventFingerprint(sent));
+  });
+
+  it('gives the fingerprints stored with receipts before, as the legacy one (a change would turn duplicates into conflicts)', () => {
     const stored = {
       ...event,
       subject: undefined,
@@ -54,6 +77,6 @@ describe('eventFingerprint', () => {
         '"uscc":"91130871MA0CXQ123U"},"id":"evt-1","source":"/departments/SPJ/systems/approval","specversion":"1.0",' +
         '"type":"zone.approval.enterprise.registered.v1"}',
     );
-    expect(eventFingerprint(stored)).toBe('38afabb9a802b0deaf313cc3b48d096b7ad7fb2ee8ab0a889829cd671aae87b6');
+    expect(legacyEventFingerprint(stored)).toBe('38afabb9a802b0deaf313cc3b48d096b7ad7fb2ee8ab0a889829cd671aae87b6');
   });
 });

@@ -3,6 +3,7 @@ import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CloudEventMediaTypes, FieldError, HttpCodecRules, fromHttpRequest, fromJsonFormat } from '@hub/contracts';
 import { PROBLEM_TYPE_BASE, ProblemException } from '@hub/platform';
+import { BodyLimit } from '../auth/body-limit.decorator';
 import { Caller } from '../auth/caller.decorator';
 import { NonceWithWork } from '../auth/nonce-with-work';
 import { RefusalsService } from '../auth/refusals.service';
@@ -43,6 +44,7 @@ export class IntakeController {
   ) {}
 
   @Post('events')
+  @BodyLimit((env) => env.GATEWAY_MAX_EVENT_BYTES, { raw: true })
   @HttpCode(202)
   async publish(
     @Req() request: Request & { rawBody?: Buffer },
@@ -104,6 +106,7 @@ export class IntakeController {
 
   /** 202 when every event was accepted (or was a duplicate), 207 when some were refused: see each result. */
   @Post('events\\:batch')
+  @BodyLimit((env) => env.GATEWAY_MAX_BATCH_BYTES, { raw: true })
   async publishBatch(
     @Req() request: Request & { rawBody?: Buffer },
     @Res({ passthrough: true }) response: Response,
@@ -245,7 +248,13 @@ export class IntakeController {
 }
 
 function publisherOf(caller: Caller): Publisher {
-  return { department: caller.department, channel: 'http', accessKeyId: caller.accessKeyId, nonce: caller.nonce };
+  return {
+    department: caller.department,
+    system: caller.systemName,
+    channel: 'http',
+    accessKeyId: caller.accessKeyId,
+    nonce: caller.nonce,
+  };
 }
 
 function batchResult(outcome: Outcome, index: number): BatchResult {

@@ -6,6 +6,7 @@ import { IsolatedEnv, ReadMessage, eventually, isolatedEnv, readTopic, testKafka
 import { SigningKey, signedFetch } from '../auth/signed-fetch';
 import { gatewayApp } from '../gateway.app';
 import { toGatewayEnv } from '../gateway.env';
+import { legacyEventFingerprint } from './event-fingerprint';
 import type { BatchResult } from './intake.controller';
 import type { Receipt } from './intake.service';
 import { ReceiptRetention } from './receipt-retention';
@@ -145,6 +146,41 @@ describe('HTTP intake', () => {
     expect(messages.filter((m) => m.headers['ce_id'] === event.id)).toHaveLength(1);
   });
 
+  it('answers a resend that leaves out or changes an optional attribute as the same event (the docs: send it again)', async () => {
+    const event = newEvent({
+      correlationid: randomUUID(),
+      traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+    });
+    const first = (await (await publish(keys.SPJ, event)).json()) as Receipt;
+    const { time, datacontenttype, partitionkey, correlationid, traceparent, department, ...bare } = event;
+    expect([time, datacontenttype, partitionkey, correlationid, traceparent, department]).not.toContain(undefined);
+    const resent = await publish(keys.SPJ, bare);
+    expect(resent.status).toBe(202);
+    expect(resent.headers.get('hub-duplicate')).toBe('true');
+    expect(await resent.json()).toEqual(first);
+    const later = await publish(keys.SPJ, { ...event, time: new Date(Date.now() + 1_000).toISOString() });
+    expect(later.status).toBe(202);
+    expect(await later.json()).toEqual(first);
+    // The event kept and relayed is the first one, once.
+    const messages = await onKafka([event.id]);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.headers['ce_correlationid']).toBe(correlationid);
+  });
+
+  it('still recognises an event whose receipt holds the fingerprint of the whole event, as stored before', async () => {
+    const event = newEvent();
+    const first = (await (await publish(keys.SPJ, event)).json()) as Receipt;
+    await hub.dataSource.query(`UPDATE gateway.intake_receipt SET fingerprint = $1 WHERE hub_id = $2`, [
+      legacyEventFingerprint(event),
+      first.hubId,
+    ]);
+    const again = await publish(keys.SPJ, event);
+    expect(again.status).toBe(202);
+    expect(await again.json()).toEqual(first);
+    const changed = await publish(keys.SPJ, { ...event, data: { ...(event.data as object), name: '另一家公司' } });
+    expect(changed.status).toBe(409);
+  });
+
   it('answers 409 for the same source and id with a different body', async () => {
     const event = newEvent();
     expect((await publish(keys.SPJ, event)).status).toBe(202);
@@ -249,6 +285,30 @@ describe('HTTP intake', () => {
     expect(rules(forgedSource)).toEqual(['source:matchesDepartment']);
     const forgedDepartment = await problemOf(await publish(keys.SPJ, { ...event, department: 'SCJG' }));
     expect(rules(forgedDepartment)).toEqual(['department:matchesDepartment']);
+    expect(await onKafkaCount(event.id)).toBe(0);
+  });
+
+  it("refuses with 403 a system publishing under another system's source of its own department", async () => {
+    // SPJ's key signs for its system `registration`; `approval` is another system of SPJ.
+    const event = newEvent({ source: '/departments/SPJ/systems/approval' });
+    const response = await publish(keys.SPJ, event);
+    expect(response.status).toBe(403);
+    const problem = await problemOf(response);
+    expect(problem.type).toBe('urn:hub:problem:forbidden');
+    expect(problem.errors).toEqual([
+      {
+        field: 'source',
+        rule: 'matchesSystem',
+        message: "source must be /departments/SPJ/systems/registration, the signing system's own (or a path below it)",
+      },
+    ]);
+    const batch = await publishBatch(keys.SPJ, [
+      event,
+      newEvent({ source: '/departments/SPJ/systems/registration/desk' }),
+    ]);
+    expect(batch.status).toBe(207);
+    const { results } = (await batch.json()) as BatchAnswer;
+    expect(results.map((r) => r.status)).toEqual([403, 202]);
     expect(await onKafkaCount(event.id)).toBe(0);
   });
 

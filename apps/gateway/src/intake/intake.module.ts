@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
-import { IntakeBodyReader } from './intake-body.reader';
 import { IntakeRateLimit } from './intake-rate-limit';
 import { IntakeController } from './intake.controller';
 import { IntakeRepository } from './intake.repository';
@@ -15,14 +14,7 @@ import { ReceiptRetention } from './receipt-retention';
 @Module({
   imports: [AuthModule],
   controllers: [IntakeController],
-  providers: [
-    IntakeBodyReader,
-    IntakeRateLimit,
-    IntakeRepository,
-    IntakeService,
-    RateBucketsRepository,
-    ReceiptRetention,
-  ],
+  providers: [IntakeRateLimit, IntakeRepository, IntakeService, RateBucketsRepository, ReceiptRetention],
   exports: [IntakeService],
 })
 export class IntakeModule {}

@@ -7,6 +7,7 @@ import { HubMetrics } from '@hub/observability';
 import { NonceClaim } from '../auth/caller.decorator';
 import { RefusalsService } from '../auth/refusals.service';
 import { RequestAuthenticator } from '../auth/request-authenticator.service';
+import { testGatewayEnv } from '../gateway-env.fixture';
 import { IntakeRepository, NewAdmission, RequestNonce, StoredReceipt } from './intake.repository';
 import { IntakeService, Outcome, Publisher } from './intake.service';
 
@@ -63,7 +64,8 @@ function setUp() {
     receipts as unknown as IntakeRepository,
     new RefusalsService(new HubMetrics('gateway', false)),
     authenticator,
-    { KAFKA_MAX_MESSAGE_BYTES: KAFKA_DEFAULT_MAX_MESSAGE_BYTES } as HubEnv,
+    testGatewayEnv(),
+    new HubMetrics('gateway', false),
   );
   const publish = (nonce: string, ...events: CloudEvent[]): Promise<Outcome[]> =>
     intake.publish(

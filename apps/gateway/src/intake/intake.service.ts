@@ -1,21 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { Gauge } from 'prom-client';
 import { EntityManager } from 'typeorm';
 import { CloudEvent, FieldError, eventTypeRegistry } from '@hub/contracts';
-import { HubEnv } from '@hub/config';
+import { HubMetrics } from '@hub/observability';
+import { ProblemException } from '@hub/platform';
 import { EVENT_CATALOG, EventCatalog, KafkaRecord, singleRecordBatchBytes } from '@hub/messaging';
-import { GroupCommit } from '@hub/persistence';
+import { GroupCommit, GroupCommitFull } from '@hub/persistence';
 import { AuthProblems, serviceUnavailable } from '../auth/auth-problems';
 import { NonceClaim } from '../auth/caller.decorator';
 import { isDatabaseUnavailable } from '../auth/database-unavailable';
 import { publishViolations, withDepartment } from '../auth/publish-policy';
 import { IntakeChannel, RefusalsService } from '../auth/refusals.service';
 import { RequestAuthenticator } from '../auth/request-authenticator.service';
-import { eventFingerprint } from './event-fingerprint';
+import { GatewayEnv } from '../gateway.env';
+import { eventFingerprint, legacyEventFingerprint } from './event-fingerprint';
 import { IntakeRepository, NewReceipt, StoredReceipt } from './intake.repository';
 
 /** The hub's extension naming the accepted event: the receipt's `hubId`, carried to Kafka with the event. */
 export const HUB_ID_EXTENSION = 'hubid';
+
+const QUEUED_METRIC = 'hub_gateway_intake_queued_events';
 
 export const IntakeProblems = {
   invalidEvent: 'invalid-event',
@@ -51,6 +56,8 @@ export interface Publisher {
   readonly department: string;
   readonly channel: IntakeChannel;
   readonly accessKeyId: string | null;
+  /** The signing system's name (HTTP): its events' `source` is its own. Absent on Kafka (a topic per department). */
+  readonly system?: string;
   /** The request's nonce, not yet recorded (HTTP): `publish` records it with the events, or alone if none goes in. */
   readonly nonce?: NonceClaim;
 }
@@ -74,22 +81,45 @@ export type Submission =
 export class IntakeService {
   /**
    * Concurrent requests are committed together (group commit): one statement, so one round trip and one commit,
-   * for all of them; each request still gets exactly its own outcomes, and a request is never split.
+   * for all of them; each request still gets exactly its own outcomes, and a request is never split. A statement
+   * the database refuses for what one request carries (a value it cannot store) is retried without it, so that
+   * only that request fails; the events waiting are bounded, and a request beyond the bound is answered 503.
    */
-  private readonly admissions = new GroupCommit<Admission, Admitted>(
-    (admissions) => this.admitAll(this.repository.manager, admissions),
-    // One in flight: the requests that arrive meanwhile gather into the next group (bench/gateway: with two in
-    // flight the groups were half as large, PostgreSQL ran twice the statements and single events went a fifth slower).
-    { concurrency: 1, maxWeight: 1_000, weigh: (admission) => admission.events.length },
-  );
+  private readonly admissions: GroupCommit<Admission, Admitted>;
 
   constructor(
     @Inject(EVENT_CATALOG) private readonly catalog: EventCatalog,
     private readonly repository: IntakeRepository,
     private readonly refusals: RefusalsService,
     private readonly authenticator: RequestAuthenticator,
-    private readonly env: HubEnv,
-  ) {}
+    private readonly env: GatewayEnv,
+    metrics: HubMetrics,
+  ) {
+    this.admissions = new GroupCommit<Admission, Admitted>(
+      (admissions) => this.admitAll(this.repository.manager, admissions),
+      // One in flight: the requests that arrive meanwhile gather into the next group (bench/gateway: with two in
+      // flight the groups were half as large, PostgreSQL ran twice the statements and single events went a fifth
+      // slower).
+      {
+        concurrency: 1,
+        maxWeight: 1_000,
+        weigh: (admission) => admission.events.length,
+        maxQueuedWeight: env.GATEWAY_MAX_QUEUED_EVENTS,
+        isolates: (error) => !isDatabaseUnavailable(error),
+      },
+    );
+    const admissions = this.admissions;
+    if (!metrics.registry.getSingleMetric(QUEUED_METRIC)) {
+      new Gauge({
+        name: QUEUED_METRIC,
+        help: 'Events of HTTP requests waiting for the intake statement (503 beyond GATEWAY_MAX_QUEUED_EVENTS)',
+        registers: [metrics.registry],
+        collect() {
+          this.set(admissions.queued);
+        },
+      });
+    }
+  }
 
   /**
    * HTTP intake: checks every submission and commits the acceptable ones together, with the request's nonce; 401 if
@@ -112,6 +142,20 @@ export class IntakeService {
           nonce: publisher.nonce,
         });
       } catch (error) {
+        if (error instanceof GroupCommitFull) {
+          this.refusals.refused({
+            channel: publisher.channel,
+            department: publisher.department,
+            problem: 'unavailable',
+            status: 503,
+            detail: error.message,
+            accessKeyId: publisher.accessKeyId ?? undefined,
+          });
+          throw serviceUnavailable(
+            `the hub has ${error.maxQueuedWeight} events waiting to be stored; nothing of this request was accepted: retry it`,
+          );
+        }
+        if (isUnstorable(error)) throw this.unstorable(publisher, error);
         if (isDatabaseUnavailable(error)) {
           this.refusals.refused({
             channel: publisher.channel,
@@ -179,7 +223,12 @@ export class IntakeService {
     );
     const stored = new Map([...inserted.receipts, ...known].map((r) => [identityOf(r), r]));
     for (const c of judged) {
-      outcomes[c.request]![c.index] = verdict(c.receipt.fingerprint, stored.get(identityOf(c.receipt))!, !isNew(c));
+      outcomes[c.request]![c.index] = verdict(
+        c.receipt.fingerprint,
+        c.stamped,
+        stored.get(identityOf(c.receipt))!,
+        !isNew(c),
+      );
     }
     // A repeat of an event whose first occurrence was in a replayed request was not admitted with it: admit it now
     // (its own request's nonce is recorded already).
@@ -191,7 +240,7 @@ export class IntakeService {
         outcomes[r.request]![r.index] = first;
         continue;
       }
-      outcomes[r.request]![r.index] = verdict(r.fingerprint, stored.get(identityOf(r.of.receipt))!, true);
+      outcomes[r.request]![r.index] = verdict(r.fingerprint, r.stamped, stored.get(identityOf(r.of.receipt))!, true);
     }
     admissions.forEach(({ publisher, events }, request) =>
       outcomes[request]!.forEach((outcome, index) => {
@@ -205,6 +254,34 @@ export class IntakeService {
       orphans.forEach((r, i) => (outcomes[r.request]![r.index] = (answers[i] as Outcome[])[0]));
     }
     return outcomes.map((o, request) => (replayed.has(request) ? REPLAYED : (o as Outcome[])));
+  }
+
+  /**
+   * The answer to a request whose events PostgreSQL refused to store (a data exception or a limit of its own, such as
+   * an index row too large): the request alone failed, the others committed with it did not.
+   */
+  private unstorable(publisher: Publisher, error: { code: string; message: string }): ProblemException {
+    const errors: FieldError[] = [
+      {
+        field: 'body',
+        rule: 'storable',
+        message: `the hub's database refused to store this request's events (SQLSTATE ${error.code}: ${error.message})`,
+      },
+    ];
+    this.refusals.refused({
+      channel: publisher.channel,
+      department: publisher.department,
+      problem: IntakeProblems.invalidEvent,
+      status: 400,
+      errors,
+      accessKeyId: publisher.accessKeyId ?? undefined,
+    });
+    return new ProblemException(
+      400,
+      IntakeProblems.invalidEvent,
+      'the events of this request cannot be stored as sent; nothing of it was accepted',
+      errors,
+    );
   }
 
   /** Counts the events an admission committed (duplicates aside); call once it has committed. */
@@ -233,7 +310,7 @@ export class IntakeService {
         const identity = identityOf({ source: event.source, eventId: event.id });
         const earlier = first.get(identity);
         if (earlier) {
-          repeats.push({ request, index, of: earlier, fingerprint, event: sent });
+          repeats.push({ request, index, of: earlier, fingerprint, stamped: event, event: sent });
           return;
         }
         const hubId = randomUUID();
@@ -241,6 +318,7 @@ export class IntakeService {
           request,
           index,
           event: { ...event, [HUB_ID_EXTENSION]: hubId },
+          stamped: event,
           receipt: {
             source: event.source,
             eventId: event.id,
@@ -287,7 +365,12 @@ export class IntakeService {
   }
 
   private authorise(publisher: Publisher, event: CloudEvent): Outcome | undefined {
-    const violations = publishViolations(event, publisher.department, this.catalog.ownerOf(event.type));
+    const violations = publishViolations(
+      event,
+      publisher.department,
+      this.catalog.ownerOf(event.type),
+      publisher.system,
+    );
     if (violations.length === 0) return undefined;
     return this.refuse(
       publisher,
@@ -380,6 +463,8 @@ interface Candidate {
   readonly request: number;
   readonly index: number;
   readonly event: CloudEvent;
+  /** As sent, with its department: what the legacy fingerprint covered. */
+  readonly stamped: CloudEvent;
   readonly receipt: NewReceipt;
 }
 
@@ -388,6 +473,7 @@ interface Repeat {
   readonly index: number;
   readonly of: Candidate;
   readonly fingerprint: string;
+  readonly stamped: CloudEvent;
   /** As sent, for admitting it on its own should its first occurrence not be admitted. */
   readonly event: CloudEvent;
 }
@@ -396,9 +482,15 @@ function identityOf(receipt: { source: string; eventId: string }): string {
   return JSON.stringify([receipt.source, receipt.eventId]);
 }
 
-/** The stored receipt of the event's identity answers it: the same fingerprint is the same event, else a conflict. */
-function verdict(fingerprint: string, receipt: StoredReceipt, duplicate: boolean): Outcome {
-  if (receipt.fingerprint === fingerprint) return { status: 202, receipt: receiptView(receipt), duplicate };
+/**
+ * The stored receipt of the event's identity answers it: the same fingerprint is the same event (event-fingerprint.ts
+ * says what that means), else a conflict. A receipt stored before that meaning holds the legacy fingerprint of the
+ * whole event, computed only here, when the other does not match.
+ */
+function verdict(fingerprint: string, stamped: CloudEvent, receipt: StoredReceipt, duplicate: boolean): Outcome {
+  if (receipt.fingerprint === fingerprint || receipt.fingerprint === legacyEventFingerprint(stamped)) {
+    return { status: 202, receipt: receiptView(receipt), duplicate };
+  }
   return {
     status: 409,
     problem: {
@@ -409,7 +501,7 @@ function verdict(fingerprint: string, receipt: StoredReceipt, duplicate: boolean
         {
           field: 'id',
           rule: 'uniqueWithinSource',
-          message: 'a new event needs a new id; resend the same event unchanged to get its receipt',
+          message: 'a new event needs a new id; resend the same event (same type, subject and data) to get its receipt',
         },
       ],
     },
@@ -436,4 +528,13 @@ function receiptView(receipt: StoredReceipt): Receipt {
     topic: receipt.topic,
     acceptedAt: receipt.acceptedAt.toISOString(),
   };
+}
+
+/**
+ * SQLSTATE classes meaning "this data cannot be stored": 22 data exception (e.g. an invalid byte sequence), 54 program
+ * limit exceeded (e.g. an index row too large). A request carrying such data fails whatever it is committed with.
+ */
+function isUnstorable(error: unknown): error is { code: string; message: string } {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(22|54)/.test(code) && error instanceof Error;
 }

@@ -3,7 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from '
 /**
  * One row per event the gateway accepted, written in the transaction that puts it in the outbox. CloudEvents
  * identifies an event by `source` + `id`: a second submission finds this row and gets the same receipt, and no
- * second event; a different body under the same identity is a conflict. Deleted after GATEWAY_RECEIPT_RETENTION_HOURS.
+ * second event; another type, subject or data under the same identity is a conflict. Deleted after GATEWAY_RECEIPT_RETENTION_HOURS.
  */
 @Entity({ name: 'intake_receipt' })
 @Unique('uq_intake_receipt_hub_id', ['hubId'])
@@ -15,7 +15,7 @@ export class IntakeReceipt {
   @PrimaryColumn({ name: 'event_id', type: 'text' })
   eventId!: string;
 
-  /** SHA-256 of the event's canonical JSON (event-fingerprint.ts). */
+  /** SHA-256 of the event's type, subject and data in canonical JSON, or of the whole event before (event-fingerprint.ts). */
   @Column({ type: 'text' })
   fingerprint!: string;
 
