@@ -140,6 +140,13 @@ export class GatewayEnv extends HubEnv {
   @Max(120_000)
   DELIVERY_TIMEOUT_MS = 10_000;
 
+  /** Longest wait for a webhook target's name to resolve, when a URL is set and before each call; refused after. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  DELIVERY_LOOKUP_TIMEOUT_MS = 2_000;
+
   /** Webhook calls in flight per gateway instance. */
   @Transform(toNumber)
   @IsInt()

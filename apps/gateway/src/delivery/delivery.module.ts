@@ -5,6 +5,7 @@ import { DeliveryConsumer } from './delivery.consumer';
 import { DeliveryMetrics } from './delivery-metrics';
 import { DeliveryRecorder } from './delivery-recorder.service';
 import { DeliveryWorker } from './delivery.worker';
+import { HostResolver } from './host-resolver';
 import { SubscriptionsController } from './subscriptions.controller';
 import { SubscriptionsService } from './subscriptions.service';
 import { WebhookSecrets } from './webhook-secrets';
@@ -19,6 +20,7 @@ import { WebhookTargetPolicy } from './webhook-target.policy';
     DeliveryMetrics,
     DeliveryRecorder,
     DeliveryWorker,
+    HostResolver,
     SubscriptionsService,
     WebhookSecrets,
     WebhookSender,

@@ -1,7 +1,11 @@
 import { testGatewayEnv } from '../gateway-env.fixture';
+import { HostResolver } from './host-resolver';
+import { ScriptedResolver } from './host-resolver.fixture';
 import { WebhookTargetPolicy, addressRefusal } from './webhook-target.policy';
 
-const policy = (variables: Record<string, string>) => new WebhookTargetPolicy(testGatewayEnv(variables));
+const policy = (variables: Record<string, string>, resolver = new HostResolver()) =>
+  new WebhookTargetPolicy(testGatewayEnv(variables), resolver);
+
 const rules = async (p: WebhookTargetPolicy, url: string) =>
   (await p.refusals(url)).map((e) => `${e.field}:${e.rule}:${e.message}`);
 
@@ -64,5 +68,44 @@ describe('WebhookTargetPolicy', () => {
     expect(
       await rules(policy({ DELIVERY_ALLOW_INSECURE_TARGETS: 'true' }), 'http://169.254.169.254/latest'),
     ).toHaveLength(1);
+  });
+
+  it('resolves a name once and hands the call the addresses it checked', async () => {
+    const resolver = new ScriptedResolver(async (n) =>
+      n === 0 ? [{ address: '203.0.113.7', family: 4 }] : [{ address: '127.0.0.1', family: 4 }],
+    );
+    const check = await policy({ NODE_ENV: 'production' }, resolver).check('https://hooks.scjg.test/hook');
+    expect(check).toMatchObject({ ok: true, addresses: [{ address: '203.0.113.7', family: 4 }] });
+    expect(resolver.asked).toEqual(['hooks.scjg.test']);
+  });
+
+  it('refuses a name that does not resolve, saying why', async () => {
+    const resolver = new ScriptedResolver(() =>
+      Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND hooks.scjg.test'), { code: 'ENOTFOUND' })),
+    );
+    expect(await rules(policy({}, resolver), 'http://hooks.scjg.test/hook')).toEqual([
+      "webhookUrl:webhookTarget:webhookUrl's host hooks.scjg.test does not resolve (ENOTFOUND)",
+    ]);
+    const empty = new ScriptedResolver(async () => []);
+    expect(await rules(policy({}, empty), 'http://hooks.scjg.test/hook')).toEqual([
+      "webhookUrl:webhookTarget:webhookUrl's host hooks.scjg.test resolves to no address",
+    ]);
+  });
+
+  it('refuses a name whose lookup does not answer within the time-out', async () => {
+    const resolver = new ScriptedResolver(() => new Promise(() => undefined)); // never answers
+    expect(await rules(policy({ DELIVERY_LOOKUP_TIMEOUT_MS: '20' }, resolver), 'http://hooks.scjg.test/')).toEqual([
+      "webhookUrl:webhookTarget:webhookUrl's host hooks.scjg.test did not resolve within 20 ms",
+    ]);
+  });
+
+  it('refuses a name when any of its addresses is refused', async () => {
+    const resolver = new ScriptedResolver(async () => [
+      { address: '203.0.113.7', family: 4 },
+      { address: '169.254.169.254', family: 4 },
+    ]);
+    expect(await rules(policy({}, resolver), 'http://hooks.scjg.test/')).toEqual([
+      expect.stringMatching(/may not point at 169\.254\.169\.254 is a link-local/),
+    ]);
   });
 });

@@ -1,8 +1,8 @@
-import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import { Injectable } from '@nestjs/common';
 import { FieldError } from '@hub/contracts';
 import { GatewayEnv } from '../gateway.env';
+import { HostResolver, ResolvedAddress } from './host-resolver';
 
 export const WEBHOOK_TARGET_RULE = 'webhookTarget';
 
@@ -35,23 +35,48 @@ export function addressRefusal(address: string, allowLoopback: boolean): string 
   return undefined;
 }
 
+/** A webhook URL the policy let through, with the addresses its host resolved to: the only ones to connect to. */
+export interface CheckedTarget {
+  ok: true;
+  url: URL;
+  addresses: readonly ResolvedAddress[];
+}
+
+export type TargetCheck = CheckedTarget | { ok: false; refusal: FieldError };
+
 /**
  * Where the gateway may send webhooks: https only and no loopback in production (DELIVERY_ALLOW_INSECURE_TARGETS
  * decides elsewhere), and never link-local, multicast or unspecified addresses — a subscription must not make the
- * gateway call the cloud's metadata service or its own host. Checked when a URL is set and again before each call,
- * on what the name resolves to then (a name re-pointed in between is refused at the call).
+ * gateway call the cloud's metadata service or its own host. Checked when a URL is set and again before each call.
+ * A name is resolved once per check, within DELIVERY_LOOKUP_TIMEOUT_MS, and the call connects only to the addresses
+ * checked: a name re-pointed between the check and the connection (DNS rebinding) cannot take the call elsewhere. A
+ * name that does not resolve in time is refused, never let be.
  */
 @Injectable()
 export class WebhookTargetPolicy {
   private readonly insecure: boolean;
+  private readonly lookupTimeoutMs: number;
 
-  constructor(env: GatewayEnv) {
+  constructor(
+    env: GatewayEnv,
+    private readonly resolver: HostResolver,
+  ) {
     this.insecure = env.allowInsecureTargets;
+    this.lookupTimeoutMs = env.DELIVERY_LOOKUP_TIMEOUT_MS;
   }
 
-  /** Every reason the URL may not receive webhooks (empty when it may); a name that does not resolve is let be. */
+  /** Every reason the URL may not receive webhooks (empty when it may). */
   async refusals(url: string, field = 'webhookUrl'): Promise<FieldError[]> {
-    const refuse = (message: string): FieldError[] => [{ field, rule: WEBHOOK_TARGET_RULE, message }];
+    const check = await this.check(url, field);
+    return check.ok ? [] : [check.refusal];
+  }
+
+  /** The URL with the addresses to connect to, or why it may not receive webhooks. */
+  async check(url: string, field = 'webhookUrl'): Promise<TargetCheck> {
+    const refuse = (message: string): TargetCheck => ({
+      ok: false,
+      refusal: { field, rule: WEBHOOK_TARGET_RULE, message },
+    });
     let parsed: URL;
     try {
       parsed = new URL(url);
@@ -62,17 +87,40 @@ export class WebhookTargetPolicy {
       return refuse(`webhookUrl must use https${this.insecure ? ' or http' : ''}`);
     }
     const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
-    let addresses: string[];
-    if (isIP(host) !== 0) addresses = [host];
+    const literal = isIP(host);
+    let addresses: readonly ResolvedAddress[];
+    if (literal !== 0) addresses = [{ address: host, family: literal === 6 ? 6 : 4 }];
     else {
-      try {
-        addresses = (await lookup(host, { all: true })).map((a) => a.address);
-      } catch {
-        // Not resolvable now: the call will fail and be retried, and checked again then.
-        return [];
-      }
+      const answer = await this.lookup(host);
+      if (typeof answer === 'string') return refuse(`webhookUrl's host ${host} ${answer}`);
+      addresses = answer;
     }
-    const reasons = addresses.flatMap((address) => addressRefusal(address, this.insecure) ?? []);
-    return reasons.length === 0 ? [] : refuse(`webhookUrl may not point at ${reasons[0]}`);
+    const reasons = addresses.flatMap(({ address }) => addressRefusal(address, this.insecure) ?? []);
+    if (reasons.length > 0) return refuse(`webhookUrl may not point at ${reasons[0]}`);
+    return { ok: true, url: parsed, addresses };
   }
+
+  /** The host's addresses, or what went wrong as the end of a sentence. */
+  private async lookup(host: string): Promise<readonly ResolvedAddress[] | string> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<string>((resolve) => {
+      timer = setTimeout(() => resolve(`did not resolve within ${this.lookupTimeoutMs} ms`), this.lookupTimeoutMs);
+    });
+    // getaddrinfo cannot be cancelled: a lookup that outlives the time-out finishes unheeded.
+    const looked = this.resolver.lookup(host).then(
+      (addresses) => (addresses.length > 0 ? addresses : 'resolves to no address'),
+      (error: unknown) => `does not resolve (${lookupFailure(error)})`,
+    );
+    try {
+      return await Promise.race([looked, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function lookupFailure(error: unknown): string {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') return code;
+  return typeof message === 'string' ? message : String(error);
 }

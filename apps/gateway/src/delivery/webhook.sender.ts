@@ -1,7 +1,11 @@
+import { ClientRequest, IncomingMessage, request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { LookupFunction } from 'node:net';
 import { Injectable } from '@nestjs/common';
 import { webhookRequestHeaders } from '@hub/auth';
 import { STRUCTURED_CONTENT_TYPE } from '@hub/contracts';
-import { WebhookTargetPolicy } from './webhook-target.policy';
+import { ResolvedAddress } from './host-resolver';
+import { CheckedTarget, WebhookTargetPolicy } from './webhook-target.policy';
 
 export interface WebhookCall {
   url: string;
@@ -18,69 +22,100 @@ export type WebhookOutcome = { ok: true; statusCode: number } | { ok: false; sta
 /** How much of a refusing receiver's answer is kept as the delivery's last error. */
 const ERROR_TEXT_BYTES = 500;
 
+class CallTimeout extends Error {}
+
 /**
  * Sends one webhook delivery signed per spec/HTTP-SIGNING.md ("Webhooks"); only a 2xx answer counts. The target is
- * checked against the policy first, as its name resolves now; a refused one fails the attempt like a dead receiver.
+ * checked against the policy first, its name resolved once; the connection goes to the addresses checked (the
+ * request's `lookup` answers with them), so no second resolution can take it elsewhere. TLS still verifies the
+ * certificate against the URL's host name. A refused target fails the attempt like a dead receiver. One connection
+ * per call (no keep-alive pool): each is made to an address checked for that call.
  */
 @Injectable()
 export class WebhookSender {
   constructor(private readonly targets: WebhookTargetPolicy) {}
 
   async send(call: WebhookCall): Promise<WebhookOutcome> {
-    const [refused] = await this.targets.refusals(call.url);
-    if (refused) return { ok: false, statusCode: null, error: `not sent: ${refused.message}` };
-    const headers = {
+    const target = await this.targets.check(call.url);
+    if (!target.ok) return { ok: false, statusCode: null, error: `not sent: ${target.refusal.message}` };
+    return post(target, call, {
       'Content-Type': STRUCTURED_CONTENT_TYPE,
+      'Content-Length': String(call.body.length),
       'User-Agent': 'chengde-hub-gateway',
       ...webhookRequestHeaders({ secret: call.secret, deliveryId: call.deliveryId, body: call.body }),
+    });
+  }
+}
+
+function post(target: CheckedTarget, call: WebhookCall, headers: Record<string, string>): Promise<WebhookOutcome> {
+  const request = target.url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (outcome: WebhookOutcome): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(outcome);
     };
-    try {
-      const response = await fetch(call.url, {
-        method: 'POST',
-        headers,
-        body: call.body,
-        // A redirect is not an answer: following it would send the event (and its signature) somewhere unchecked.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(call.timeoutMs),
-      });
-      if (response.status >= 200 && response.status < 300) {
-        await response.body?.cancel();
-        return { ok: true, statusCode: response.status };
-      }
-      const text = await readPrefix(response, ERROR_TEXT_BYTES);
-      return { ok: false, statusCode: response.status, error: `HTTP ${response.status}${text ? `: ${text}` : ''}` };
-    } catch (error) {
-      return { ok: false, statusCode: null, error: describe(error, call.timeoutMs) };
-    }
-  }
+    // A redirect is not an answer, and node:http never follows one: the event (and its signature) goes nowhere unchecked.
+    const req: ClientRequest = request(
+      target.url,
+      { method: 'POST', headers, agent: false, lookup: pinnedLookup(target.addresses) },
+      (response) => {
+        const statusCode = response.statusCode ?? 0;
+        if (statusCode >= 200 && statusCode < 300) {
+          response.destroy();
+          settle({ ok: true, statusCode });
+          return;
+        }
+        readPrefix(response, ERROR_TEXT_BYTES, (text) => {
+          settle({ ok: false, statusCode, error: `HTTP ${statusCode}${text ? `: ${text}` : ''}` });
+          req.destroy();
+        });
+      },
+    );
+    // Connect, send and the receiver's answer, all within the call's time.
+    const timer = setTimeout(() => req.destroy(new CallTimeout()), call.timeoutMs);
+    req.on('error', (error) => settle({ ok: false, statusCode: null, error: describe(error, call.timeoutMs) }));
+    req.end(call.body);
+  });
 }
 
-async function readPrefix(response: Response, bytes: number): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
+/** Answers every lookup of the connection with the addresses the policy checked, in the form asked for. */
+function pinnedLookup(addresses: readonly ResolvedAddress[]): LookupFunction {
+  return (_hostname, options, callback) => {
+    if (options.all) {
+      callback(
+        null,
+        addresses.map(({ address, family }) => ({ address, family })),
+      );
+      return;
+    }
+    const chosen = addresses.find((a) => !options.family || a.family === options.family) ?? addresses[0];
+    callback(null, chosen.address, chosen.family);
+  };
+}
+
+function readPrefix(response: IncomingMessage, bytes: number, done: (text: string) => void): void {
+  const chunks: Buffer[] = [];
   let length = 0;
-  try {
-    while (length < bytes) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      length += value.length;
-    }
-  } catch {
-    // the answer broke off: what arrived is enough to describe it
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  return Buffer.concat(chunks).subarray(0, bytes).toString('utf8').replace(/\s+/g, ' ').trim();
+  const finish = (): void => {
+    response.removeAllListeners('data');
+    done(Buffer.concat(chunks).subarray(0, bytes).toString('utf8').replace(/\s+/g, ' ').trim());
+  };
+  response.on('data', (chunk: Buffer) => {
+    chunks.push(chunk);
+    length += chunk.length;
+    if (length >= bytes) finish();
+  });
+  response.once('end', finish);
+  // The answer broke off: what arrived is enough to describe it.
+  response.once('error', finish);
+  response.once('close', finish);
 }
 
-// Duck-typed rather than instanceof: fetch's errors may come from another realm than this module's Error.
-function describe(error: unknown, timeoutMs: number): string {
-  const { name, message, cause } = (error ?? {}) as { name?: unknown; message?: unknown; cause?: unknown };
-  if (name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
-  if (typeof message !== 'string') return String(error);
-  const { code, message: causeMessage } = (cause ?? {}) as { code?: unknown; message?: unknown };
-  const detail = typeof code === 'string' ? code : typeof causeMessage === 'string' ? causeMessage : '';
-  return detail ? `${message}: ${detail}` : message;
+function describe(error: Error, timeoutMs: number): string {
+  if (error instanceof CallTimeout) return `no answer within ${timeoutMs} ms`;
+  const { code } = error as { code?: unknown };
+  return typeof code === 'string' && !error.message.includes(code) ? `${error.message}: ${code}` : error.message;
 }
