@@ -1,12 +1,6 @@
 import { Controller, Module } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import {
-  CloudEvent,
-  DeadLetterHeaders,
-  EnterpriseDeregisteredV1,
-  EnterpriseRegisteredV1,
-  toKafkaMessage,
-} from '@hub/contracts';
+import { CloudEvent, EnterpriseDeregisteredV1, EnterpriseRegisteredV1, toKafkaMessage } from '@hub/contracts';
 import { demoEnterprises, enterpriseDeregisteredEvent, enterpriseRegisteredEvent } from '@hub/demo';
 import { OnEvent } from '@hub/messaging';
 import { IsolatedEnv, eventually, isolatedEnv, readTopic, testKafka } from '@hub/testing';

@@ -1,5 +1,4 @@
 import { EntityManager } from 'typeorm';
-import { HubEnv, KAFKA_DEFAULT_MAX_MESSAGE_BYTES } from '@hub/config';
 import { CloudEvent } from '@hub/contracts';
 import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
 import { contractsCatalog } from '@hub/messaging';

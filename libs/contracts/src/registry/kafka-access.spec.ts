@@ -44,7 +44,7 @@ describe('kafkaGrants', () => {
   it("lets each app read what it consumes, write those topics' dead letters, and use its own group", () => {
     expect(who('read', Topics.SupervisionPushV1)).toEqual(['approval', 'gateway', 'supervision']);
     expect(who('write', deadLetterTopic(Topics.SupervisionPushV1))).toEqual(['approval', 'gateway', 'supervision']);
-    expect(who('read', deadLetterTopic(ingressTopic('SPJ')))).toEqual(['console']);
+    expect(who('read', deadLetterTopic(ingressTopic('SPJ')))).toEqual(['console', 'gateway']);
     expect(who('write', deadLetterTopic(ingressTopic('SPJ')))).toEqual(['gateway']);
     for (const app of APP_NAMES) {
       const groups = grants.filter((g) => g.role === app && g.resource === 'group');

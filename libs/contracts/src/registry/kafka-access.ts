@@ -15,7 +15,14 @@ export type ConsumedTopics = Topic | typeof EVERY_INGRESS_TOPIC | typeof EVERY_D
 /** The topics each app consumes. What it writes follows from the owners of the event types (and its dead letters). */
 export const APP_CONSUMES: Readonly<Record<AppName, readonly ConsumedTopics[]>> = {
   // Validates and routes what departments publish on Kafka; delivers every canonical topic to the subscribers.
-  gateway: [EVERY_INGRESS_TOPIC, Topics.ApprovalEnterpriseV1, Topics.ApprovalLicenceV1, Topics.SupervisionPushV1],
+  // The gateway reads the dead-letter topics too: it tells a publisher which consumer dead-lettered its event.
+  gateway: [
+    EVERY_INGRESS_TOPIC,
+    EVERY_DEAD_LETTER_TOPIC,
+    Topics.ApprovalEnterpriseV1,
+    Topics.ApprovalLicenceV1,
+    Topics.SupervisionPushV1,
+  ],
   approval: [Topics.ApprovalEnterpriseV1, Topics.ApprovalLicenceV1, Topics.SupervisionPushV1],
   supervision: [Topics.ApprovalEnterpriseV1, Topics.ApprovalLicenceV1, Topics.SupervisionPushV1],
   inspection: [Topics.ApprovalEnterpriseV1],
@@ -85,8 +92,8 @@ export function kafkaGrants(topicPrefix = '', registry: EventTypeRegistry = even
     const writes = [
       ...owned,
       ...(app === 'gateway' ? egress : []),
-      // The console replays a dead letter onto the topic it came from.
-      ...(APP_CONSUMES[app].includes(EVERY_DEAD_LETTER_TOPIC) ? [...canonical, ...ingress, ...egress] : []),
+      // The console replays a dead letter onto the topic it came from (the gateway only reads them).
+      ...(app === 'console' ? [...canonical, ...ingress, ...egress] : []),
       ...reads.filter((t) => !deadLetters.includes(t)).map(deadLetterTopic),
     ];
     for (const topic of new Set(reads)) grant(app, 'topic', topic, 'read');
