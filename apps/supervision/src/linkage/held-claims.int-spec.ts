@@ -121,6 +121,7 @@ describe('claims held for their push', () => {
     iso = await isolatedEnv();
     const env = loadEnv(SupervisionEnv, {
       KAFKA_BROKERS: iso.brokers.join(','),
+      ...(iso.env.KAFKA_CREDENTIALS_FILE ? { KAFKA_CREDENTIALS_FILE: iso.env.KAFKA_CREDENTIALS_FILE } : {}),
       DATABASE_URL: iso.databaseUrl,
       PORT: '0',
       KAFKA_TOPIC_PREFIX: iso.topicPrefix,

@@ -43,11 +43,17 @@ describe('kafkaGrants', () => {
 
   it("lets each app read what it consumes, write those topics' dead letters, and use its own group", () => {
     expect(who('read', Topics.SupervisionPushV1)).toEqual(['approval', 'gateway', 'supervision']);
-    expect(who('write', deadLetterTopic(Topics.SupervisionPushV1))).toEqual(['approval', 'gateway', 'supervision']);
+    // The console writes the push topic to replay a letter: its relay may set a row aside as a dead letter too.
+    expect(who('write', deadLetterTopic(Topics.SupervisionPushV1))).toEqual([
+      'approval',
+      'console',
+      'gateway',
+      'supervision',
+    ]);
     expect(who('read', deadLetterTopic(ingressTopic('SPJ')))).toEqual(['console', 'gateway']);
-    expect(who('write', deadLetterTopic(ingressTopic('SPJ')))).toEqual(['gateway']);
+    expect(who('write', deadLetterTopic(ingressTopic('SPJ')))).toEqual(['console', 'gateway']);
     for (const app of APP_NAMES) {
-      const groups = grants.filter((g) => g.role === app && g.resource === 'group');
+      const groups = grants.filter((g) => g.role === app && g.resource === 'group' && g.operation === 'read');
       expect(groups).toEqual([
         { role: app, resource: 'group', name: `p.${app}`, pattern: 'literal', operation: 'read' },
       ]);
@@ -56,6 +62,25 @@ describe('kafkaGrants', () => {
       name: 'p.spj.',
       pattern: 'prefixed',
     });
+  });
+
+  it("lets every writer's outbox relay set a row aside on that topic's dead-letter topic", () => {
+    for (const grant of grants.filter((g) => g.resource === 'topic' && g.operation === 'write')) {
+      if (grant.name.endsWith('.dlq') || !(APP_NAMES as readonly string[]).includes(grant.role)) continue;
+      const dlq = `${grant.name}.dlq`;
+      const may = grants.some((g) => g.role === grant.role && g.operation === 'write' && g.name === dlq);
+      expect([grant.role, dlq, may]).toEqual([grant.role, dlq, true]);
+    }
+  });
+
+  it('lets the gateway alone describe the consumer groups of its prefix (how far each got past an event)', () => {
+    const describers = grants.filter((g) => g.resource === 'group' && g.operation === 'describe');
+    expect(describers).toEqual([
+      { role: 'gateway', resource: 'group', name: 'p.', pattern: 'prefixed', operation: 'describe' },
+    ]);
+    expect(kafkaGrants('').filter((g) => g.resource === 'group' && g.operation === 'describe')).toEqual([
+      { role: 'gateway', resource: 'group', name: '*', pattern: 'literal', operation: 'describe' },
+    ]);
   });
 
   it('names a role for every app and department, each with at least one grant, and every topic with its prefix', () => {

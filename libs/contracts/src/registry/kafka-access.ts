@@ -59,8 +59,8 @@ export function kafkaRoles(): string[] {
  * - the gateway alone writes the canonical topics of department-owned types (it relays what it validated), and the
  *   egress topics;
  * - an app writes the topics of the types it owns, reads what {@link APP_CONSUMES} says, writes the dead-letter
- *   topics of what it reads, uses its own consumer group, and may create the topics it uses (each app ensures them
- *   at boot);
+ *   topics of what it reads and of what it writes (its relay sets aside a row too large for the broker there), uses
+ *   its own consumer group, and may create the topics it uses (each app ensures them at boot);
  * - the app that reads the dead-letter topics (the console) writes the topics they come from, to replay a letter.
  * Anything not granted is refused (the broker runs with `allow.everyone.if.no.acl.found=false`).
  */
@@ -89,12 +89,16 @@ export function kafkaGrants(topicPrefix = '', registry: EventTypeRegistry = even
       .all()
       .filter((d) => d.owner === app || (app === 'gateway' && !(APP_NAMES as readonly string[]).includes(d.owner)))
       .map((d) => d.topic);
-    const writes = [
+    const produced = [
       ...owned,
       ...(app === 'gateway' ? egress : []),
       // The console replays a dead letter onto the topic it came from (the gateway only reads them).
       ...(app === 'console' ? [...canonical, ...ingress, ...egress] : []),
-      ...reads.filter((t) => !deadLetters.includes(t)).map(deadLetterTopic),
+    ];
+    // A consumer dead-letters what it refuses; the outbox relay sets aside, as a dead letter, a row too large to send.
+    const writes = [
+      ...produced,
+      ...[...reads, ...produced].filter((t) => !deadLetters.includes(t)).map(deadLetterTopic),
     ];
     for (const topic of new Set(reads)) grant(app, 'topic', topic, 'read');
     for (const topic of new Set(writes)) grant(app, 'topic', topic, 'write');
@@ -109,6 +113,12 @@ export function kafkaGrants(topicPrefix = '', registry: EventTypeRegistry = even
     }
     grant(app, 'group', app, 'read');
   }
+  // The gateway tells a publisher how far each consumer group got past its event: it describes every group of the hub.
+  grants.push(
+    topicPrefix === ''
+      ? { role: 'gateway', resource: 'group', name: '*', pattern: 'literal', operation: 'describe' }
+      : { role: 'gateway', resource: 'group', name: topicPrefix, pattern: 'prefixed', operation: 'describe' },
+  );
 
   for (const { code } of DEPARTMENTS) {
     const role = departmentRole(code);
