@@ -23,6 +23,8 @@ export interface HubPaths {
     readonly data: string;
     readonly log: string;
   };
+  /** The edge's key pair for development and tests (see edge-keys.ts). */
+  readonly edgeKeys: string;
 }
 
 const MARKER = join('infra', 'kafka', 'pom.xml');
@@ -56,6 +58,7 @@ export function pathsUnder(root: string): HubPaths {
       data: join(hub, 'pg'),
       log: join(hub, 'pg.log'),
     },
+    edgeKeys: join(hub, 'edge-keys.json'),
   };
 }
 

@@ -43,4 +43,6 @@ export {
 } from './postgres-url';
 export { readInfraEnv } from './infra-env';
 export { hubPaths } from './hub-paths';
+export { localEdgeKeys, newEdgeKeys } from './edge-keys';
+export type { EdgeKeys } from './edge-keys';
 export type { InfraEnv } from './infra-env';

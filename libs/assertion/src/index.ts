@@ -1,0 +1,4 @@
+export * from './assertion';
+export * from './assertion.env';
+export * from './assertion.guard';
+export * from './assertion.module';
