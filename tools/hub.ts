@@ -7,7 +7,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ADMIN_ROLE, ensureInfrastructure, kafkaCredentials, kafkaCredentialsFile } from '@hub/infra';
+import { ADMIN_ROLE, ensureInfrastructure, kafkaCredentials, kafkaCredentialsFile, localEdgeKeys } from '@hub/infra';
 import { HUB_PORTS, HubAppName, applyKafkaAcls } from '@hub/platform';
 import { seedDemoDelivery } from './seed-delivery';
 import { seedDemoCredentials, seedDemoZone } from './seed-demo';
@@ -29,6 +29,8 @@ async function up(): Promise<void> {
   const logDir = path.join(ROOT, '.hub', 'logs');
   mkdirSync(logDir, { recursive: true });
   const secrets = gatewaySecrets(path.join(ROOT, '.hub', 'gateway-secrets.json'));
+  // The edge's key pair, read there by the gateway (signing) and the domain apps (checking) outside production.
+  localEdgeKeys();
   // Each app signs in as itself (its entry of the credentials file) under the ACLs the contracts imply.
   const kafkaLogins = kafkaCredentials();
   const kafkaLoginsFile = kafkaCredentialsFile();

@@ -20,6 +20,8 @@ import {
   stopEmbeddedPostgres,
   stopKafka,
   kafkaCredentials,
+  hubPaths,
+  localEdgeKeys,
 } from '@hub/infra';
 import { applyKafkaAcls } from '@hub/platform';
 
@@ -33,6 +35,8 @@ async function start(): Promise<void> {
     `PostgreSQL  ${databaseUrl(postgres.adminUrl, name)} (${postgres.startedHere ? 'started' : 'already running'})`,
   );
   await acls(kafka.brokers);
+  localEdgeKeys();
+  console.log(`Edge keys   ${hubPaths().edgeKeys} (the gateway's assertions; development only)`);
   console.log(`Ready in ${((Date.now() - began) / 1000).toFixed(1)} s`);
 }
 

@@ -1,4 +1,5 @@
 import { loadEnv } from '@hub/config';
+import { newEdgeKeys } from '@hub/infra';
 import { DEVELOPMENT_SECRET_KEY, GatewayEnv } from './gateway.env';
 
 const base = { KAFKA_BROKERS: '127.0.0.1:9092', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/hub', PORT: '3000' };
@@ -39,9 +40,35 @@ describe('GatewayEnv', () => {
       /HUB_SECRET_KEY must be the base64 of 32/,
     );
     const key = Buffer.alloc(32, 9);
+    const edge = newEdgeKeys().privateKey;
     expect(
-      loadEnv(GatewayEnv, { ...base, NODE_ENV: 'production', HUB_SECRET_KEY: key.toString('base64') }).secretKey,
+      loadEnv(GatewayEnv, {
+        ...base,
+        NODE_ENV: 'production',
+        HUB_SECRET_KEY: key.toString('base64'),
+        HUB_EDGE_SIGNING_KEY: edge,
+      }).secretKey,
     ).toEqual(key);
+  });
+
+  it('requires the edge signing key in production, a PKCS#8 PEM wherever it is set', () => {
+    const secretKey = Buffer.alloc(32, 9).toString('base64');
+    expect(failure({ NODE_ENV: 'production', HUB_SECRET_KEY: secretKey })).toMatch(
+      /HUB_EDGE_SIGNING_KEY is required in production/,
+    );
+    expect(failure({ HUB_EDGE_SIGNING_KEY: 'secret' })).toMatch(/HUB_EDGE_SIGNING_KEY must be a PKCS#8 PEM/);
+    const edge = newEdgeKeys().privateKey;
+    expect(loadEnv(GatewayEnv, { ...base, HUB_EDGE_SIGNING_KEY: edge }).edgeSigningKey).toBe(edge);
+  });
+
+  it('forwards to the domain apps on their local ports unless told otherwise, and refuses a URL that is none', () => {
+    const env = loadEnv(GatewayEnv, base);
+    expect([env.APPROVAL_URL, env.SUPERVISION_URL, env.CONSOLE_URL]).toEqual([
+      'http://127.0.0.1:3001',
+      'http://127.0.0.1:3002',
+      'http://127.0.0.1:3005',
+    ]);
+    expect(failure({ SUPERVISION_URL: 'supervision:3002' })).toMatch(/SUPERVISION_URL must be an http\(s\) URL/);
   });
 
   it('wants the bootstrap admin credential whole or not at all', () => {

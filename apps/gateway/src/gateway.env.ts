@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { HubEnv, loadEnv } from '@hub/config';
+import { localEdgeKeys } from '@hub/infra';
 
 const toNumber = ({ value }: { value: unknown }): unknown => (value === undefined ? undefined : Number(value));
 const BASE64_32_BYTES = /^[A-Za-z0-9+/]{43}=$/;
+const HTTP_URL = /^https?:\/\/[^\s/]+(\/\S*)?$/;
 
 /**
  * Used only when HUB_SECRET_KEY is unset outside production, so that a fresh clone and the tests run without
@@ -48,6 +50,40 @@ export class GatewayEnv extends HubEnv {
   @ValidateIf((env: GatewayEnv) => env.HUB_ADMIN_SECRET !== undefined || env.HUB_ADMIN_ACCESS_KEY_ID !== undefined)
   @IsDefined({ message: 'HUB_ADMIN_SECRET is required with HUB_ADMIN_ACCESS_KEY_ID' })
   HUB_ADMIN_SECRET?: string;
+
+  /**
+   * The edge's Ed25519 private key (PKCS#8 PEM; `\n` may stand for its line breaks): the gateway signs with it the
+   * assertion of every call it forwards to a domain app, which checks it with the public key (HUB_EDGE_PUBLIC_KEY).
+   * Required in production; unset elsewhere, the pair `npm start` keeps in .hub/edge-keys.json.
+   */
+  @Matches(/-----BEGIN PRIVATE KEY-----/, { message: 'HUB_EDGE_SIGNING_KEY must be a PKCS#8 PEM private key' })
+  @ValidateIf((env: GatewayEnv) => env.NODE_ENV === 'production' || env.HUB_EDGE_SIGNING_KEY !== undefined)
+  @IsDefined({ message: 'HUB_EDGE_SIGNING_KEY is required in production' })
+  HUB_EDGE_SIGNING_KEY?: string;
+
+  /** Where the gateway forwards `/v1/<app>/…` (apps/gateway/src/door/door-routes.ts). */
+  @Matches(HTTP_URL, { message: 'APPROVAL_URL must be an http(s) URL' })
+  APPROVAL_URL = 'http://127.0.0.1:3001';
+
+  @Matches(HTTP_URL, { message: 'SUPERVISION_URL must be an http(s) URL' })
+  SUPERVISION_URL = 'http://127.0.0.1:3002';
+
+  @Matches(HTTP_URL, { message: 'CONSOLE_URL must be an http(s) URL' })
+  CONSOLE_URL = 'http://127.0.0.1:3005';
+
+  /** Longest wait for a domain app's answer to a forwarded call; 504 after. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(100)
+  @Max(300_000)
+  GATEWAY_UPSTREAM_TIMEOUT_MS = 30_000;
+
+  /** Connections kept open to each domain app (keep-alive), per replica. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(1_024)
+  GATEWAY_UPSTREAM_CONNECTIONS = 64;
 
   /** Largest body of POST /v1/events, in bytes (413 above). */
   @Transform(toNumber)
@@ -189,6 +225,11 @@ export class GatewayEnv extends HubEnv {
   @Min(0)
   GATEWAY_RECEIPT_RETENTION_HOURS = 30 * 24;
 
+  /** The key the gateway signs assertions with. */
+  get edgeSigningKey(): string {
+    return this.HUB_EDGE_SIGNING_KEY ?? localEdgeKeys().privateKey;
+  }
+
   /** The key that seals credential secrets. */
   get secretKey(): Buffer {
     return this.HUB_SECRET_KEY === undefined ? DEVELOPMENT_SECRET_KEY : Buffer.from(this.HUB_SECRET_KEY, 'base64');
@@ -218,6 +259,13 @@ export function toGatewayEnv(env: HubEnv, variables: Record<string, string> = {}
     KAFKA_PARTITIONS: String(env.KAFKA_PARTITIONS),
     KAFKA_TOPIC_PREFIX: env.KAFKA_TOPIC_PREFIX,
     INSTANCE_ID: env.INSTANCE_ID,
+    ...edgeKeyVariables(env),
     ...variables,
   });
+}
+
+/** The edge's keys an isolated test env carries (libs/testing), passed on to the gateway's env. */
+function edgeKeyVariables(env: HubEnv): Record<string, string> {
+  const { HUB_EDGE_SIGNING_KEY } = env as Partial<GatewayEnv>;
+  return HUB_EDGE_SIGNING_KEY === undefined ? {} : { HUB_EDGE_SIGNING_KEY };
 }

@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { HubEnv, loadEnv } from '@hub/config';
-import { assertTestDatabase, databaseUrl, dropDatabase, ensureDatabase, kafkaCredentials } from '@hub/infra';
+import {
+  EdgeKeys,
+  assertTestDatabase,
+  databaseUrl,
+  dropDatabase,
+  ensureDatabase,
+  kafkaCredentials,
+  newEdgeKeys,
+} from '@hub/infra';
 import type { KafkaGrant } from '@hub/contracts';
 import { applyKafkaAcls, removeKafkaAcls } from '@hub/platform';
 import { testKafka } from './kafka-probe';
@@ -12,6 +20,10 @@ export interface IsolatedEnv {
   topicPrefix: string;
   databaseUrl: string;
   brokers: string[];
+  /** This file's own edge key pair (also in `env` and `edgeKeyVariables`): its gateway signs, its apps check. */
+  edgeKeys: EdgeKeys;
+  /** HUB_EDGE_SIGNING_KEY and HUB_EDGE_PUBLIC_KEY, for the env of app processes. */
+  edgeKeyVariables: Record<'HUB_EDGE_SIGNING_KEY' | 'HUB_EDGE_PUBLIC_KEY', string>;
   /** Drops the database and deletes the topics (their prefix is never reused). */
   dispose(): Promise<void>;
 }
@@ -47,7 +59,10 @@ export async function isolatedEnv(
     ? await applyKafkaAcls(brokers.split(','), credentials, topicPrefix, options.extraGrants)
     : [];
   const credentialsFile = process.env.KAFKA_CREDENTIALS_FILE;
+  const edgeKeys = newEdgeKeys();
+  const edgeKeyVariables = { HUB_EDGE_SIGNING_KEY: edgeKeys.privateKey, HUB_EDGE_PUBLIC_KEY: edgeKeys.publicKey };
   const env = loadEnv(HubEnv, {
+    ...edgeKeyVariables,
     KAFKA_BROKERS: brokers,
     ...(credentialsFile ? { KAFKA_CREDENTIALS_FILE: credentialsFile } : {}),
     DATABASE_URL: url,
@@ -63,6 +78,8 @@ export async function isolatedEnv(
     topicPrefix,
     databaseUrl: url,
     brokers: brokers.split(','),
+    edgeKeys,
+    edgeKeyVariables,
     dispose: async () => {
       await dropDatabase(adminUrl, name);
       await deleteTopics(brokers.split(','), topicPrefix);
