@@ -1,4 +1,4 @@
-import { DepartmentAuthEnv } from '@hub/department-auth';
+import { AssertionEnv } from '@hub/assertion';
 
-/** The console's environment: its API takes signed calls, from 信息化中心's operators only. */
-export class ConsoleEnv extends DepartmentAuthEnv {}
+/** The console's environment: its API takes calls through the gateway, from 信息化中心's operators only. */
+export class ConsoleEnv extends AssertionEnv {}

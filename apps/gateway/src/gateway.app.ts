@@ -9,6 +9,7 @@ import { Credential } from './credentials/entities/credential.entity';
 import { DepartmentSystem } from './credentials/entities/department-system.entity';
 import { Credentials1764300000000 } from './credentials/migrations/1764300000000-credentials';
 import { DeliveryModule } from './delivery/delivery.module';
+import { DoorModule } from './door/door.module';
 import { Delivery } from './delivery/entities/delivery.entity';
 import { DeliveryEvent } from './delivery/entities/delivery-event.entity';
 import { Subscription } from './delivery/entities/subscription.entity';
@@ -43,6 +44,7 @@ export const gatewayApp: HubAppDefinition = {
     EntitlementsModule,
     DeliveryModule,
     EventStatusModule,
+    DoorModule,
   ],
   entities: [
     DepartmentSystem,

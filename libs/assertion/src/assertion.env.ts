@@ -17,9 +17,9 @@ export class AssertionEnv extends HubEnv {
   @ValidateIf((env: AssertionEnv) => env.NODE_ENV === 'production' || env.HUB_EDGE_PUBLIC_KEY !== undefined)
   @IsDefined({ message: 'HUB_EDGE_PUBLIC_KEY is required in production' })
   HUB_EDGE_PUBLIC_KEY?: string;
+}
 
-  /** The key assertions are checked with. */
-  get edgePublicKey(): string {
-    return this.HUB_EDGE_PUBLIC_KEY ?? localEdgeKeys().publicKey;
-  }
+/** The key assertions are checked with (a plain HubEnv too: in-process tests pass the isolated env's). */
+export function edgePublicKey(env: Partial<AssertionEnv>): string {
+  return env.HUB_EDGE_PUBLIC_KEY ?? localEdgeKeys().publicKey;
 }

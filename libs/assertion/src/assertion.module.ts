@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AssertionVerifier } from './assertion';
-import { AssertionEnv } from './assertion.env';
+import { AssertionEnv, edgePublicKey } from './assertion.env';
 import { ASSERTION_VERIFIER, AssertionGuard } from './assertion.guard';
 
 /** Calls through the gateway for the app `audience`, whose env class extends AssertionEnv. */
@@ -12,7 +12,7 @@ export class AssertionModule {
       providers: [
         {
           provide: ASSERTION_VERIFIER,
-          useFactory: (env: AssertionEnv) => AssertionVerifier.fromPem(env.edgePublicKey, audience),
+          useFactory: (env: AssertionEnv) => AssertionVerifier.fromPem(edgePublicKey(env), audience),
           inject: [envClass],
         },
         AssertionGuard,

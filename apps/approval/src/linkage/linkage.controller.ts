@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { AllowDepartments, CallerDepartment, DepartmentAuthGuard } from '@hub/department-auth';
+import { AllowDepartments, AssertionGuard, CallerDepartment } from '@hub/assertion';
 import { AsOfQuery, RevocationRequestsQuery } from './dto/as-of.query';
 import { AssignDto } from './dto/assign.dto';
 import { LinkageQueriesService } from './linkage-queries.service';
@@ -8,7 +8,7 @@ import { APPROVAL_BUREAU, COORDINATORS } from './linkage.types';
 
 /** 审管衔接 as the 审批局 and the coordinators see it. Any department may read an approval's timeline. */
 @Controller('v1')
-@UseGuards(DepartmentAuthGuard)
+@UseGuards(AssertionGuard)
 export class LinkageController {
   constructor(
     private readonly linkage: LinkageService,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Clock, WorkdayCalendar } from '@hub/workdays';
-import { DepartmentAuthModule } from '@hub/department-auth';
+import { AssertionModule } from '@hub/assertion';
 import { ApprovalEnv } from '../approval.env';
 import { FeedbackService } from './feedback.service';
 import { LinkageQueriesService } from './linkage-queries.service';
@@ -10,7 +10,7 @@ import { LinkageService } from './linkage.service';
 import { PushDeadlineScheduler } from './push-deadline.scheduler';
 
 @Module({
-  imports: [DepartmentAuthModule.forEnv(ApprovalEnv)],
+  imports: [AssertionModule.forApp('approval', ApprovalEnv)],
   controllers: [LinkageConsumer, LinkageController],
   providers: [
     LinkageService,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put, UseGuards } from '@nestjs/common';
 import { MATTER_CODE } from '@hub/contracts';
 import { ProblemException } from '@hub/platform';
-import { AllowDepartments, CallerDepartment, DepartmentAuthGuard } from '@hub/department-auth';
+import { AllowDepartments, AssertionGuard, CallerDepartment } from '@hub/assertion';
 import { PutMatterDto } from './dto/put-matter.dto';
 import { MatterVersion } from './entities/matter-version.entity';
 import { MattersService } from './matters.service';
@@ -17,7 +17,7 @@ function checkCode(code: string): string {
 
 /** The catalogue of matters and the responsibility list: read by any department, changed by the 审批局 or the coordinators. */
 @Controller('v1/matters')
-@UseGuards(DepartmentAuthGuard)
+@UseGuards(AssertionGuard)
 export class MattersController {
   constructor(private readonly matters: MattersService) {}
 

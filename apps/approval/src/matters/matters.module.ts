@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { DepartmentAuthModule } from '@hub/department-auth';
+import { AssertionModule } from '@hub/assertion';
 import { ApprovalEnv } from '../approval.env';
 import { MattersController } from './matters.controller';
 import { MattersService } from './matters.service';
 
 @Module({
-  imports: [DepartmentAuthModule.forEnv(ApprovalEnv)],
+  imports: [AssertionModule.forApp('approval', ApprovalEnv)],
   controllers: [MattersController],
   providers: [MattersService],
 })

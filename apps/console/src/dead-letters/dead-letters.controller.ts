@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { AllowDepartments, CallerAccessKeyId, DepartmentAuthGuard } from '@hub/department-auth';
+import { AllowDepartments, AssertedCaller, AssertionGuard, Caller } from '@hub/assertion';
 import { DeadLettersRepository } from './dead-letters.repository';
 import { DeadLettersService } from './dead-letters.service';
 import { DeadLetterIdParams } from './dto/dead-letter-id.params';
@@ -13,7 +13,7 @@ import { DeadLetterView, deadLetterView } from './dead-letter.view';
 export const OPERATORS = 'XXHZX';
 
 @Controller('v1/dead-letters')
-@UseGuards(DepartmentAuthGuard)
+@UseGuards(AssertionGuard)
 @AllowDepartments(OPERATORS)
 export class DeadLettersController {
   constructor(
@@ -39,9 +39,9 @@ export class DeadLettersController {
   async replay(
     @Param() params: DeadLetterIdParams,
     @Body() body: ReplayDeadLetterDto,
-    @CallerAccessKeyId() operator: string,
+    @Caller() operator: AssertedCaller,
   ): Promise<DeadLetterView> {
-    return deadLetterView(await this.deadLetters.replay(params.id, operator, body.note));
+    return deadLetterView(await this.deadLetters.replay(params.id, operator.subject, body.note));
   }
 
   @Post(':id/discard')
@@ -49,8 +49,8 @@ export class DeadLettersController {
   async discard(
     @Param() params: DeadLetterIdParams,
     @Body() body: DiscardDeadLetterDto,
-    @CallerAccessKeyId() operator: string,
+    @Caller() operator: AssertedCaller,
   ): Promise<DeadLetterView> {
-    return deadLetterView(await this.deadLetters.discard(params.id, operator, body.note));
+    return deadLetterView(await this.deadLetters.discard(params.id, operator.subject, body.note));
   }
 }

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { HubEnv } from '@hub/config';
-import { DepartmentAuthModule } from '@hub/department-auth';
+import { AssertionModule } from '@hub/assertion';
 import { HubMetrics } from '@hub/observability';
 import { ConsoleEnv } from '../console.env';
 import { DeadLetterRetention } from './dead-letter-retention';
@@ -11,7 +11,7 @@ import { DeadLettersController } from './dead-letters.controller';
 import { DeadLettersService } from './dead-letters.service';
 
 @Module({
-  imports: [DepartmentAuthModule.forEnv(ConsoleEnv)],
+  imports: [AssertionModule.forApp('console', ConsoleEnv)],
   controllers: [DeadLettersConsumer, DeadLettersController],
   providers: [
     DeadLettersService,

@@ -20,6 +20,7 @@ import {
   eventSchemaName,
   payloadSchemaName,
 } from './event-schemas';
+import { DOOR_APPS, FORWARDED_ROUTES } from '../door/door-routes';
 
 // class-transformer ships the storage's JavaScript under cjs/; the schema generator follows @Type() through it.
 const { defaultMetadataStorage } =
@@ -98,6 +99,7 @@ export function completeGatewayDocument(
   };
 
   describeDtos(document, app, schemas);
+  addDoorRoutes(document);
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {
       const operation = (item as Record<string, Operation | undefined>)[method];
@@ -322,6 +324,37 @@ function describeEventStatus(document: OpenAPIObject): void {
     letters.summary = "Your department's events' dead letters after `since` (default: the last 24 hours), oldest first";
     letters.tags = ['intake'];
     letters.responses['200'] = { description: 'The dead letters, each with the event id, consumer, reason and errors' };
+  }
+}
+
+/** Every route the door forwards (door-routes.ts), under the gateway's path for it. */
+function addDoorRoutes(document: OpenAPIObject): void {
+  for (const route of FORWARDED_ROUTES) {
+    const path = `/v1/${route.app}${route.path}`;
+    const parameters = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+      name: name!,
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    const operation: Operation = {
+      operationId: `${route.app}.${route.method}${route.path.replace(/[^A-Za-z0-9]+/g, '_')}`,
+      summary: route.summary,
+      description: [
+        `Forwarded to the ${route.app} app's \`${route.method.toUpperCase()} /v1${route.path}\` with the edge's assertion`,
+        '(its query and body as sent; its answer, problem details included, as it gave it). 502 when the app cannot be',
+        'reached, 504 when it does not answer within GATEWAY_UPSTREAM_TIMEOUT_MS.',
+      ].join(' '),
+      ...(parameters.length > 0 ? { parameters } : {}),
+      ...(route.method === 'get' ? {} : { requestBody: { content: { 'application/json': {} } } }),
+      responses: {
+        '200': { description: "The app's answer" },
+        '502': problem(`The ${route.app} app cannot be reached`),
+        '504': problem(`The ${route.app} app did not answer in time`),
+      },
+      tags: [`${route.app}: ${DOOR_APPS[route.app].title}`],
+    };
+    document.paths[path] = { ...(document.paths[path] ?? {}), [route.method]: operation };
   }
 }
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } f
 import type { Response } from 'express';
 import { FieldError, isDepartmentCode, prefixFieldErrors } from '@hub/contracts';
 import { PROBLEM_TYPE_BASE, ProblemException, validateItem } from '@hub/platform';
-import { CallerDepartment, DepartmentAuthGuard } from '@hub/department-auth';
+import { AssertionGuard, CallerDepartment } from '@hub/assertion';
 import { SupervisedPush } from './entities/supervised-push.entity';
 import { ClaimDto, LedgerQuery, ReturnDto, StatsQuery, SuperviseDto } from './dto/linkage.dto';
 import { LedgersService } from './ledgers.service';
@@ -39,7 +39,7 @@ export interface ClaimResult {
  * the ledgers and figures. A department acts only on its own pushes; the coordinators may read every ledger.
  */
 @Controller('v1')
-@UseGuards(DepartmentAuthGuard)
+@UseGuards(AssertionGuard)
 export class SupervisionController {
   constructor(
     private readonly supervision: SupervisionService,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Clock, WorkdayCalendar } from '@hub/workdays';
-import { DepartmentAuthModule } from '@hub/department-auth';
+import { AssertionModule } from '@hub/assertion';
 import { SupervisionEnv } from '../supervision.env';
 import { DeadlineScheduler } from './deadline.scheduler';
 import { LedgersService } from './ledgers.service';
@@ -9,7 +9,7 @@ import { SupervisionController } from './supervision.controller';
 import { SupervisionService } from './supervision.service';
 
 @Module({
-  imports: [DepartmentAuthModule.forEnv(SupervisionEnv)],
+  imports: [AssertionModule.forApp('supervision', SupervisionEnv)],
   controllers: [SupervisionConsumer, SupervisionController],
   providers: [
     SupervisionService,
