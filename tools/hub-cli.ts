@@ -33,6 +33,7 @@ const USAGE = `usage:
   hub me                                               check the credentials
   hub status EVENT_ID [--source S]                     what became of an event: relayed, consumers, dead letters
   hub dead-letters [--since RFC3339]                   the department's events' dead letters, oldest first
+  hub call METHOD PATH [--body FILE|-]                 any API through the gateway, e.g. call GET /v1/supervision/ledgers/SCJG
 options: --url URL (HUB_URL, default http://127.0.0.1:3000), --key ID (HUB_ACCESS_KEY_ID), --secret S (HUB_SECRET),
   --credentials FILE (HUB_CREDENTIALS_FILE, default .hub/demo-credentials.json), --department CODE (HUB_DEPARTMENT),
   --count N (tail: stop after N), --timeout SECONDS (tail: stop after), --interval SECONDS (deliveries poll, default 2)`;
@@ -340,6 +341,26 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * One call to any API of the hub, through the gateway (the domain apps' under `/v1/approval`, `/v1/supervision`,
+ * `/v1/console`): `hub call POST /v1/supervision/claims --body claim.json`.
+ */
+async function call(client: HubClient, flags: Flags, positionals: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const [method, target] = positionals;
+  if (!method || !target?.startsWith('/')) {
+    throw new UsageError('call needs a method and a path, e.g. call GET /v1/supervision/ledgers/SCJG');
+  }
+  const [pathOnly, query = ''] = target.split(/\?(.*)/s);
+  const body = flags.body === undefined ? undefined : parseJson(await readInput(flags.body, env), flags.body);
+  print(
+    await client.request(method.toUpperCase(), pathOnly!, {
+      query: Object.fromEntries(new URLSearchParams(query)),
+      body,
+    }),
+  );
+  return 0;
+}
+
 export async function main(argv: string[], given: NodeJS.ProcessEnv = process.env): Promise<number> {
   // A variable set to nothing counts as unset, as loadEnv treats it.
   const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== ''));
@@ -390,6 +411,8 @@ export async function main(argv: string[], given: NodeJS.ProcessEnv = process.en
       case 'dead-letters':
         print(await client.deadLetters({ since: flags.since }));
         return 0;
+      case 'call':
+        return await call(client, flags, positionals, env);
       default:
         throw new UsageError(`unknown command ${command}`);
     }

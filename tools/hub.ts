@@ -86,8 +86,8 @@ async function up(): Promise<void> {
   console.log(`  Logs         ${logDir}`);
   console.log(`  Credentials  ${credentialsFile}  (demo systems of SPJ and SCJG, and the hub admin)`);
   console.log(
-    '               approval, supervision and console take the demo department credentials outside production:\n' +
-      '               demo-<code> / demo-secret-<CODE>-0001 (the console: demo-xxhzx, 信息化中心)',
+    '               approval, supervision and console through the gateway: /v1/approval/…, /v1/supervision/…,\n' +
+      '               /v1/console/… (the console: the hub admin, 信息化中心)',
   );
   console.log('Press Ctrl-C to stop.');
   const firstExit = await Promise.race(apps.map(async (app) => ({ app, code: await app.exited })));

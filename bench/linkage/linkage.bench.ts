@@ -7,10 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { infraKafkaSasl } from '@hub/infra';
+import { infraKafkaSasl, localEdgeKeys } from '@hub/infra';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { randomNonce, signRequest, unixSeconds } from '@hub/auth';
+import { ASSERTION_HEADER, AssertionSigner } from '@hub/assertion';
 import { LicenceGrantedV1, Topics, toKafkaMessage } from '@hub/contracts';
 import { demoUscc } from '@hub/demo';
 import { startAppProcess } from '@hub/testing';
@@ -113,22 +113,22 @@ async function linkage(brokers: string[], url: string, prefix: string, count: nu
       }
     })();
 
-    // The 市场监管分局's system: claims what has been pushed to it, as soon as it is there, in batches.
+    // The 市场监管分局's system: claims what has been pushed to it, as soon as it is there, in batches. Straight to the
+    // app, with the assertion the gateway would forward (bench/door measures the door itself); the apps, started
+    // without HUB_EDGE_PUBLIC_KEY, check it with the local pair in .hub/edge-keys.json.
     let claimed = 0;
+    const edge = await AssertionSigner.fromPem(localEdgeKeys().privateKey);
     const claimBatch = async (approvalIds: string[]): Promise<void> => {
       const body = JSON.stringify(approvalIds.map((approvalId) => ({ approvalId, actor: 'SCJG-system' })));
-      const authorization = signRequest({
-        accessKeyId: 'demo-scjg',
-        secret: 'demo-secret-SCJG-0001',
-        method: 'POST',
-        path: '/v1/claims:batch',
-        body,
-        timestamp: unixSeconds(),
-        nonce: randomNonce(),
+      const assertion = await edge.sign('supervision', {
+        subject: 'bench-scjg',
+        department: 'SCJG',
+        system: 'case-handling',
+        roles: [],
       });
       const response = await fetch(`${supervision.url}/v1/claims:batch`, {
         method: 'POST',
-        headers: { authorization, 'content-type': 'application/json' },
+        headers: { [ASSERTION_HEADER]: assertion, 'content-type': 'application/json' },
         body,
       });
       const answer = (await response.json()) as { claimed: number };

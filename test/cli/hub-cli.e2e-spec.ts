@@ -7,7 +7,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EnterpriseRegisteredV1 } from '@hub/contracts';
 import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
-import { AppProcess, IsolatedEnv, eventually, isolatedEnv, readTopic, startAppProcess } from '@hub/testing';
+import {
+  AppProcess,
+  IsolatedEnv,
+  eventually,
+  hubProcessEnv,
+  isolatedEnv,
+  processEnv,
+  readTopic,
+  startAppProcess,
+} from '@hub/testing';
 import { HubClient } from '@hub/sdk';
 import { seedDemoCredentials } from '../../tools/seed-demo';
 
@@ -25,20 +34,17 @@ interface Run {
 describe('hub CLI', () => {
   let iso: IsolatedEnv;
   let gateway: AppProcess;
+  let supervision: AppProcess;
   let dir: string;
   let credentialsFile: string;
 
   beforeAll(async () => {
     iso = await isolatedEnv();
-    gateway = await startAppProcess('gateway', {
-      KAFKA_BROKERS: iso.brokers.join(','),
-      DATABASE_URL: iso.databaseUrl,
-      KAFKA_TOPIC_PREFIX: iso.topicPrefix,
-      KAFKA_PARTITIONS: '2',
-      LOG_LEVEL: 'warn',
-      HUB_ADMIN_ACCESS_KEY_ID: ADMIN.accessKeyId,
-      HUB_ADMIN_SECRET: ADMIN.secret,
-    });
+    const envOf = await hubProcessEnv(
+      processEnv(iso, { HUB_ADMIN_ACCESS_KEY_ID: ADMIN.accessKeyId, HUB_ADMIN_SECRET: ADMIN.secret }),
+    );
+    gateway = await startAppProcess('gateway', envOf('gateway'));
+    supervision = await startAppProcess('supervision', envOf('supervision'));
     dir = mkdtempSync(path.join(tmpdir(), 'hub-cli-'));
     credentialsFile = path.join(dir, 'demo-credentials.json');
     // The file `npm start` writes, made the same way.
@@ -47,6 +53,7 @@ describe('hub CLI', () => {
 
   afterAll(async () => {
     await gateway?.stop();
+    await supervision?.stop();
     await iso?.dispose();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -269,5 +276,15 @@ describe('hub CLI', () => {
       expect(run.status).toBe(2);
       expect(run.stderr).toMatch(/exactly one of --webhook URL and --egress/);
     });
+  });
+
+  it("calls a domain app's API through the gateway with the department's credential", async () => {
+    const ledger = hub(['call', 'GET', '/v1/supervision/ledgers/SCJG', '--department', 'SCJG']);
+    expect(ledger.stderr).toBe('');
+    expect(ledger.status).toBe(0);
+    expect(JSON.parse(ledger.stdout)).toMatchObject({ unclaimed: [], claimedNotSupervised: [] });
+    const refused = hub(['call', 'GET', '/v1/supervision/ledgers/YJJ', '--department', 'SCJG']);
+    expect(refused.status).toBe(1);
+    expect(JSON.parse(refused.stderr)).toMatchObject({ status: 403 });
   });
 });

@@ -3,7 +3,7 @@ import { gatewayApp } from '../../apps/gateway/src/gateway.app';
 import { toGatewayEnv } from '../../apps/gateway/src/gateway.env';
 import { supervisionApp } from '../../apps/supervision/src/supervision.app';
 import { RunningHubApp, startHubApp } from '@hub/platform';
-import { IsolatedEnv, assertedCall, freePort, isolatedEnv, signedCall } from '@hub/testing';
+import { IsolatedEnv, freePort, isolatedEnv, signedCall } from '@hub/testing';
 
 interface Problem {
   type: string;
@@ -101,15 +101,6 @@ describe('the door: /v1/<app>/… through the gateway', () => {
     const straight = await signedCall<Problem>(supervision.url, scjg, 'GET', '/v1/ledgers/SCJG');
     expect(straight.status).toBe(401);
     expect(straight.body.errors).toEqual([expect.objectContaining({ field: 'hub-assertion', rule: 'present' })]);
-    const forApproval = await assertedCall<Problem>(
-      supervision.url,
-      iso.edgeKeys.privateKey,
-      { audience: 'approval', department: 'SCJG' },
-      'GET',
-      '/v1/ledgers/SCJG',
-    );
-    expect(forApproval.status).toBe(401);
-    expect(forApproval.body.errors).toEqual([expect.objectContaining({ rule: 'audience' })]);
   });
 
   it('answers 502 when the app cannot be reached and 504 when it does not answer', async () => {

@@ -13,18 +13,6 @@ import {
 } from '@hub/contracts';
 import { testKafka } from '@hub/testing';
 
-/** A department system calling an app with its demo credential, signed per spec/HTTP-SIGNING.md. */
-export function call<T = unknown>(
-  baseUrl: string,
-  department: string,
-  method: string,
-  pathAndQuery: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  const credential = { accessKeyId: `demo-${department.toLowerCase()}`, secret: `demo-secret-${department}-0001` };
-  return callWith(baseUrl, credential, method, pathAndQuery, body);
-}
-
 export async function callWith<T = unknown>(
   baseUrl: string,
   credential: { accessKeyId: string; secret: string },

@@ -10,9 +10,18 @@ import {
 } from '@hub/contracts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { demoUscc } from '@hub/demo';
-import { AppProcess, IsolatedEnv, eventually, isolatedEnv, readTopic, startAppProcess, testKafka } from '@hub/testing';
 import {
-  call,
+  AppProcess,
+  DepartmentSystems,
+  IsolatedEnv,
+  eventually,
+  hubProcessEnv,
+  isolatedEnv,
+  readTopic,
+  startAppProcess,
+  testKafka,
+} from '@hub/testing';
+import {
   callWith,
   claimRequest,
   decisionEvent,
@@ -48,8 +57,13 @@ describe('审管衔接, the whole loop', () => {
   let env: Record<string, string>;
   const apps = new Map<string, AppProcess>();
   const url = (name: string): string => apps.get(name)!.url;
+  let envOf: (app: string) => Record<string, string>;
+  let systems: DepartmentSystems;
+  /** A department's system calling an app through the gateway's door, with its gateway credential. */
+  const call = <T = unknown>(app: string, department: string, method: string, path: string, body?: unknown) =>
+    systems.call<T>(app, department, method, path, body);
   const timeline = async (approvalId: string): Promise<Timeline> => {
-    const response = await call<Timeline>(url('approval'), 'SCJG', 'GET', `/v1/approvals/${approvalId}/timeline`);
+    const response = await call<Timeline>('approval', 'SCJG', 'GET', `/v1/approvals/${approvalId}/timeline`);
     expect(response.status).toBe(200);
     return response.body;
   };
@@ -74,8 +88,14 @@ describe('审管衔接, the whole loop', () => {
       SCHEDULER_INTERVAL_MS: '300',
       HUB_ADMIN_ACCESS_KEY_ID: 'e2e-linkage-admin',
       HUB_ADMIN_SECRET: 'e2e-linkage-admin-secret-0123456789',
+      ...iso.edgeKeyVariables,
     };
-    for (const name of ['gateway', 'approval', 'supervision']) apps.set(name, await startAppProcess(name, env));
+    envOf = await hubProcessEnv(env);
+    for (const name of ['approval', 'supervision', 'gateway']) apps.set(name, await startAppProcess(name, envOf(name)));
+    systems = new DepartmentSystems(url('gateway'), {
+      accessKeyId: env.HUB_ADMIN_ACCESS_KEY_ID!,
+      secret: env.HUB_ADMIN_SECRET!,
+    });
   });
 
   afterAll(async () => {
@@ -91,7 +111,7 @@ describe('审管衔接, the whole loop', () => {
     await eventually(async () => expect((await supervised(g.approvalId, 'SCJG'))[0]?.state).toBe('pushed'));
 
     const ledger = await call<{ unclaimed: { approvalId: string }[] }>(
-      url('supervision'),
+      'supervision',
       'SCJG',
       'GET',
       '/v1/ledgers/SCJG',
@@ -99,18 +119,18 @@ describe('审管衔接, the whole loop', () => {
     expect(ledger.body.unclaimed.map((p) => p.approvalId)).toContain(g.approvalId);
 
     expect(
-      (await call(url('supervision'), 'SCJG', 'POST', '/v1/claims', { approvalId: g.approvalId, actor: 'SCJG-0042' }))
+      (await call('supervision', 'SCJG', 'POST', '/v1/claims', { approvalId: g.approvalId, actor: 'SCJG-0042' }))
         .status,
     ).toBe(200);
     // 可用不可见: the coordinator reading SCJG's ledger sees who claimed masked; SCJG sees its own officer.
     type Claimed = { claimedNotSupervised: { approvalId: string; claimedBy: string }[] };
     const claimedBy = async (caller: string) =>
-      (await call<Claimed>(url('supervision'), caller, 'GET', '/v1/ledgers/SCJG')).body.claimedNotSupervised.find(
+      (await call<Claimed>('supervision', caller, 'GET', '/v1/ledgers/SCJG')).body.claimedNotSupervised.find(
         (p) => p.approvalId === g.approvalId,
       )?.claimedBy;
     expect(await claimedBy('SCJG')).toBe('SCJG-0042');
     expect(await claimedBy('ZFW')).toBe('SC*****42');
-    const action = await call(url('supervision'), 'SCJG', 'POST', '/v1/supervisions', {
+    const action = await call('supervision', 'SCJG', 'POST', '/v1/supervisions', {
       approvalId: g.approvalId,
       actor: 'SCJG-0042',
       action: 'commitment-verification',
@@ -126,7 +146,7 @@ describe('审管衔接, the whole loop', () => {
     });
     expect(t.timeline.find((e) => e.kind === 'claimed')?.actor).toBe('SCJG-0042');
     expect(t.timeline.find((e) => e.kind === 'fed-back')?.detail).toMatchObject({ result: 'compliant', affects: [] });
-    const seenBySpj = await call<Timeline>(url('approval'), 'SPJ', 'GET', `/v1/approvals/${g.approvalId}/timeline`);
+    const seenBySpj = await call<Timeline>('approval', 'SPJ', 'GET', `/v1/approvals/${g.approvalId}/timeline`);
     expect(seenBySpj.body.timeline.filter((e) => e.department === 'SCJG').map((e) => `${e.kind} ${e.actor}`)).toEqual([
       'pushed approval',
       'claimed SC*****42',
@@ -136,7 +156,7 @@ describe('审管衔接, the whole loop', () => {
     expect(t.pushes).toEqual([expect.objectContaining({ department: 'SCJG', progress: 'fed-back' })]);
 
     const stats = await call<{ department: string; claimRate: number; medianClaimSeconds: number }[]>(
-      url('supervision'),
+      'supervision',
       'SCJG',
       'GET',
       '/v1/stats?department=SCJG',
@@ -167,7 +187,7 @@ describe('审管衔接, the whole loop', () => {
     const g = grant(nextUscc(), `SP-${RUN}-RET-1`, 'SPJ-WHPJY-002');
     await publishDecisions(iso.brokers, iso.topicPrefix, [decisionEvent(LicenceGrantedV1.type, g)]);
     await eventually(async () => expect((await supervised(g.approvalId, 'YJJ'))[0]?.state).toBe('pushed'));
-    const returned = await call(url('supervision'), 'YJJ', 'POST', '/v1/returns', {
+    const returned = await call('supervision', 'YJJ', 'POST', '/v1/returns', {
       approvalId: g.approvalId,
       actor: 'YJJ-desk',
       reason: '经营场所不储存危险化学品，属市场监管分局职责',
@@ -177,7 +197,7 @@ describe('审管衔接, the whole loop', () => {
 
     const queue = await eventually(async () => {
       const q = await call<{ returned: { approvalId: string; reason: string }[] }>(
-        url('approval'),
+        'approval',
         'ZFW',
         'GET',
         '/v1/coordination/queue',
@@ -188,15 +208,15 @@ describe('审管衔接, the whole loop', () => {
     expect(queue.returned.find((r) => r.approvalId === g.approvalId)?.reason).toMatch(/市场监管分局/);
 
     expect(
-      (await call(url('approval'), 'SCJG', 'POST', `/v1/approvals/${g.approvalId}/assignments`, { department: 'SCJG' }))
+      (await call('approval', 'SCJG', 'POST', `/v1/approvals/${g.approvalId}/assignments`, { department: 'SCJG' }))
         .status,
     ).toBe(403);
-    const again = await call(url('approval'), 'ZFW', 'POST', `/v1/approvals/${g.approvalId}/assignments`, {
+    const again = await call('approval', 'ZFW', 'POST', `/v1/approvals/${g.approvalId}/assignments`, {
       department: 'YJJ',
     });
     expect(again.status).toBe(409);
     const assigned = await call<{ department: string; replacesPushId: string }>(
-      url('approval'),
+      'approval',
       'ZFW',
       'POST',
       `/v1/approvals/${g.approvalId}/assignments`,
@@ -217,12 +237,7 @@ describe('审管衔接, the whole loop', () => {
       assignedBy: 'ZFW',
       replacesPushId: t.pushes.find((p) => p.department === 'YJJ')!.pushId,
     });
-    const q = await call<{ returned: { approvalId: string }[] }>(
-      url('approval'),
-      'ZFW',
-      'GET',
-      '/v1/coordination/queue',
-    );
+    const q = await call<{ returned: { approvalId: string }[] }>('approval', 'ZFW', 'GET', '/v1/coordination/queue');
     expect(q.body.returned.map((r) => r.approvalId)).not.toContain(g.approvalId);
   });
 
@@ -237,7 +252,7 @@ describe('审管衔接, the whole loop', () => {
     ]);
     const overdueAt = async (asOf: string): Promise<Record<string, boolean>> => {
       const q = await call<{ unassigned: { approvalId: string; overdue: boolean; pushDueDate: string }[] }>(
-        url('approval'),
+        'approval',
         'ZFW',
         'GET',
         `/v1/coordination/queue?asOf=${encodeURIComponent(asOf)}`,
@@ -290,7 +305,7 @@ describe('审管衔接, the whole loop', () => {
       { department: 'DZB', role: 'coordinator' },
     ]);
 
-    const assigned = await call(url('approval'), 'DZB', 'POST', `/v1/approvals/SP-${RUN}-UN-HOL/assignments`, {
+    const assigned = await call('approval', 'DZB', 'POST', `/v1/approvals/SP-${RUN}-UN-HOL/assignments`, {
       department: 'RSJ',
     });
     expect(assigned.status).toBe(201);
@@ -312,7 +327,7 @@ describe('审管衔接, the whole loop', () => {
     });
     await publishDecisions(iso.brokers, iso.topicPrefix, [decisionEvent(LicenceGrantedV1.type, g)]);
     await eventually(async () => expect((await supervised(g.approvalId, 'SSJ'))[0]?.state).toBe('pushed'));
-    const early = await call(url('supervision'), 'SSJ', 'POST', '/v1/supervisions', {
+    const early = await call('supervision', 'SSJ', 'POST', '/v1/supervisions', {
       approvalId: g.approvalId,
       actor: 'SSJ-7',
       action: 'commitment-verification',
@@ -320,8 +335,8 @@ describe('审管衔接, the whole loop', () => {
       findings: 'x',
     });
     expect(early.status).toBe(409); // not claimed yet
-    await call(url('supervision'), 'SSJ', 'POST', '/v1/claims', { approvalId: g.approvalId, actor: 'SSJ-7' });
-    await call(url('supervision'), 'SSJ', 'POST', '/v1/supervisions', {
+    await call('supervision', 'SSJ', 'POST', '/v1/claims', { approvalId: g.approvalId, actor: 'SSJ-7' });
+    await call('supervision', 'SSJ', 'POST', '/v1/supervisions', {
       approvalId: g.approvalId,
       actor: 'SSJ-7',
       action: 'commitment-verification',
@@ -330,7 +345,7 @@ describe('审管衔接, the whole loop', () => {
     });
     const request = await eventually(async () => {
       const open = await call<{ requestId: string; approvalId: string; state: string }[]>(
-        url('approval'),
+        'approval',
         'SPJ',
         'GET',
         '/v1/revocation-requests?state=open',
@@ -344,7 +359,7 @@ describe('审管衔接, the whole loop', () => {
     ]);
     await eventually(async () => {
       const closed = await call<{ requestId: string; state: string; revokedByApprovalId: string }[]>(
-        url('approval'),
+        'approval',
         'SPJ',
         'GET',
         '/v1/revocation-requests?state=revoked',
@@ -404,7 +419,7 @@ describe('审管衔接, the whole loop', () => {
 
     await eventually(async () => {
       const closed = await call<{ requestId: string; revokedByApprovalId: string }[]>(
-        url('approval'),
+        'approval',
         'SPJ',
         'GET',
         '/v1/revocation-requests?state=revoked',
@@ -428,17 +443,11 @@ describe('审管衔接, the whole loop', () => {
     await publishDecisions(iso.brokers, iso.topicPrefix, [event, event, decisionEvent(LicenceGrantedV1.type, g)]);
 
     const early = grant(nextUscc(), `SP-${RUN}-EARLY-1`, 'SPJ-YPLS-004');
-    const claim = await call<{ state: string; pushId: string | null }>(
-      url('supervision'),
-      'SCJG',
-      'POST',
-      '/v1/claims',
-      {
-        approvalId: early.approvalId,
-        uscc: early.uscc,
-        actor: 'SCJG-system',
-      },
-    );
+    const claim = await call<{ state: string; pushId: string | null }>('supervision', 'SCJG', 'POST', '/v1/claims', {
+      approvalId: early.approvalId,
+      uscc: early.uscc,
+      actor: 'SCJG-system',
+    });
     expect(claim.status).toBe(202); // held until its push arrives
     expect(claim.body).toMatchObject({ state: 'held', pushId: null });
     await publishDecisions(iso.brokers, iso.topicPrefix, [decisionEvent(LicenceGrantedV1.type, early)]);
@@ -474,7 +483,7 @@ describe('审管衔接, the whole loop', () => {
       expect((await supervised(pushed.approvalId, 'SCJG'))[0]?.state).toBe('pushed');
       expect((await supervised(returned.approvalId, 'SCJG'))[0]?.state).toBe('pushed');
     });
-    const back = await call(url('supervision'), 'SCJG', 'POST', '/v1/returns', {
+    const back = await call('supervision', 'SCJG', 'POST', '/v1/returns', {
       approvalId: returned.approvalId,
       actor: 'SCJG-0042',
       reason: '不属于本部门监管范围',
@@ -492,7 +501,7 @@ describe('审管衔接, the whole loop', () => {
         push?: { approvalId: string; state: string; pushId: string | null };
         problem?: { type: string; status: number; errors?: { field: string; rule: string }[] };
       }[];
-    }>(url('supervision'), 'SCJG', 'POST', '/v1/claims:batch', [
+    }>('supervision', 'SCJG', 'POST', '/v1/claims:batch', [
       { approvalId: pushed.approvalId, actor: 'SCJG-system' },
       { approvalId: pushed.approvalId, actor: 'SCJG-system' },
       { approvalId: returned.approvalId, actor: 'SCJG-system' },
@@ -532,7 +541,7 @@ describe('审管衔接, the whole loop', () => {
     expect((await supervised(returned.approvalId, 'SCJG'))[0].state).toBe('returned');
 
     const everything = await call<{ results: { status: number }[] }>(
-      url('supervision'),
+      'supervision',
       'SCJG',
       'POST',
       '/v1/claims:batch',
@@ -540,14 +549,14 @@ describe('审管衔接, the whole loop', () => {
     );
     expect(everything).toMatchObject({ status: 200, body: { results: [{ status: 200 }] } });
     const tooMany = Array.from({ length: 501 }, (_, i) => ({ approvalId: `SP-${RUN}-MANY-${i}`, actor: 'x' }));
-    expect((await call(url('supervision'), 'SCJG', 'POST', '/v1/claims:batch', tooMany)).status).toBe(413);
-    expect((await call(url('supervision'), 'SCJG', 'POST', '/v1/claims:batch', [])).status).toBe(400);
-    expect((await call(url('supervision'), 'SCJG', 'POST', '/v1/claims:batch', { approvalId: 'x' })).status).toBe(400);
+    expect((await call('supervision', 'SCJG', 'POST', '/v1/claims:batch', tooMany)).status).toBe(413);
+    expect((await call('supervision', 'SCJG', 'POST', '/v1/claims:batch', [])).status).toBe(400);
+    expect((await call('supervision', 'SCJG', 'POST', '/v1/claims:batch', { approvalId: 'x' })).status).toBe(400);
   });
 
   it('answers unsigned, forbidden and invalid requests with problem details', async () => {
     expect((await fetch(`${url('supervision')}/v1/ledgers/SCJG`)).status).toBe(401);
-    const forbidden = await call(url('approval'), 'SCJG', 'PUT', '/v1/matters/SPJ-TEST-099', {
+    const forbidden = await call('approval', 'SCJG', 'PUT', '/v1/matters/SPJ-TEST-099', {
       name: '测试事项',
       reformMode: 'ordinary',
       effectiveFrom: '2026-01-01',
@@ -555,7 +564,7 @@ describe('审管衔接, the whole loop', () => {
     });
     expect(forbidden.status).toBe(403);
     const invalid = await call<{ errors: { field: string; rule: string }[] }>(
-      url('supervision'),
+      'supervision',
       'SCJG',
       'POST',
       '/v1/supervisions',
@@ -569,14 +578,14 @@ describe('审管衔接, the whole loop', () => {
     );
     expect(invalid.status).toBe(400);
     expect(invalid.body.errors).toContainEqual(expect.objectContaining({ field: 'action', rule: 'isIn' }));
-    expect((await call(url('supervision'), 'SCJG', 'GET', '/v1/ledgers/YJJ')).status).toBe(403);
+    expect((await call('supervision', 'SCJG', 'GET', '/v1/ledgers/YJJ')).status).toBe(403);
   });
 
   it('versions a matter and its responsibility list through the API', async () => {
     const body = { name: '测试事项', reformMode: 'ordinary', effectiveFrom: '2026-01-01', departments: ['SCJG'] };
-    expect((await call(url('approval'), 'SPJ', 'PUT', '/v1/matters/SPJ-TEST-099', body)).status).toBe(200);
+    expect((await call('approval', 'SPJ', 'PUT', '/v1/matters/SPJ-TEST-099', body)).status).toBe(200);
     const second = await call<{ version: number; departments: string[] }>(
-      url('approval'),
+      'approval',
       'ZFW',
       'PUT',
       '/v1/matters/SPJ-TEST-099',
@@ -587,13 +596,13 @@ describe('审管衔接, the whole loop', () => {
       },
     );
     expect(second.body).toMatchObject({ version: 2, departments: ['SCJG', 'YJJ'] });
-    const backdated = await call(url('approval'), 'SPJ', 'PUT', '/v1/matters/SPJ-TEST-099', {
+    const backdated = await call('approval', 'SPJ', 'PUT', '/v1/matters/SPJ-TEST-099', {
       ...body,
       effectiveFrom: '2025-01-01',
     });
     expect(backdated.status).toBe(409);
     const versions = await call<{ version: number; effectiveFrom: string }[]>(
-      url('approval'),
+      'approval',
       'SCJG',
       'GET',
       '/v1/matters/SPJ-TEST-099',
@@ -645,7 +654,7 @@ describe('审管衔接, the whole loop', () => {
       expect((await supervised(g.approvalId, 'SCJG'))[0]?.state).toBe('pushed');
       expect((await supervised(r.approvalId, 'SCJG'))[0]?.state).toBe('pushed');
     });
-    const returned = await call(url('supervision'), 'SCJG', 'POST', '/v1/returns', {
+    const returned = await call('supervision', 'SCJG', 'POST', '/v1/returns', {
       approvalId: r.approvalId,
       actor: 'SCJG-desk',
       reason: '不属本部门监管职责',
@@ -715,8 +724,8 @@ describe('审管衔接, the whole loop', () => {
     await admin.connect();
     await admin.deleteGroups([`${iso.topicPrefix}approval`, `${iso.topicPrefix}supervision`]);
     await admin.disconnect();
-    apps.set('approval', await startAppProcess('approval', env));
-    apps.set('supervision', await startAppProcess('supervision', env));
+    apps.set('approval', await startAppProcess('approval', envOf('approval')));
+    apps.set('supervision', await startAppProcess('supervision', envOf('supervision')));
 
     const after = await eventually(
       async () => {

@@ -30,15 +30,15 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Runs a built app (dist/apps/<name>) as its own process and waits until /health/ready answers 200. `nodeArgs` go to
- * Node itself (e.g. `--cpu-prof`, which NODE_OPTIONS refuses).
+ * Runs a built app (dist/apps/<name>) as its own process and waits until /health/ready answers 200, on `env.PORT`
+ * or a free port. `nodeArgs` go to Node itself (e.g. `--cpu-prof`, which NODE_OPTIONS refuses).
  */
 export async function startAppProcess(
   name: string,
   env: Record<string, string>,
   nodeArgs: string[] = [],
 ): Promise<AppProcess> {
-  const port = await freePort();
+  const port = env.PORT === undefined ? await freePort() : Number(env.PORT);
   const child = spawn(
     process.execPath,
     [...nodeArgs, '-r', 'tsconfig-paths/register', path.join(ROOT, 'dist', 'apps', name, 'src', 'main.js')],
@@ -74,4 +74,21 @@ export async function startAppProcess(
       return exited;
     },
   };
+}
+
+/** The domain apps the gateway's door forwards to, by the variable that tells the gateway where each one is. */
+const DOOR_APPS = { approval: 'APPROVAL_URL', supervision: 'SUPERVISION_URL', console: 'CONSOLE_URL' } as const;
+
+/**
+ * Each app's env for a hub of processes: the domain apps on ports picked once here (a restarted app keeps its port),
+ * the gateway told where they are. `startAppProcess(name, envOf(name))`.
+ */
+export async function hubProcessEnv(env: Record<string, string>): Promise<(app: string) => Record<string, string>> {
+  const ports: Record<string, string> = {};
+  const urls: Record<string, string> = {};
+  for (const [app, variable] of Object.entries(DOOR_APPS)) {
+    ports[app] = String(await freePort());
+    urls[variable] = `http://127.0.0.1:${ports[app]}`;
+  }
+  return (app) => (app === 'gateway' ? { ...env, ...urls } : app in ports ? { ...env, PORT: ports[app]! } : env);
 }

@@ -108,6 +108,19 @@ async function deleteTopics(brokers: string[], prefix: string): Promise<void> {
   }
 }
 
+/** The env of an app process (startAppProcess) on this file's database, topics and edge keys, plus `extra`. */
+export function processEnv(iso: IsolatedEnv, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    KAFKA_BROKERS: iso.brokers.join(','),
+    DATABASE_URL: iso.databaseUrl,
+    KAFKA_TOPIC_PREFIX: iso.topicPrefix,
+    KAFKA_PARTITIONS: '2',
+    LOG_LEVEL: 'warn',
+    ...iso.edgeKeyVariables,
+    ...extra,
+  };
+}
+
 /** A grant to write one topic (unprefixed name), for {@link IsolatedEnvOptions.extraGrants}. */
 export function writeGrant(role: string, topic: string): KafkaGrant {
   return { role, resource: 'topic', name: topic, pattern: 'literal', operation: 'write' };

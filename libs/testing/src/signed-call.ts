@@ -1,9 +1,61 @@
 import { randomNonce, signRequest, unixSeconds } from '@hub/auth';
 import { ASSERTION_HEADER, AssertionSigner } from '@hub/assertion';
 
-/** A department system's demo credential (outside production: `demo-<code>` / `demo-secret-<CODE>-0001`). */
-export function demoCredential(department: string): { accessKeyId: string; secret: string } {
-  return { accessKeyId: `demo-${department.toLowerCase()}`, secret: `demo-secret-${department}-0001` };
+export interface SigningCredential {
+  readonly accessKeyId: string;
+  readonly secret: string;
+}
+
+/**
+ * A system of each department that calls, registered at the gateway (with the admin credential) on its first call,
+ * and calling the domain apps through the gateway's door: `call('supervision', 'SCJG', 'POST', '/v1/claims', …)`
+ * is the gateway's `POST /v1/supervision/claims`, signed with SCJG's credential.
+ */
+export class DepartmentSystems {
+  private readonly credentials = new Map<string, Promise<SigningCredential>>();
+
+  constructor(
+    readonly gatewayUrl: string,
+    private readonly admin: SigningCredential,
+    private readonly systemName = 'case-handling',
+  ) {}
+
+  /** The department's credential, its system registered once. */
+  credential(department: string): Promise<SigningCredential> {
+    let credential = this.credentials.get(department);
+    if (!credential) {
+      credential = this.register(department);
+      this.credentials.set(department, credential);
+    }
+    return credential;
+  }
+
+  /** A call to `app`'s own `/v1/…` path, through the gateway. */
+  async call<T = unknown>(
+    app: string,
+    department: string,
+    method: string,
+    pathAndQuery: string,
+    body?: unknown,
+  ): Promise<{ status: number; contentType: string | null; body: T }> {
+    if (!pathAndQuery.startsWith('/v1/')) throw new Error(`an app's path starts with /v1/: ${pathAndQuery}`);
+    const credential = await this.credential(department);
+    return signedCall<T>(this.gatewayUrl, credential, method, `/v1/${app}${pathAndQuery.slice(3)}`, body);
+  }
+
+  private async register(department: string): Promise<SigningCredential> {
+    const registered = await signedCall<{ credential: SigningCredential }>(
+      this.gatewayUrl,
+      this.admin,
+      'POST',
+      '/v1/admin/systems',
+      { department, name: this.systemName },
+    );
+    if (registered.status !== 201) {
+      throw new Error(`registering ${department}/${this.systemName}: ${JSON.stringify(registered.body)}`);
+    }
+    return registered.body.credential;
+  }
 }
 
 /** One JSON call signed per spec/HTTP-SIGNING.md with `credential` (or unsigned: null); the body parsed. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DeadLetterHeaders, EnterpriseRegisteredV1, createEvent, toKafkaMessage } from '@hub/contracts';
 import { RunningHubApp, startHubApp } from '@hub/platform';
-import { IsolatedEnv, demoCredential, eventually, isolatedEnv, readTopic, signedCall, testKafka } from '@hub/testing';
+import { IsolatedEnv, assertedCall, eventually, isolatedEnv, readTopic, testKafka } from '@hub/testing';
 import { consoleApp } from '../console.app';
 import { DeadLetterRetention } from './dead-letter-retention';
 import { DeadLetter } from './entities/dead-letter.entity';
@@ -17,10 +17,21 @@ describe('console dead letters', () => {
   let iso: IsolatedEnv;
   let hub: RunningHubApp;
   let nextOffset = 100;
-  const operator = demoCredential('XXHZX');
+  /** 信息化中心's operators' system, as the gateway's assertion names it. */
+  const operator = { accessKeyId: 'AKXXHZXOPS01' };
   const originalTopic = (): string => `${iso.topicPrefix}${EnterpriseRegisteredV1.topic}`;
+  /** A call as the gateway forwards it: with the edge's assertion for the console, naming the caller. */
+  const asDepartment = <T>(department: string, method: string, target: string, body?: unknown, subject?: string) =>
+    assertedCall<T>(
+      hub.url,
+      iso.edgeKeys.privateKey,
+      { audience: 'console', department, subject },
+      method,
+      target,
+      body,
+    );
   const asOperator = <T>(method: string, target: string, body?: unknown) =>
-    signedCall<T>(hub.url, operator, method, target, body);
+    asDepartment<T>('XXHZX', method, target, body, operator.accessKeyId);
 
   /** A message some consumer gave up on, as HubKafkaServer dead-letters it; resolves to its row once collected. */
   async function deadLetter(
@@ -94,14 +105,14 @@ describe('console dead letters', () => {
     });
   });
 
-  it('refuses an unsigned call (401) and another department (403), as problem details', async () => {
-    const unsigned = await signedCall<Problem>(hub.url, null, 'GET', '/v1/dead-letters');
-    expect(unsigned.status).toBe(401);
-    expect(unsigned.contentType).toMatch(/application\/problem\+json/);
-    const spj = await signedCall<Problem>(hub.url, demoCredential('SPJ'), 'GET', '/v1/dead-letters');
+  it('refuses a call without the edge’s assertion (401) and another department (403), as problem details', async () => {
+    const unasserted = await fetch(`${hub.url}/v1/dead-letters`);
+    expect(unasserted.status).toBe(401);
+    expect(unasserted.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    const spj = await asDepartment<Problem>('SPJ', 'GET', '/v1/dead-letters');
     expect(spj.status).toBe(403);
     expect(spj.contentType).toMatch(/application\/problem\+json/);
-    const replay = await signedCall<Problem>(hub.url, demoCredential('SCJG'), 'POST', '/v1/dead-letters/1/replay', {});
+    const replay = await asDepartment<Problem>('SCJG', 'POST', '/v1/dead-letters/1/replay', {});
     expect(replay.status).toBe(403);
   });
 

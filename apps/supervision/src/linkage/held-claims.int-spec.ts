@@ -14,16 +14,7 @@ import {
 } from '@hub/contracts';
 import { demoUscc } from '@hub/demo';
 import { RunningHubApp, startHubApp } from '@hub/platform';
-import {
-  IsolatedEnv,
-  ReadMessage,
-  demoCredential,
-  eventually,
-  isolatedEnv,
-  readTopic,
-  signedCall,
-  testKafka,
-} from '@hub/testing';
+import { IsolatedEnv, ReadMessage, eventually, isolatedEnv, readTopic, assertedCall, testKafka } from '@hub/testing';
 import { Clock } from '@hub/workdays';
 import { supervisionApp } from '../supervision.app';
 import { SupervisionEnv } from '../supervision.env';
@@ -109,9 +100,10 @@ describe('claims held for their push', () => {
   }
 
   const claim = (department: string, body: unknown) =>
-    signedCall<{ state: string; pushId: string | null; heldUntil: string | null; claimedAt: string | null }>(
+    assertedCall<{ state: string; pushId: string | null; heldUntil: string | null; claimedAt: string | null }>(
       hub.url,
-      demoCredential(department),
+      iso.edgeKeys.privateKey,
+      { audience: 'supervision', department },
       'POST',
       '/v1/claims',
       body,
@@ -128,6 +120,7 @@ describe('claims held for their push', () => {
       KAFKA_PARTITIONS: '2',
       LOG_LEVEL: 'warn',
       SCHEDULER_INTERVAL_MS: '200',
+      HUB_EDGE_PUBLIC_KEY: iso.edgeKeys.publicKey,
       CLAIM_HOLD_MS: String(HOLD_MS),
     });
     hub = await startHubApp(supervisionApp, env);
@@ -147,9 +140,10 @@ describe('claims held for their push', () => {
     expect(new Date(held.body.heldUntil!).getTime()).toBeGreaterThan(Date.now() + HOLD_MS - 10_000);
     expect((await claim('SCJG', { ...a, actor: 'SCJG-0042' })).status).toBe(202); // again: still held
 
-    const ledger = await signedCall<{ held: { approvalId: string }[]; claimedNotSupervised: unknown[] }>(
+    const ledger = await assertedCall<{ held: { approvalId: string }[]; claimedNotSupervised: unknown[] }>(
       hub.url,
-      demoCredential('SCJG'),
+      iso.edgeKeys.privateKey,
+      { audience: 'supervision', department: 'SCJG' },
       'GET',
       '/v1/ledgers/SCJG',
     );
@@ -236,9 +230,10 @@ describe('claims held for their push', () => {
 
   it('lets the department that decides the approvals (SPJ) claim none', async () => {
     const a = nextApproval();
-    const http = await signedCall<{ status: number; detail: string }>(
+    const http = await assertedCall<{ status: number; detail: string }>(
       hub.url,
-      demoCredential('SPJ'),
+      iso.edgeKeys.privateKey,
+      { audience: 'supervision', department: 'SPJ' },
       'POST',
       '/v1/claims',
       { ...a, actor: 'SPJ-desk' },
