@@ -2,6 +2,7 @@
  * `npm run bench [-- <name>…]`: runs the benchmarks (default: all), each against its raw baseline in the same run,
  * and writes bench/results/<name>.json. BENCH_EVENTS overrides the number of events.
  */
+import { runDoorBench } from './door/door.bench';
 import { runGatewayBench } from './gateway/gateway.bench';
 import { runLinkageBench } from './linkage/linkage.bench';
 import { runPipelineBench } from './pipeline/pipeline.bench';
@@ -10,6 +11,7 @@ const BENCHES: Record<string, (events: number) => Promise<unknown>> = {
   pipeline: runPipelineBench,
   gateway: runGatewayBench,
   linkage: runLinkageBench,
+  door: runDoorBench,
 };
 
 async function main(): Promise<void> {
