@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { RequestMethod, Type } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { LinkageController } from '../apps/approval/src/linkage/linkage.controller';
+import { MattersController } from '../apps/approval/src/matters/matters.controller';
+import { DeadLettersController } from '../apps/console/src/dead-letters/dead-letters.controller';
+import { FORWARDED_ROUTES } from '../apps/gateway/src/door/door-routes';
+import { SupervisionController } from '../apps/supervision/src/linkage/supervision.controller';
+
+const CONTROLLERS: Record<string, Type[]> = {
+  approval: [LinkageController, MattersController],
+  supervision: [SupervisionController],
+  console: [DeadLettersController],
+};
+
+/** Every HTTP route of a controller as `method /path-under-v1` in the OpenAPI spelling of the route table. */
+function routesOf(controller: Type): string[] {
+  const base = String(Reflect.getMetadata(PATH_METADATA, controller));
+  return Object.getOwnPropertyNames(controller.prototype).flatMap((name) => {
+    const handler = (controller.prototype as Record<string, unknown>)[name];
+    const path = Reflect.getMetadata(PATH_METADATA, handler as object) as string | undefined;
+    const method = Reflect.getMetadata(METHOD_METADATA, handler as object) as RequestMethod | undefined;
+    if (path === undefined || method === undefined) return [];
+    const full = `/${[base, path].filter((p) => p !== '' && p !== '/').join('/')}`
+      .replace(/^\/v1/, '')
+      .replace(/\\:/g, ':')
+      .replace(/\/:(\w+)/g, '/{$1}');
+    return [`${RequestMethod[method].toLowerCase()} ${full === '' ? '/' : full}`];
+  });
+}
+
+describe("the door's route table", () => {
+  it.each(Object.keys(CONTROLLERS))('lists every route of the %s app, and only those', (app) => {
+    const listed = FORWARDED_ROUTES.filter((r) => r.app === app).map((r) => `${r.method} ${r.path}`);
+    expect(listed.sort()).toEqual(CONTROLLERS[app]!.flatMap(routesOf).sort());
+  });
+});
