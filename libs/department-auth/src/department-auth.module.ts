@@ -12,8 +12,7 @@ export class DepartmentAuthModule {
       providers: [
         {
           provide: DEPARTMENT_CREDENTIALS,
-          useFactory: (env: DepartmentAuthEnv) =>
-            parseCredentials(env.LINKAGE_CREDENTIALS, env.NODE_ENV === 'production'),
+          useFactory: (env: DepartmentAuthEnv) => parseCredentials(env.LINKAGE_CREDENTIALS, env.developmentMode),
           inject: [envClass],
         },
         DepartmentAuthGuard,

@@ -1,3 +1,4 @@
+import { demoDepartmentCredential } from '@hub/config';
 import { DEPARTMENTS } from '@hub/contracts';
 
 export interface DepartmentCredential {
@@ -6,19 +7,15 @@ export interface DepartmentCredential {
   readonly secret: string;
 }
 
-/** The demo systems' credentials (one per department), used when none are configured outside production. */
+/** The demo systems' credentials (one per department), used when none are configured in development and tests. */
 export function demoCredentials(): DepartmentCredential[] {
-  return DEPARTMENTS.map((d) => ({
-    accessKeyId: `demo-${d.code.toLowerCase()}`,
-    department: d.code,
-    secret: `demo-secret-${d.code}-0001`,
-  }));
+  return DEPARTMENTS.map((d) => ({ ...demoDepartmentCredential(d.code), department: d.code }));
 }
 
-/** Reads `accessKeyId:DEPARTMENT:secret;…`. */
-export function parseCredentials(text: string | undefined, production: boolean): DepartmentCredential[] {
+/** Reads `accessKeyId:DEPARTMENT:secret;…`; unset, the demo credentials, in development and tests only. */
+export function parseCredentials(text: string | undefined, developmentMode: boolean): DepartmentCredential[] {
   if (text === undefined || text === '') {
-    if (production) throw new Error('LINKAGE_CREDENTIALS must be set in production');
+    if (!developmentMode) throw new Error('LINKAGE_CREDENTIALS must be set in production');
     return demoCredentials();
   }
   return text.split(';').map((entry) => {

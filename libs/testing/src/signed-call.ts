@@ -1,9 +1,8 @@
 import { randomNonce, signRequest, unixSeconds } from '@hub/auth';
+import { demoDepartmentCredential } from '@hub/config';
 
-/** A department system's demo credential (outside production: `demo-<code>` / `demo-secret-<CODE>-0001`). */
-export function demoCredential(department: string): { accessKeyId: string; secret: string } {
-  return { accessKeyId: `demo-${department.toLowerCase()}`, secret: `demo-secret-${department}-0001` };
-}
+/** A department system's demo credential (development and tests: `demo-<code>` / `demo-secret-<CODE>-0001`). */
+export const demoCredential = demoDepartmentCredential;
 
 /** One JSON call signed per spec/HTTP-SIGNING.md with `credential` (or unsigned: null); the body parsed. */
 export async function signedCall<T = unknown>(
