@@ -7,6 +7,7 @@ import { EntitlementsService } from '../entitlements/entitlements.service';
 import { GatewayEnv } from '../gateway.env';
 import { DeliveriesRepository, NewDelivery, identity } from './deliveries.repository';
 import { DeliveryMetrics } from './delivery-metrics';
+import { ADDRESSED_TYPES, mayReceive } from './delivery-scope';
 import { Subscription } from './entities/subscription.entity';
 import { SubscriptionsRepository } from './subscriptions.repository';
 
@@ -17,7 +18,8 @@ export function deliveryChannel(dataSource: DataSource): string {
 
 /**
  * Turns the events of the canonical topics into what the departments subscribed to: a delivery per webhook
- * subscription, a record on the department's egress topic for Kafka subscribers. It runs in the consumer's
+ * subscription, a record on the department's egress topic for Kafka subscribers (of an entitled type, or of an
+ * addressed one that names the department: see mayReceive). It runs in the consumer's
  * transaction, with the inbox row of each event, so that an event is matched exactly once: nothing is lost if
  * the gateway stops halfway, nothing is doubled when Kafka delivers again.
  */
@@ -40,7 +42,7 @@ export class DeliveryRecorder implements OnModuleInit {
   async record(manager: EntityManager, events: readonly CloudEvent[]): Promise<void> {
     const entitlements = await EntitlementsRepository.list(manager);
     // Only events of a type some department may receive concern delivery; the others are not even kept.
-    const receivable = new Set(entitlements.map((e) => e.eventType));
+    const receivable = new Set([...entitlements.map((e) => e.eventType), ...ADDRESSED_TYPES]);
     const encoded = events
       .filter((event) => receivable.has(event.type))
       .map((event) => ({ event, record: this.catalog.encode(event) }));
@@ -56,10 +58,8 @@ export class DeliveryRecorder implements OnModuleInit {
         body: encodeStructured(event),
       })),
     );
-    const routes = await this.routes(
-      manager,
-      new Set(entitlements.map((e) => entitlementKey(e.department, e.eventType))),
-    );
+    const entitled = new Set(entitlements.map((e) => entitlementKey(e.department, e.eventType)));
+    const routes = await this.routes(manager);
     const deliveries: NewDelivery[] = [];
     const egress: KafkaRecord[] = [];
     const egressIds: string[] = [];
@@ -68,6 +68,8 @@ export class DeliveryRecorder implements OnModuleInit {
       if (eventSeq === undefined) continue; // kept (so matched) before
       const departments = new Set<string>();
       for (const subscription of routes.get(event.type) ?? []) {
+        const department = subscription.department;
+        if (!mayReceive(department, event, entitled.has(entitlementKey(department, event.type)))) continue;
         if (subscription.mode === 'egress') departments.add(subscription.department);
         else deliveries.push({ subscriptionId: subscription.id, eventSeq, orderingKey: keyOf(event, record) });
       }
@@ -90,13 +92,12 @@ export class DeliveryRecorder implements OnModuleInit {
     return this.env.KAFKA_TOPIC_PREFIX + egressTopic(department);
   }
 
-  /** Per event type, the subscriptions that want it and whose department is entitled to it. */
-  private async routes(manager: EntityManager, entitled: ReadonlySet<string>): Promise<Map<string, Subscription[]>> {
+  /** Per event type, the subscriptions that want it (whether each may receive an event is mayReceive's to say). */
+  private async routes(manager: EntityManager): Promise<Map<string, Subscription[]>> {
     const subscriptions = await SubscriptionsRepository.all(manager);
     const routes = new Map<string, Subscription[]>();
     for (const subscription of subscriptions) {
       for (const type of subscription.eventTypes) {
-        if (!entitled.has(entitlementKey(subscription.department, type))) continue;
         routes.set(type, [...(routes.get(type) ?? []), subscription]);
       }
     }

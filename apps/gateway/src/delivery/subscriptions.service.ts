@@ -10,6 +10,7 @@ import { EntitlementsService } from '../entitlements/entitlements.service';
 import { GatewayEnv } from '../gateway.env';
 import { DeliveriesRepository, DeliveryRow } from './deliveries.repository';
 import { DeliveryRecorder, deliveryChannel } from './delivery-recorder.service';
+import { ADDRESSED_TYPES } from './delivery-scope';
 import { CreateSubscriptionDto } from './dto/create-subscription.dto';
 import { ListDeliveriesQuery } from './dto/list-deliveries.query';
 import { UpdateSubscriptionDto } from './dto/update-subscription.dto';
@@ -231,7 +232,10 @@ export class SubscriptionsService {
     return rows.map((row) => deliveryView(row, subscription.status));
   }
 
-  /** Unknown types are a 400; types the department is not entitled to, a 403 naming each. */
+  /**
+   * Unknown types are a 400; types the department is not entitled to, a 403 naming each. An addressed type needs no
+   * entitlement: the subscription receives the department's own events of it (mayReceive).
+   */
   private async checkEventTypes(department: string, types: readonly string[], manager?: EntityManager): Promise<void> {
     const unknown = types.flatMap((type, i) =>
       eventTypeRegistry.get(type)
@@ -247,7 +251,7 @@ export class SubscriptionsService {
     if (unknown.length > 0) throw new ProblemException(400, 'invalid-request', 'the request is invalid', unknown);
     const entitled = new Set(await this.entitlements.typesOf(department, manager));
     const refused = types.flatMap((type, i) =>
-      entitled.has(type)
+      entitled.has(type) || ADDRESSED_TYPES.has(type)
         ? []
         : [
             {

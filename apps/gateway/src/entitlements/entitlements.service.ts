@@ -42,6 +42,16 @@ export class EntitlementsService {
         },
       ]);
     }
+    if (eventTypeRegistry.get(eventType)?.recipient !== undefined) {
+      // Each department receives its own events of such a type already, and may never receive another's.
+      throw new ProblemException(400, 'invalid-request', `${eventType} is not granted: each department gets its own`, [
+        {
+          field: 'eventType',
+          rule: 'notAddressed',
+          message: `every department receives the events of ${eventType} that name it, and no other's; it takes no entitlement`,
+        },
+      ]);
+    }
     const { entitlement, created } = await EntitlementsRepository.grant(this.manager, department, eventType);
     // Delivery may be passing the type over by a reading from before the grant: answer once no such reading is left.
     if (created) await sleep(RECEIVABLE_TYPES_MAX_AGE_MS);
