@@ -35,11 +35,7 @@ describe('OutboxRelay', () => {
   });
 
   it('publishes a backlog in order, reporting after each full batch what is left past it', async () => {
-    const topic = `${iso.topicPrefix}relayed`;
-    const admin = testKafka(iso.brokers).admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
-    await admin.disconnect();
+    const topic = await plainTopic('relayed');
     await enqueue(topic, 'event', 250);
 
     const metrics = new HubMetrics('relay-test', false);
@@ -69,11 +65,7 @@ describe('OutboxRelay', () => {
   });
 
   it("stamps each record with its row's time, not the send's: when the hub accepted the event", async () => {
-    const topic = `${iso.topicPrefix}stamped`;
-    const admin = testKafka(iso.brokers).admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
-    await admin.disconnect();
+    const topic = await plainTopic('stamped');
     // Written an hour ago and only now relayed, as after the broker was away.
     const rows: { value: string; micros: string }[] = await dataSource.query(
       `INSERT INTO "${SCHEMA}"."outbox" (event_id, topic, key, headers, value, created_at)
@@ -163,6 +155,16 @@ describe('OutboxRelay', () => {
       ],
       waitForLeaders: true,
     });
+    await admin.disconnect();
+    return topic;
+  }
+
+  /** A topic of one partition, with the broker's defaults. */
+  async function plainTopic(name: string): Promise<string> {
+    const topic = `${iso.topicPrefix}${name}`;
+    const admin = testKafka(iso.brokers).admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
     await admin.disconnect();
     return topic;
   }
