@@ -149,9 +149,15 @@ export interface Delivery {
 
 export interface ReplayResult {
   subscriptionId: string;
+  /** As asked. */
   since: string;
   /** Events sent again. */
   replayed: number;
+  /**
+   * Per type replayed, where it began: `since`, or the department's grant of the type when later (nothing the hub
+   * accepted before the grant is sent).
+   */
+  eventTypes: { eventType: string; grantedAt: string; from: string }[];
 }
 
 /** An event type a department may receive. */

@@ -25,6 +25,8 @@ export class DeliveryConsumer {
     },
   })
   async record(@Payload() events: CloudEvent[], @Ctx() ctx: HubContext): Promise<void> {
-    await this.recorder.record(ctx.manager, events);
+    // The hub's acceptance of each event: its record's timestamp, which the relay set (never the publisher's `time`).
+    const acceptedAt = ctx.messages.map((m) => new Date(Number(m.timestamp)));
+    await this.recorder.record(ctx.manager, events, acceptedAt);
   }
 }

@@ -71,6 +71,12 @@ export class EntitlementsService {
     });
   }
 
+  /** Per event type the department is entitled to, when it was granted (a regrant after a revocation: the new one). */
+  async grantsOf(department: string, manager: EntityManager = this.manager): Promise<Map<string, Date>> {
+    const entitlements = await EntitlementsRepository.list(manager, { department });
+    return new Map(entitlements.map((e) => [e.eventType, e.grantedAt]));
+  }
+
   /** The event types the department is entitled to, sorted. */
   async typesOf(department: string, manager: EntityManager = this.manager): Promise<string[]> {
     return (await EntitlementsRepository.list(manager, { department })).map((e) => e.eventType);
