@@ -2,7 +2,9 @@ import { deadLetterIdentity } from './dead-letter-identity';
 
 describe('deadLetterIdentity (a dead letter: whose event it was)', () => {
   it('reads the binary mode headers', () => {
-    expect(deadLetterIdentity({ ce_id: 'e-1', ce_source: '/departments/SPJ/systems/a', ce_type: 't.v1' }, null)).toEqual({
+    expect(
+      deadLetterIdentity({ ce_id: 'e-1', ce_source: '/departments/SPJ/systems/a', ce_type: 't.v1' }, null),
+    ).toEqual({
       id: 'e-1',
       source: '/departments/SPJ/systems/a',
       type: 't.v1',
