@@ -4,6 +4,7 @@
  * HUB-HMAC-SHA256 (shared/spec/HTTP-SIGNING.md) through @hub/sdk.
  *   hub publish [FILE|-] [--binary]        one event, or a batch when the JSON is an array
  *   hub subscribe --types T1,T2 (--webhook URL | --egress)
+ *   hub subscribe --dead-letters (--webhook URL | --egress)   the department's own events' dead letters, as stored
  *   hub tail --egress [--from-beginning]   follow the department's egress topic on Kafka
  *   hub tail --deliveries SUBSCRIPTION_ID  poll a subscription's deliveries
  *   hub types [TYPE]                       the event catalogue
@@ -20,12 +21,20 @@ import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { departmentRole, egressTopic, fromKafkaMessage } from '@hub/contracts';
 import { infraKafkaSasl } from '@hub/infra';
-import { CloudEventInput, HubClient, HubConnectionError, HubError, SubscriptionInput } from '@hub/sdk';
+import {
+  CloudEventInput,
+  DEAD_LETTER_NOTICE_TYPE,
+  HubClient,
+  HubConnectionError,
+  HubError,
+  SubscriptionInput,
+} from '@hub/sdk';
 
 const USAGE = `usage:
   hub publish [FILE|-] [--binary]                     publish one event (a JSON array: a batch) from a file or stdin
   hub subscribe --types T1,T2 --webhook URL           signed deliveries to URL
   hub subscribe --types T1,T2 --egress                 deliver to the department's egress topic
+  hub subscribe --dead-letters (--webhook URL|--egress) a notice of each dead letter of the department's own events
   hub subscribe --body FILE                            send a subscription as written
   hub tail --egress [--from-beginning] [--brokers H:P] follow the department's egress topic
   hub tail --deliveries SUBSCRIPTION_ID [--status S]   poll a subscription's deliveries
@@ -48,6 +57,7 @@ const OPTIONS = {
   types: { type: 'string' },
   webhook: { type: 'string' },
   egress: { type: 'boolean' },
+  'dead-letters': { type: 'boolean' },
   body: { type: 'string' },
   deliveries: { type: 'string' },
   status: { type: 'string' },
@@ -215,7 +225,10 @@ async function subscribe(client: HubClient, flags: Flags, env: NodeJS.ProcessEnv
     .split(',')
     .map((t) => t.trim())
     .filter((t) => t !== '');
-  if (eventTypes.length === 0) throw new UsageError('subscribe needs --types T1,T2 (see `hub types`)');
+  // No entitlement needed: each department receives the notices of its own events only.
+  if (flags['dead-letters']) eventTypes.push(DEAD_LETTER_NOTICE_TYPE);
+  if (eventTypes.length === 0)
+    throw new UsageError('subscribe needs --types T1,T2 (see `hub types`) or --dead-letters');
   if (Boolean(flags.webhook) === Boolean(flags.egress)) {
     throw new UsageError('subscribe needs exactly one of --webhook URL and --egress');
   }

@@ -14,6 +14,7 @@ import { Delivery } from './delivery/entities/delivery.entity';
 import { DeliveryEvent } from './delivery/entities/delivery-event.entity';
 import { Subscription } from './delivery/entities/subscription.entity';
 import { Delivery1764400100000 } from './delivery/migrations/1764400100000-delivery';
+import { DeliveryEventAcceptedAt1765300100000 } from './delivery/migrations/1765300100000-delivery-event-accepted-at';
 import { Entitlement } from './entitlements/entities/entitlement.entity';
 import { EventDeadLetter } from './event-status/entities/event-dead-letter.entity';
 import { RelayedBatch } from './event-status/entities/relayed-batch.entity';
@@ -69,6 +70,7 @@ export const gatewayApp: HubAppDefinition = {
     RateBuckets1764700000000,
     EventDeadLetters1765000100000,
     RelayedBatches1765000200000,
+    DeliveryEventAcceptedAt1765300100000,
   ],
   env: GatewayEnv,
   // Where each accepted event landed (one row per relayed batch), for GET /v1/events/:id.

@@ -1,8 +1,14 @@
-import { loadEnv } from '@hub/config';
+import { DEVELOPMENT_SECRET_KEY, loadEnv } from '@hub/config';
 import { newEdgeKeys } from '@hub/infra';
-import { DEVELOPMENT_SECRET_KEY, GatewayEnv } from './gateway.env';
+import { GatewayEnv } from './gateway.env';
 
 const base = { KAFKA_BROKERS: '127.0.0.1:9092', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/hub', PORT: '3000' };
+const production = {
+  NODE_ENV: 'production',
+  KAFKA_SASL_USERNAME: 'hub-gateway',
+  KAFKA_SASL_PASSWORD: 'a-password-of-our-own',
+  HUB_EDGE_SIGNING_KEY: newEdgeKeys().privateKey,
+};
 const failure = (variables: Record<string, string>): string => {
   try {
     loadEnv(GatewayEnv, { ...base, ...variables });
@@ -35,20 +41,42 @@ describe('GatewayEnv', () => {
   });
 
   it('requires HUB_SECRET_KEY in production, and 32 bytes of base64 wherever it is set', () => {
-    expect(failure({ NODE_ENV: 'production' })).toMatch(/HUB_SECRET_KEY is required in production/);
+    expect(failure(production)).toMatch(/HUB_SECRET_KEY is required in production/);
     expect(failure({ HUB_SECRET_KEY: Buffer.alloc(16).toString('base64') })).toMatch(
       /HUB_SECRET_KEY must be the base64 of 32/,
     );
     const key = Buffer.alloc(32, 9);
-    const edge = newEdgeKeys().privateKey;
+    expect(loadEnv(GatewayEnv, { ...base, ...production, HUB_SECRET_KEY: key.toString('base64') }).secretKey).toEqual(
+      key,
+    );
+  });
+
+  it('refuses in production the development key and the secrets docker-compose.yml once shipped', () => {
+    const own = { HUB_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') };
+    expect(failure({ ...production, HUB_SECRET_KEY: DEVELOPMENT_SECRET_KEY.toString('base64') })).toMatch(
+      /HUB_SECRET_KEY holds a secret published in the repository/,
+    );
+    expect(failure({ ...production, HUB_SECRET_KEY: 'ZGVtby1vbmx5LWtleS1kby1ub3QtdXNlLWluLXByb2Q=' })).toMatch(
+      /HUB_SECRET_KEY holds a secret published/,
+    );
+    const admin = {
+      HUB_ADMIN_ACCESS_KEY_ID: 'AKDOCKERDEMOADMIN',
+      HUB_ADMIN_SECRET: 'docker-demo-admin-secret-change-me',
+    };
+    expect(failure({ ...production, ...own, ...admin })).toMatch(/HUB_ADMIN_SECRET holds a secret published/);
+    // The same values are fine in development, where they are what they are for.
     expect(
-      loadEnv(GatewayEnv, {
-        ...base,
-        NODE_ENV: 'production',
-        HUB_SECRET_KEY: key.toString('base64'),
-        HUB_EDGE_SIGNING_KEY: edge,
-      }).secretKey,
-    ).toEqual(key);
+      loadEnv(GatewayEnv, { ...base, HUB_SECRET_KEY: DEVELOPMENT_SECRET_KEY.toString('base64'), ...admin })
+        .HUB_ADMIN_SECRET,
+    ).toBe(admin.HUB_ADMIN_SECRET);
+  });
+
+  it('allows plain-http webhook targets by default in development and tests only', () => {
+    expect(loadEnv(GatewayEnv, base).allowInsecureTargets).toBe(true);
+    expect(loadEnv(GatewayEnv, { ...base, NODE_ENV: 'test' }).allowInsecureTargets).toBe(true);
+    const key = { HUB_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') };
+    expect(loadEnv(GatewayEnv, { ...base, ...production, ...key }).allowInsecureTargets).toBe(false);
+    expect(failure({ NODE_ENV: 'staging' })).toMatch(/NODE_ENV must be one of development, test, production/);
   });
 
   it('requires the edge signing key in production, a PKCS#8 PEM wherever it is set', () => {

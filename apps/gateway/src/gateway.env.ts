@@ -1,20 +1,11 @@
-import { createHash } from 'node:crypto';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
-import { HubEnv, loadEnv } from '@hub/config';
+import { DEVELOPMENT_SECRET_KEY, HubEnv, loadEnv, NotPublishedInProduction } from '@hub/config';
 import { localEdgeKeys } from '@hub/infra';
 
 const toNumber = ({ value }: { value: unknown }): unknown => (value === undefined ? undefined : Number(value));
 const BASE64_32_BYTES = /^[A-Za-z0-9+/]{43}=$/;
 const HTTP_URL = /^https?:\/\/[^\s/]+(\/\S*)?$/;
-
-/**
- * Used only when HUB_SECRET_KEY is unset outside production, so that a fresh clone and the tests run without
- * configuration. Public by design: never protect real credentials with it (`npm start` generates a key in .hub/).
- */
-export const DEVELOPMENT_SECRET_KEY = createHash('sha256')
-  .update('chengde-hub development key, not for production')
-  .digest();
 
 /** The gateway's environment: HubEnv plus the door's own settings. */
 export class GatewayEnv extends HubEnv {
@@ -24,12 +15,11 @@ export class GatewayEnv extends HubEnv {
    */
   override HEAP_GROWING_PERCENT = 100;
 
-  /** `production` makes HUB_SECRET_KEY required. */
-  @IsString()
-  @IsOptional()
-  NODE_ENV?: string;
-
-  /** AES-256-GCM key of the credential secrets at rest: base64 of 32 bytes. Required in production. */
+  /**
+   * AES-256-GCM key of the credential secrets at rest: base64 of 32 bytes. Required in production; unset in
+   * development and tests, the public DEVELOPMENT_SECRET_KEY.
+   */
+  @NotPublishedInProduction()
   @Matches(BASE64_32_BYTES, {
     message: 'HUB_SECRET_KEY must be the base64 of 32 random bytes (openssl rand -base64 32)',
   })
@@ -46,6 +36,7 @@ export class GatewayEnv extends HubEnv {
   @IsDefined({ message: 'HUB_ADMIN_ACCESS_KEY_ID is required with HUB_ADMIN_SECRET' })
   HUB_ADMIN_ACCESS_KEY_ID?: string;
 
+  @NotPublishedInProduction()
   @Matches(/^\S{24,256}$/, { message: 'HUB_ADMIN_SECRET must be 24-256 characters without spaces' })
   @ValidateIf((env: GatewayEnv) => env.HUB_ADMIN_SECRET !== undefined || env.HUB_ADMIN_ACCESS_KEY_ID !== undefined)
   @IsDefined({ message: 'HUB_ADMIN_SECRET is required with HUB_ADMIN_ACCESS_KEY_ID' })
@@ -204,7 +195,7 @@ export class GatewayEnv extends HubEnv {
 
   /**
    * Plain-http and loopback webhook targets: `true` allows them (development, tests, the demo), `false` wants
-   * https and another host. Unset: allowed unless NODE_ENV is production.
+   * https and another host. Unset: allowed in development and tests only.
    */
   @IsIn(['true', 'false'])
   @IsOptional()
@@ -212,7 +203,7 @@ export class GatewayEnv extends HubEnv {
 
   get allowInsecureTargets(): boolean {
     return this.DELIVERY_ALLOW_INSECURE_TARGETS === undefined
-      ? this.NODE_ENV !== 'production'
+      ? this.developmentMode
       : this.DELIVERY_ALLOW_INSECURE_TARGETS === 'true';
   }
 
@@ -225,14 +216,16 @@ export class GatewayEnv extends HubEnv {
   @Min(0)
   GATEWAY_RECEIPT_RETENTION_HOURS = 30 * 24;
 
-  /** The key the gateway signs assertions with. */
+  /** The key the gateway signs assertions with (the generated development pair's only outside production). */
   get edgeSigningKey(): string {
     return this.HUB_EDGE_SIGNING_KEY ?? localEdgeKeys().privateKey;
   }
 
-  /** The key that seals credential secrets. */
+  /** The key that seals credential secrets; the public development key only in development and tests. */
   get secretKey(): Buffer {
-    return this.HUB_SECRET_KEY === undefined ? DEVELOPMENT_SECRET_KEY : Buffer.from(this.HUB_SECRET_KEY, 'base64');
+    if (this.HUB_SECRET_KEY !== undefined) return Buffer.from(this.HUB_SECRET_KEY, 'base64');
+    if (!this.developmentMode) throw new Error('HUB_SECRET_KEY is required in production');
+    return DEVELOPMENT_SECRET_KEY;
   }
 
   /** The rate (events/s) of each department named in GATEWAY_RATE_LIMITS. */
@@ -248,6 +241,7 @@ export class GatewayEnv extends HubEnv {
  */
 export function toGatewayEnv(env: HubEnv, variables: Record<string, string> = {}): GatewayEnv {
   return loadEnv(GatewayEnv, {
+    NODE_ENV: env.NODE_ENV,
     KAFKA_BROKERS: env.KAFKA_BROKERS,
     KAFKA_SASL_MECHANISM: env.KAFKA_SASL_MECHANISM,
     KAFKA_SASL_USERNAME: env.KAFKA_SASL_USERNAME,

@@ -1,14 +1,9 @@
-import { IsDefined, IsIn, IsOptional, Matches, ValidateIf } from 'class-validator';
+import { IsDefined, Matches, ValidateIf } from 'class-validator';
 import { HubEnv } from '@hub/config';
 import { localEdgeKeys } from '@hub/infra';
 
 /** What a domain app that takes calls through the gateway needs: the edge's public key. */
 export class AssertionEnv extends HubEnv {
-  /** `production` makes HUB_EDGE_PUBLIC_KEY required. */
-  @IsIn(['development', 'test', 'production'])
-  @IsOptional()
-  NODE_ENV?: string;
-
   /**
    * The edge's Ed25519 public key (SPKI PEM; `\n` may stand for its line breaks), with which the app checks the
    * gateway's assertions. Required in production; unset elsewhere, the pair `npm start` keeps in .hub/edge-keys.json.

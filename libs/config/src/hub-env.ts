@@ -1,9 +1,9 @@
 import { Transform, plainToInstance } from 'class-transformer';
 import {
+  IsDefined,
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -13,6 +13,7 @@ import {
   ValidateIf,
   validateSync,
 } from 'class-validator';
+import { isPublishedSecret } from './published-secrets';
 
 /**
  * Kafka's own default for a broker's `message.max.bytes` (1 MiB + 12 bytes of log overhead): the largest record
@@ -25,9 +26,50 @@ const LOG_LEVELS = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] as cons
 const SASL_MECHANISMS = ['scram-sha-256', 'scram-sha-512'] as const;
 export type HubSaslMechanism = (typeof SASL_MECHANISMS)[number];
 export type HubLogLevel = (typeof LOG_LEVELS)[number];
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+/**
+ * In production, refuses a value published in the repository (published-secrets.ts): a development key, a demo
+ * credential, an old docker-compose.yml default. `secretsOf` picks the secrets out of a value that holds more.
+ */
+export function NotPublishedInProduction(
+  secretsOf: (value: string) => string[] = (value) => [value],
+): PropertyDecorator {
+  return ValidateBy({
+    name: 'notPublishedInProduction',
+    validator: {
+      validate: (value: unknown, args) =>
+        (args?.object as HubEnv).NODE_ENV !== 'production' ||
+        typeof value !== 'string' ||
+        !secretsOf(value).some(isPublishedSecret),
+      defaultMessage: (args) =>
+        `${args?.property} holds a secret published in the repository (a development or demo value): production needs one of its own`,
+    },
+  });
+}
+
+function passwordOf(url: string): string[] {
+  try {
+    const password = new URL(url).password;
+    return password === '' ? [] : [decodeURIComponent(password)];
+  } catch {
+    return [];
+  }
+}
 
 /** What every app needs from its environment; an app extends it with its own variables. */
 export class HubEnv {
+  /**
+   * `development` (unset) and `test` turn on what is there for them alone: the gateway's development sealing key,
+   * the demo department credentials and matters, plain-http webhook targets. `production` turns them off, requires
+   * the secrets those stand in for, and refuses any secret published in the repository. Nothing else is accepted.
+   */
+  @IsIn(NODE_ENVS, {
+    message: (args) => `NODE_ENV must be one of ${NODE_ENVS.join(', ')} (got "${String(args.value)}")`,
+  })
+  NODE_ENV: NodeEnv = 'development';
+
   /** Comma-separated host:port list. */
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be a comma-separated list of host:port' })
   KAFKA_BROKERS!: string;
@@ -46,6 +88,7 @@ export class HubEnv {
   KAFKA_SASL_USERNAME?: string;
 
   @ValidateIf((env: HubEnv) => env.KAFKA_SASL_USERNAME !== undefined)
+  @NotPublishedInProduction()
   @IsString({ message: 'KAFKA_SASL_PASSWORD must be set with KAFKA_SASL_USERNAME' })
   @MinLength(12, { message: 'KAFKA_SASL_PASSWORD must be at least 12 characters' })
   KAFKA_SASL_PASSWORD?: string;
@@ -53,12 +96,21 @@ export class HubEnv {
   /**
    * Every principal's credentials, each app taking its own (by its name): the local broker's
    * .hub/kafka/credentials.json, which `npm start` and the tests pass on, or an operator's file of the same shape.
+   * Production requires this file or KAFKA_SASL_USERNAME: the broker must know each app as its own principal.
    */
-  @IsOptional()
+  @ValidateIf(
+    (env: HubEnv) =>
+      env.KAFKA_CREDENTIALS_FILE !== undefined ||
+      (env.NODE_ENV === 'production' && env.KAFKA_SASL_USERNAME === undefined),
+  )
+  @IsDefined({
+    message: 'KAFKA_CREDENTIALS_FILE (or KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD) is required in production',
+  })
   @IsString()
   @IsNotEmpty()
   KAFKA_CREDENTIALS_FILE?: string;
 
+  @NotPublishedInProduction(passwordOf)
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL!: string;
 
@@ -197,6 +249,11 @@ export class HubEnv {
       statementMs: this.DATABASE_STATEMENT_TIMEOUT_MS,
       idleInTransactionMs: this.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     };
+  }
+
+  /** Development or tests: the only modes in which the development-only behaviours may be on. */
+  get developmentMode(): boolean {
+    return this.NODE_ENV === 'development' || this.NODE_ENV === 'test';
   }
 
   get brokers(): string[] {

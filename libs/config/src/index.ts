@@ -1,1 +1,2 @@
 export * from './hub-env';
+export * from './published-secrets';

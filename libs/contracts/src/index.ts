@@ -80,6 +80,7 @@ export {
 export {
   isAbsoluteUri,
   isCalendarDate,
+  hasLoneSurrogate,
   isCloudEventsString,
   isJsonMediaType,
   isMediaType,
@@ -108,6 +109,7 @@ export {
   toJsonFormat,
   type CloudEventDecodeResult,
 } from './cloudevents/json-format.codec';
+export { deadLetterIdentity, parsedJson } from './cloudevents/dead-letter-identity';
 export {
   KAFKA_HEADER_PREFIX,
   KafkaCodecRules,
@@ -186,6 +188,7 @@ export {
 export {
   defineEventType,
   eventKeyOf,
+  recipientOf,
   type EventTypeDefinition,
   type EventTypeSpec,
   type PayloadClass,
@@ -276,3 +279,10 @@ export { PushRevocationRequestedV1Payload } from './events/supervision/push-revo
 export { PushRemindedV1 } from './events/supervision/push-reminded-v1/push-reminded-v1.event';
 export { PushOverdueV1 } from './events/supervision/push-overdue-v1/push-overdue-v1.event';
 export { PushEscalatedV1 } from './events/supervision/push-escalated-v1/push-escalated-v1.event';
+
+// What became of a department's events
+export { DeadLetterRecordedV1 } from './events/console/dead-letter-recorded-v1/dead-letter-recorded-v1.event';
+export {
+  DEAD_LETTER_NOTICE_REASON_LENGTH,
+  DeadLetterRecordedV1Payload,
+} from './events/console/dead-letter-recorded-v1/dead-letter-recorded-v1.payload';

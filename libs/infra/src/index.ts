@@ -16,6 +16,7 @@ export {
   ADMIN_ROLE,
   KAFKA_SASL_MECHANISMS,
   parseKafkaCredentials,
+  principalUsername,
   readKafkaCredentials,
   saslOf,
 } from './kafka-credentials';

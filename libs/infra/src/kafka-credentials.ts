@@ -25,6 +25,11 @@ const ROLE = /^[a-z][a-z0-9-]{0,63}$/;
 // SCRAM user names travel in the SASL exchange as `n=<name>`, where `=` and `,` would need escaping.
 const USERNAME = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** The hub's user name of a role, on the local broker and in docker compose: `hub-admin`, `hub-gateway`, `hub-spj`. */
+export function principalUsername(role: string): string {
+  return `hub-${role}`;
+}
+
 /** Reads and checks a credentials file; throws naming the file and every problem. */
 export function readKafkaCredentials(file: string): KafkaCredentials {
   let raw: unknown;
@@ -81,7 +86,7 @@ export function ensureLocalCredentials(file: string, roles: readonly string[]): 
   let changed = existing === undefined;
   for (const role of [ADMIN_ROLE, ...roles]) {
     if (principals[role]) continue;
-    principals[role] = { username: role === ADMIN_ROLE ? 'hub-admin' : `hub-${role}`, password: newPassword() };
+    principals[role] = { username: principalUsername(role), password: newPassword() };
     changed = true;
   }
   const credentials: KafkaCredentials = { mechanism: existing?.mechanism ?? 'scram-sha-512', principals };

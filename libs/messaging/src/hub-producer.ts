@@ -123,7 +123,7 @@ export function groupByTopic(records: readonly KafkaRecord[]): TopicMessages[] {
       group = { topic: r.topic, messages: [] };
       byTopic.set(r.topic, group);
     }
-    group.messages.push({ key: r.key, value: r.value, headers: r.headers });
+    group.messages.push({ key: r.key, value: r.value, headers: r.headers, timestamp: r.timestamp });
   }
   return [...byTopic.values()];
 }

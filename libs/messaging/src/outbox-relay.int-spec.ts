@@ -35,11 +35,7 @@ describe('OutboxRelay', () => {
   });
 
   it('publishes a backlog in order, reporting after each full batch what is left past it', async () => {
-    const topic = `${iso.topicPrefix}relayed`;
-    const admin = testKafka(iso.brokers).admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
-    await admin.disconnect();
+    const topic = await plainTopic('relayed');
     await enqueue(topic, 'event', 250);
 
     const metrics = new HubMetrics('relay-test', false);
@@ -66,6 +62,28 @@ describe('OutboxRelay', () => {
     expect(read.map((m) => m.value)).toEqual(Array.from({ length: 250 }, (_, i) => `event-${i}`));
     const left = await dataSource.query(`SELECT count(*)::int AS n FROM "${SCHEMA}"."outbox"`);
     expect(left[0].n).toBe(0);
+  });
+
+  it("stamps each record with its row's time, not the send's: when the hub accepted the event", async () => {
+    const topic = await plainTopic('stamped');
+    // Written an hour ago and only now relayed, as after the broker was away.
+    const rows: { value: string; micros: string }[] = await dataSource.query(
+      `INSERT INTO "${SCHEMA}"."outbox" (event_id, topic, key, headers, value, created_at)
+       SELECT id, $1, 'k', '{}', convert_to(id, 'UTF8'), now() - interval '1 hour' + n * interval '1.2345 s'
+         FROM unnest(ARRAY['held-0', 'held-1']) WITH ORDINALITY AS i(id, n) ORDER BY n
+       RETURNING convert_from(value, 'UTF8') AS value, (extract(epoch FROM created_at) * 1000000)::bigint AS micros`,
+      [topic],
+    );
+    const relay = new OutboxRelay({ databaseUrl: iso.databaseUrl, schema: SCHEMA, producer });
+    relay.start();
+    try {
+      const read = await readTopic(iso.brokers, topic, (messages) => messages.length >= 2);
+      expect(read.map((m) => [m.value, m.message.timestamp])).toEqual(
+        rows.map((r) => [r.value, String(BigInt(r.micros) / 1000n)]),
+      );
+    } finally {
+      await relay.stop();
+    }
   });
 
   /** 20 rows of 30 KB on one key hold 600 KB: five times what the topic takes in one batch. */
@@ -137,6 +155,16 @@ describe('OutboxRelay', () => {
       ],
       waitForLeaders: true,
     });
+    await admin.disconnect();
+    return topic;
+  }
+
+  /** A topic of one partition, with the broker's defaults. */
+  async function plainTopic(name: string): Promise<string> {
+    const topic = `${iso.topicPrefix}${name}`;
+    const admin = testKafka(iso.brokers).admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
     await admin.disconnect();
     return topic;
   }

@@ -59,6 +59,8 @@ interface OutboxRow {
   key: string | null;
   headers: Record<string, string>;
   value: Buffer;
+  /** When the row was written (its created_at, its transaction's time), in whole milliseconds since the epoch. */
+  accepted: string;
   /** The estimated bytes of the rows up to this one, this one included. */
   upto: string;
 }
@@ -192,10 +194,11 @@ export class OutboxRelay {
     // Named: the session parses and plans each of the relay's statements once.
     const { rows } = await client.query<OutboxRow>({
       name: 'outbox_take',
-      text: `SELECT position, topic, key, headers, value, upto FROM (
-               SELECT position, topic, key, headers, value, bytes,
+      text: `SELECT position, topic, key, headers, value, accepted, upto FROM (
+               SELECT position, topic, key, headers, value, accepted, bytes,
                       sum(bytes) OVER (ORDER BY position ROWS UNBOUNDED PRECEDING) AS upto
                  FROM (SELECT position, topic, key, headers, value,
+                              floor(extract(epoch FROM created_at) * 1000)::bigint::text AS accepted,
                               ${ROW_OVERHEAD} + octet_length(value) + coalesce(octet_length(key), 0)
                                 + pg_column_size(headers) AS bytes
                          FROM "${schema}"."outbox" ORDER BY position LIMIT $1) AS oldest) AS sized
@@ -320,8 +323,12 @@ export class OutboxRelay {
   }
 }
 
+/**
+ * The record's timestamp is when its row was written, not when it is sent: the hub's acceptance of the event, which a
+ * relay held up (a broker away) does not move past an entitlement granted meanwhile (the gateway's delivery).
+ */
 function recordOf(row: OutboxRow): KafkaRecord {
-  return { topic: row.topic, key: row.key, value: row.value, headers: row.headers };
+  return { topic: row.topic, key: row.key, value: row.value, headers: row.headers, timestamp: row.accepted };
 }
 
 function byPosition(a: string, b: string): number {

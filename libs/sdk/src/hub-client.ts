@@ -127,7 +127,7 @@ export class HubClient {
     await this.request<unknown>('DELETE', `/v1/subscriptions/${encodeURIComponent(id)}`);
   }
 
-  /** Sends again every kept event of the subscription's types recorded since then. */
+  /** Sends again every kept event of the subscription's types recorded since then, never from before their grant. */
   replay(subscriptionId: string, since: string | Date): Promise<ReplayResult> {
     const at = since instanceof Date ? since.toISOString() : since;
     return this.request<ReplayResult>('POST', `/v1/subscriptions/${encodeURIComponent(subscriptionId)}/replay`, {

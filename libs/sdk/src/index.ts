@@ -2,10 +2,12 @@
 export { HubClient, type ContentMode, type HubClientOptions, type RequestOptions } from './hub-client';
 export { HubConnectionError, HubError } from './hub-error';
 export { percentEncode, toBinaryRequest } from './binary-mode';
+export { DEAD_LETTER_NOTICE_TYPE } from './wire-types';
 export type {
   BatchItemResult,
   BatchResult,
   CloudEventInput,
+  DeadLetterNotice,
   Delivery,
   Entitlement,
   EventDeadLetter,

@@ -149,9 +149,15 @@ export interface Delivery {
 
 export interface ReplayResult {
   subscriptionId: string;
+  /** As asked. */
   since: string;
   /** Events sent again. */
   replayed: number;
+  /**
+   * Per type replayed, where it began: `since`, or the department's grant of the type when later (nothing the hub
+   * accepted before the grant is sent).
+   */
+  eventTypes: { eventType: string; grantedAt: string; from: string }[];
 }
 
 /** An event type a department may receive. */
@@ -173,6 +179,33 @@ export interface EventDeadLetter {
   partition: number;
   offset: string;
   [field: string]: unknown;
+}
+
+/**
+ * The type of the hub's notice that a consumer dead-lettered one of the department's own events: subscribe to it
+ * (no entitlement needed) to receive each as the hub stores it, never another department's.
+ */
+export const DEAD_LETTER_NOTICE_TYPE = 'zone.console.dead-letter.recorded.v1';
+
+/** The `data` of a dead-letter notice (DEAD_LETTER_NOTICE_TYPE), as delivered by webhook or on the egress topic. */
+export interface DeadLetterNotice {
+  /** The hub's id of the stored dead letter (also the notice's `subject`). */
+  deadLetterId: string;
+  /** The department that published the event: the subscriber's own. */
+  department: string;
+  /** The dead event's `id`, `source` and `type`; absent when the message was not readable as a CloudEvent. */
+  eventId?: string;
+  eventSource?: string;
+  eventType?: string;
+  /** The consumer group that gave up. */
+  consumer: string;
+  /** Why (personal data masked), at most 1 000 characters. */
+  reason: string;
+  attempts: number;
+  originalTopic: string;
+  originalPartition: number;
+  originalOffset: string;
+  deadLetteredAt: string;
 }
 
 /** What the hub did with one accepted event (GET /v1/events/:id). */

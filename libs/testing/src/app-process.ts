@@ -39,19 +39,11 @@ export async function startAppProcess(
   nodeArgs: string[] = [],
 ): Promise<AppProcess> {
   const port = env.PORT === undefined ? await freePort() : Number(env.PORT);
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs, '-r', 'tsconfig-paths/register', path.join(ROOT, 'dist', 'apps', name, 'src', 'main.js')],
-    { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), TS_NODE_BASEURL: path.join(ROOT, 'dist') } },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
-  child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const { child, output, exited } = spawnApp(name, { ...env, PORT: String(port) }, nodeArgs);
   const url = `http://127.0.0.1:${port}`;
   await eventually(
     async () => {
-      if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output}`);
+      if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output()}`);
       const response = await fetch(`${url}/health/ready`);
       if (response.status !== 200) throw new Error(`${name} not ready: ${await response.text()}`);
     },
@@ -64,7 +56,7 @@ export async function startAppProcess(
     name,
     url,
     child,
-    output: () => output,
+    output,
     kill: async () => {
       child.kill('SIGKILL');
       await exited;
@@ -91,4 +83,34 @@ export async function hubProcessEnv(env: Record<string, string>): Promise<(app: 
     urls[variable] = `http://127.0.0.1:${ports[app]}`;
   }
   return (app) => (app === 'gateway' ? { ...env, ...urls } : app in ports ? { ...env, PORT: ports[app]! } : env);
+}
+
+/**
+ * Runs a built app that should refuse to start (a bad environment): its exit code and output, once it has exited.
+ * An app that does not refuse keeps running, and the test fails on its time-out.
+ */
+export async function appProcessExit(
+  name: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
+  const { output, exited } = spawnApp(name, { PORT: '0', ...env });
+  const code = await exited;
+  return { code, output: output() };
+}
+
+function spawnApp(
+  name: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '-r', 'tsconfig-paths/register', path.join(ROOT, 'dist', 'apps', name, 'src', 'main.js')],
+    { cwd: ROOT, env: { ...process.env, ...env, TS_NODE_BASEURL: path.join(ROOT, 'dist') } },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+  child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
 }

@@ -20,7 +20,7 @@ export class MattersService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.env.DEMO_MATTERS) return;
+    if (!this.env.seedDemoMatters) return;
     await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [CATALOGUE_LOCK]);
       if ((await MattersRepository.count(manager)) > 0) return;

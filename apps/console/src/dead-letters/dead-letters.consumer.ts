@@ -1,19 +1,30 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { DeadLetterHeaders, DEAD_LETTER_TOPIC_PATTERN } from '@hub/contracts';
-import { HubContext, OnRawMessage, RawKafkaMessage } from '@hub/messaging';
+import { DeadLetterHeaders, DeadLetterRecordedV1, DEAD_LETTER_TOPIC_PATTERN, createEvent } from '@hub/contracts';
+import { HubContext, OnRawMessage, OutboxWriter, RawKafkaMessage } from '@hub/messaging';
+import { CONSOLE_SOURCE, deadLetterNotice } from './dead-letter-notice';
 import { DeadLettersRepository, NewDeadLetter } from './dead-letters.repository';
 
 /**
  * Collects every consumer's dead letters, so that operators see them in one place. Every letter is stored, whatever
  * its headers hold: what PostgreSQL cannot take is replaced and the letter marked incomplete. Should storing still
  * fail, the consumer stops this partition rather than pass over the letter (HubKafkaServer).
+ *
+ * A letter of an event a department published is announced to that department (DeadLetterRecordedV1, which the
+ * gateway delivers to its subscriptions alone), through the outbox: the notice is sent if and only if the letter is
+ * stored, and once, as the letter is.
  */
 @Controller()
 export class DeadLettersConsumer {
+  constructor(private readonly outbox: OutboxWriter) {}
+
   @OnRawMessage('dead-letters', { topics: DEAD_LETTER_TOPIC_PATTERN })
   async collect(@Payload() message: RawKafkaMessage, @Ctx() ctx: HubContext): Promise<void> {
-    await DeadLettersRepository.record(ctx.manager, deadLetterRow(message));
+    const row = deadLetterRow(message);
+    const id = await DeadLettersRepository.record(ctx.manager, row);
+    const notice = id === undefined ? undefined : deadLetterNotice(id, row, message);
+    if (notice === undefined) return;
+    await this.outbox.enqueue(ctx.manager, [createEvent(DeadLetterRecordedV1, notice, { source: CONSOLE_SOURCE })]);
   }
 }
 

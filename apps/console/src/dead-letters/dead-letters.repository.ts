@@ -13,9 +13,17 @@ export interface DeadLetterQuery {
 }
 
 export class DeadLettersRepository {
-  /** Idempotent: a dead letter sent twice (a retried send) is recorded once. */
-  static async record(manager: EntityManager, row: NewDeadLetter): Promise<void> {
-    await manager.createQueryBuilder().insert().into(DeadLetter).values(row).orIgnore().execute();
+  /** Idempotent: a dead letter sent twice (a retried send) is recorded once. Returns the new row's id, if it is new. */
+  static async record(manager: EntityManager, row: NewDeadLetter): Promise<string | undefined> {
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(DeadLetter)
+      .values(row)
+      .orIgnore()
+      .returning('id')
+      .execute();
+    return (inserted.raw as { id: string }[])[0]?.id;
   }
 
   static list(manager: EntityManager, query: DeadLetterQuery): Promise<DeadLetter[]> {

@@ -63,7 +63,7 @@ export function asyncApiDocument(registry: EventTypeRegistry = eventTypeRegistry
     address: egressTopic('SPJ').replace('.spj.', '.{department}.'),
     title: 'Department egress',
     description:
-      'Where the hub forwards the events a department subscribed to for delivery by Kafka, each with its original key; the department consumes it with its own consumer group.',
+      "Where the hub forwards the events a department subscribed to for delivery by Kafka, each with its original key; the department consumes it with its own consumer group. A type with `x-recipient` (the notices of dead letters) needs no entitlement: each department's topic carries only the events that name it.",
     parameters: { department: departmentParameter() },
     messages: allMessages,
   };
@@ -137,6 +137,7 @@ function message(registry: EventTypeRegistry, definition: EventTypeDefinition): 
     ...(department ? { 'x-owner-name': department.name } : {}),
     'x-version': definition.version,
     'x-key': definition.key,
+    ...(definition.recipient === undefined ? {} : { 'x-recipient': definition.recipient }),
   };
 }
 

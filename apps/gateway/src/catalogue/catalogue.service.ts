@@ -24,6 +24,11 @@ export interface EventTypeView {
   topic: string;
   /** The payload property that is the event's `subject` and Kafka key. */
   key: string;
+  /**
+   * For a type that concerns one department alone (the notices of its own dead letters): the payload property naming
+   * it. A department subscribes to it with no entitlement and receives the events naming it, never another's.
+   */
+  recipient?: string;
   summary: string;
   /** JSON Schema (draft-07) of `data`. */
   schema: JsonSchema;
@@ -81,6 +86,7 @@ function toView(registry: EventTypeRegistry, definition: EventTypeDefinition): E
     ...(department ? { ownerName: department.name } : {}),
     topic: definition.topic,
     key: definition.key,
+    ...(definition.recipient === undefined ? {} : { recipient: definition.recipient }),
     summary: definition.summary,
     schema,
     example: exampleEvent(definition),

@@ -290,7 +290,13 @@ function describeDelivery(document: OpenAPIObject): void {
   answer(one, 'get', '200', 'The subscription, with where its deliveries stand', ref('Subscription'));
   answer(one, 'patch', '200', 'Changed; status active resumes a paused subscription', ref('Subscription'));
   answer(one, 'delete', '204', 'Deleted: nothing more is delivered');
-  answer(`${one}/replay`, 'post', '202', 'The events recorded since then are being sent again', ref('Replay'));
+  answer(
+    `${one}/replay`,
+    'post',
+    '202',
+    "The events recorded since then, and accepted after the department's grant of their type, are being sent again",
+    ref('Replay'),
+  );
   answer(`${one}/deliveries`, 'get', '200', 'Deliveries, newest first', { type: 'array', items: ref('Delivery') });
   answer('/v1/entitlements', 'get', '200', 'The event types the department may subscribe to', {
     type: 'array',
@@ -529,10 +535,24 @@ function commonSchemas(): Record<string, SchemaObject> {
     },
     Replay: {
       type: 'object',
+      description:
+        "A replay never sends what the hub accepted before the department's grant of a type: asked from before it, the type is replayed from the grant (eventTypes[].from says where each began)",
       properties: {
         subscriptionId: { type: 'string' },
-        since: { type: 'string', format: 'date-time' },
+        since: { type: 'string', format: 'date-time', description: 'As asked' },
         replayed: { type: 'integer' },
+        eventTypes: {
+          type: 'array',
+          description: "The subscription's types the department is entitled to, each replayed from `from`",
+          items: {
+            type: 'object',
+            properties: {
+              eventType: { type: 'string' },
+              grantedAt: { type: 'string', format: 'date-time', description: "The department's grant of the type" },
+              from: { type: 'string', format: 'date-time', description: 'The later of since and grantedAt' },
+            },
+          },
+        },
       },
     },
     Entitlement: {

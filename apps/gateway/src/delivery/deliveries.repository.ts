@@ -9,6 +9,14 @@ export interface EventToKeep {
   type: string;
   key: string;
   body: Buffer;
+  /** When the hub accepted it. */
+  acceptedAt: Date;
+}
+
+/** A type a replay sends, and the grant its department received it by: nothing accepted before it is sent. */
+export interface ReplayedType {
+  type: string;
+  grantedAt: Date;
 }
 
 export interface NewDelivery {
@@ -71,10 +79,10 @@ export class DeliveriesRepository {
   static async keepEvents(manager: EntityManager, events: readonly EventToKeep[]): Promise<Map<string, string>> {
     if (events.length === 0) return new Map();
     const rows: { seq: string; source: string; event_id: string }[] = await manager.query(
-      `INSERT INTO ${tableOf(manager, DeliveryEvent)} (source, event_id, type, key, body)
-       SELECT source, event_id, type, key, body
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bytea[]) WITH ORDINALITY
-           AS t(source, event_id, type, key, body, n)
+      `INSERT INTO ${tableOf(manager, DeliveryEvent)} (source, event_id, type, key, body, accepted_at)
+       SELECT source, event_id, type, key, body, accepted_at
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bytea[], $6::timestamptz[]) WITH ORDINALITY
+           AS t(source, event_id, type, key, body, accepted_at, n)
         ORDER BY n
        ON CONFLICT (source, event_id) DO NOTHING
        RETURNING seq, source, event_id`,
@@ -84,6 +92,7 @@ export class DeliveriesRepository {
         events.map((e) => e.type),
         events.map((e) => e.key),
         events.map((e) => e.body),
+        events.map((e) => e.acceptedAt),
       ],
     );
     return new Map(rows.map((r) => [identity(r.source, r.event_id), r.seq]));
@@ -106,38 +115,36 @@ export class DeliveriesRepository {
   }
 
   /**
-   * Enqueues again, as new deliveries, the kept events of the given types recorded since `since`: what a
-   * replay sends. Returns how many.
+   * Enqueues again, as new deliveries, the kept events of the given types recorded since `since` and accepted after
+   * their type's grant: what a replay sends. Returns how many.
    */
   static async enqueueReplay(
     manager: EntityManager,
     subscriptionId: string,
-    types: readonly string[],
+    types: readonly ReplayedType[],
     since: Date,
   ): Promise<number> {
     const rows: unknown[] = await manager.query(
       `INSERT INTO ${tableOf(manager, Delivery)} (id, subscription_id, event_seq, ordering_key, replay, next_attempt_at)
        SELECT gen_random_uuid(), $1::text, e.seq, e.key, true, ${firstAttemptAt(manager, '$1::text', 'e.key')}
-         FROM ${tableOf(manager, DeliveryEvent)} e
-        WHERE e.recorded_at >= $2 AND e.type = ANY($3::text[])
+         FROM ${keptSinceGrant(manager, '$2', '$3', '$4')}
         ORDER BY e.seq
        RETURNING seq`,
-      [subscriptionId, since, types],
+      [subscriptionId, since, ...grantsOf(types)],
     );
     return rows.length;
   }
 
-  /** The kept events of the given types recorded since `since`, oldest first. */
+  /** The kept events of the given types recorded since `since` and accepted after their type's grant, oldest first. */
   static async keptSince(
     manager: EntityManager,
-    types: readonly string[],
+    types: readonly ReplayedType[],
     since: Date,
   ): Promise<{ seq: string; body: Buffer }[]> {
-    return manager.query(
-      `SELECT seq, body FROM ${tableOf(manager, DeliveryEvent)}
-        WHERE recorded_at >= $1 AND type = ANY($2::text[]) ORDER BY seq`,
-      [since, types],
-    );
+    return manager.query(`SELECT e.seq, e.body FROM ${keptSinceGrant(manager, '$1', '$2', '$3')} ORDER BY e.seq`, [
+      since,
+      ...grantsOf(types),
+    ]);
   }
 
   /**
@@ -341,6 +348,20 @@ export class DeliveriesRepository {
 
 export function identity(source: string, eventId: string): string {
   return `${source}\u0000${eventId}`;
+}
+
+/**
+ * The kept events `e` recorded since `since` of the types in `types`, each accepted after its type's grant in
+ * `grantedAt` (in whole milliseconds, as acceptedAfterGrant compares them: the grants are read back in JavaScript).
+ */
+function keptSinceGrant(manager: EntityManager, since: string, types: string, grantedAt: string): string {
+  return `${tableOf(manager, DeliveryEvent)} e
+     JOIN unnest(${types}::text[], ${grantedAt}::timestamptz[]) AS g(type, granted_at) ON g.type = e.type
+    WHERE e.recorded_at >= ${since} AND e.accepted_at > g.granted_at`;
+}
+
+function grantsOf(types: readonly ReplayedType[]): [string[], Date[]] {
+  return [types.map((t) => t.type), types.map((t) => t.grantedAt)];
 }
 
 /**

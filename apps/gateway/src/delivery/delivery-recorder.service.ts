@@ -3,10 +3,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CloudEvent, egressTopic, encodeStructured } from '@hub/contracts';
 import { EVENT_CATALOG, EventCatalog, KafkaRecord, OutboxWriter } from '@hub/messaging';
 import { EntitlementsRepository, entitlementKey } from '../entitlements/entitlements.repository';
+import { acceptedAfterGrant } from '../entitlements/grant-start';
 import { EntitlementsService } from '../entitlements/entitlements.service';
 import { GatewayEnv } from '../gateway.env';
 import { DeliveriesRepository, NewDelivery, identity } from './deliveries.repository';
 import { DeliveryMetrics } from './delivery-metrics';
+import { ADDRESSED_TYPES, mayReceive } from './delivery-scope';
 import { Subscription } from './entities/subscription.entity';
 import { SubscriptionsRepository } from './subscriptions.repository';
 
@@ -17,9 +19,11 @@ export function deliveryChannel(dataSource: DataSource): string {
 
 /**
  * Turns the events of the canonical topics into what the departments subscribed to: a delivery per webhook
- * subscription, a record on the department's egress topic for Kafka subscribers. It runs in the consumer's
+ * subscription, a record on the department's egress topic for Kafka subscribers (of an entitled type, or of an
+ * addressed one that names the department: see mayReceive). It runs in the consumer's
  * transaction, with the inbox row of each event, so that an event is matched exactly once: nothing is lost if
- * the gateway stops halfway, nothing is doubled when Kafka delivers again.
+ * the gateway stops halfway, nothing is doubled when Kafka delivers again. A department gets an event only if the hub
+ * accepted it after the department's grant of its type (grant-start.ts), however late the event is read.
  */
 @Injectable()
 export class DeliveryRecorder implements OnModuleInit {
@@ -37,37 +41,43 @@ export class DeliveryRecorder implements OnModuleInit {
     });
   }
 
-  async record(manager: EntityManager, events: readonly CloudEvent[]): Promise<void> {
+  /** @param accepted per event, when the hub accepted it. */
+  async record(manager: EntityManager, events: readonly CloudEvent[], accepted: readonly Date[]): Promise<void> {
     const entitlements = await EntitlementsRepository.list(manager);
     // Only events of a type some department may receive concern delivery; the others are not even kept.
-    const receivable = new Set(entitlements.map((e) => e.eventType));
+    const receivable = new Set([...entitlements.map((e) => e.eventType), ...ADDRESSED_TYPES]);
     const encoded = events
-      .filter((event) => receivable.has(event.type))
-      .map((event) => ({ event, record: this.catalog.encode(event) }));
+      .map((event, i) => ({ event, acceptedAt: accepted[i] }))
+      .filter(({ event }) => receivable.has(event.type))
+      .map(({ event, acceptedAt }) => ({ event, acceptedAt, record: this.catalog.encode(event) }));
     if (encoded.length === 0) return;
     // Kept whether subscribed to or not: a subscription may later replay from a point in time.
     const kept = await DeliveriesRepository.keepEvents(
       manager,
-      encoded.map(({ event, record }) => ({
+      encoded.map(({ event, acceptedAt, record }) => ({
         source: event.source,
         eventId: event.id,
         type: event.type,
         key: keyOf(event, record),
         body: encodeStructured(event),
+        acceptedAt,
       })),
     );
-    const routes = await this.routes(
-      manager,
-      new Set(entitlements.map((e) => entitlementKey(e.department, e.eventType))),
-    );
+    const grants = new Map(entitlements.map((e) => [entitlementKey(e.department, e.eventType), e.grantedAt]));
+    const routes = await this.routes(manager);
     const deliveries: NewDelivery[] = [];
     const egress: KafkaRecord[] = [];
     const egressIds: string[] = [];
-    for (const { event, record } of encoded) {
+    for (const { event, acceptedAt, record } of encoded) {
       const eventSeq = kept.get(identity(event.source, event.id));
       if (eventSeq === undefined) continue; // kept (so matched) before
       const departments = new Set<string>();
       for (const subscription of routes.get(event.type) ?? []) {
+        const department = subscription.department;
+        // Entitled to this event: granted the type before the hub accepted it (not read late, nor while revoked).
+        const grantedAt = grants.get(entitlementKey(department, event.type));
+        const entitled = grantedAt !== undefined && acceptedAfterGrant(acceptedAt, grantedAt);
+        if (!mayReceive(department, event, entitled)) continue;
         if (subscription.mode === 'egress') departments.add(subscription.department);
         else deliveries.push({ subscriptionId: subscription.id, eventSeq, orderingKey: keyOf(event, record) });
       }
@@ -90,13 +100,12 @@ export class DeliveryRecorder implements OnModuleInit {
     return this.env.KAFKA_TOPIC_PREFIX + egressTopic(department);
   }
 
-  /** Per event type, the subscriptions that want it and whose department is entitled to it. */
-  private async routes(manager: EntityManager, entitled: ReadonlySet<string>): Promise<Map<string, Subscription[]>> {
+  /** Per event type, the subscriptions that want it (whether each may receive an event is mayReceive's to say). */
+  private async routes(manager: EntityManager): Promise<Map<string, Subscription[]>> {
     const subscriptions = await SubscriptionsRepository.all(manager);
     const routes = new Map<string, Subscription[]>();
     for (const subscription of subscriptions) {
       for (const type of subscription.eventTypes) {
-        if (!entitled.has(entitlementKey(subscription.department, type))) continue;
         routes.set(type, [...(routes.get(type) ?? []), subscription]);
       }
     }

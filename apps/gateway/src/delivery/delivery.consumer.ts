@@ -4,10 +4,11 @@ import { CloudEvent, EVENT_TYPES } from '@hub/contracts';
 import { HubContext, OnEvent } from '@hub/messaging';
 import { EntitlementsRepository, RECEIVABLE_TYPES_MAX_AGE_MS } from '../entitlements/entitlements.repository';
 import { DeliveryRecorder } from './delivery-recorder.service';
+import { ADDRESSED_TYPES } from './delivery-scope';
 
 /**
  * Reads every canonical topic and records what the departments subscribed to, in the transaction that marks the
- * events as applied. Events of a type no department is entitled to are passed over by the transport, undecoded
+ * events as applied. Events of a type no department is entitled to (nor addressed to one) are passed over by the transport, undecoded
  * (the recorder would not keep them), by the receivable types read at most RECEIVABLE_TYPES_MAX_AGE_MS before; the
  * rest are checked against their contract before they get here.
  */
@@ -18,11 +19,14 @@ export class DeliveryConsumer {
   @OnEvent(EVENT_TYPES.map((definition) => definition.type), {
     batch: true,
     wanted: {
-      read: (manager) => EntitlementsRepository.receivableTypes(manager),
+      read: async (manager) =>
+        new Set([...(await EntitlementsRepository.receivableTypes(manager)), ...ADDRESSED_TYPES]),
       maxAgeMs: RECEIVABLE_TYPES_MAX_AGE_MS,
     },
   })
   async record(@Payload() events: CloudEvent[], @Ctx() ctx: HubContext): Promise<void> {
-    await this.recorder.record(ctx.manager, events);
+    // The hub's acceptance of each event: its record's timestamp, which the relay set (never the publisher's `time`).
+    const acceptedAt = ctx.messages.map((m) => new Date(Number(m.timestamp)));
+    await this.recorder.record(ctx.manager, events, acceptedAt);
   }
 }

@@ -38,7 +38,8 @@ interface Hub {
   system(department: string): Promise<HubClient>;
   /** A newly registered system's credential. */
   credential(department: string): Promise<{ accessKeyId: string; secret: string }>;
-  publish(events: CloudEvent[]): Promise<void>;
+  /** Onto the canonical topic, stamped `timestamp` (ms) when given: as if the hub had accepted them then. */
+  publish(events: CloudEvent[], timestamp?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -80,10 +81,11 @@ async function hub(variables: Record<string, string> = {}): Promise<Hub> {
       return new HubClient({ url: first.url, ...(await credential(department)) });
     },
     // What the owners' systems publish reaches the canonical topic; the gateway takes it from there.
-    async publish(events) {
+    async publish(events, timestamp) {
+      const stamp = timestamp === undefined ? {} : { timestamp: String(timestamp) };
       await producer.send({
         topic: `${iso.topicPrefix}${EnterpriseRegisteredV1.topic}`,
-        messages: events.map((e) => toKafkaMessage(e, 'binary')),
+        messages: events.map((e) => ({ ...toKafkaMessage(e, 'binary'), ...stamp })),
       });
     },
     async close() {
@@ -105,6 +107,11 @@ function lifecycles(count: number, from: number): CloudEvent[] {
       enterpriseRegisteredEvent({ ...e, name: `${e.name}（重新登记）` }, randomUUID()),
   ];
   return rounds.flatMap((round) => enterprises.map(round));
+}
+
+/** Registrations of the enterprise again, each under a name of its own: events of one key. */
+function renaming(enterprise: ReturnType<typeof demoEnterprises>[number]): (n: number) => CloudEvent {
+  return (n) => enterpriseRegisteredEvent({ ...enterprise, name: `${enterprise.name}-${n}` }, randomUUID());
 }
 
 function idsByKey(events: { id: string; subject?: string }[]): Map<string, string[]> {
@@ -377,6 +384,102 @@ describe('delivery to departments', () => {
     const ids = messages.map((m) => m.headers['ce_id']).filter((id) => [before.id, marker.id, after.id].includes(id!));
     expect(ids).toEqual([marker.id, after.id]);
     await scjg.deleteSubscription(subscription.id);
+  });
+
+  /** Waits until the gateway keeps these events for replays (SCJG's entitlement to their type makes it keep them). */
+  async function kept(events: CloudEvent[]): Promise<void> {
+    await eventually(async () => {
+      const rows: unknown[] = await h.apps[0].dataSource.query(
+        `SELECT 1 FROM gateway.delivery_event WHERE event_id = ANY($1)`,
+        [events.map((e) => e.id)],
+      );
+      expect(rows).toHaveLength(events.length);
+    });
+  }
+
+  /** A webhook subscription to this test's receiver, which then knows its secret. */
+  async function subscribeByWebhook(client: HubClient, eventTypes: string[]): Promise<{ id: string }> {
+    const subscription = await subscribe(client, { eventTypes, mode: 'webhook', webhookUrl: receiver.url });
+    receiver.secrets.push(subscription['webhookSecret'] as string);
+    return subscription;
+  }
+
+  async function grant(department: string, type: string): Promise<Date> {
+    const granted = await h.admin.request<{ grantedAt: string }>('PUT', `/v1/admin/entitlements/${department}/${type}`);
+    return new Date(granted.grantedAt);
+  }
+
+  it('sends a newly entitled department nothing the hub accepted before its grant, live or replayed', async () => {
+    const [enterprise] = demoEnterprises(1, 36_000);
+    const renamed = renaming(enterprise);
+    // A week of 公安分局's events before it was entitled: SCJG's entitlement kept them.
+    const earlier = [renamed(1), renamed(2)];
+    await h.publish(earlier);
+    await kept(earlier);
+    const grantedAt = await grant('GAJ', EnterpriseRegisteredV1.type);
+    const gaj = await h.system('GAJ');
+    const subscription = await subscribeByWebhook(gaj, [EnterpriseRegisteredV1.type]);
+    // Accepted before the grant, read after it (a relay or a consumer behind): not GAJ's either.
+    const late = renamed(3);
+    await h.publish([late], grantedAt.getTime() - 1_000);
+    const after = [renamed(4), renamed(5)];
+    await h.publish(after);
+    // One key, one partition: the late one was matched before these were delivered.
+    await eventually(() => expect(receiver.accepted.map((r) => r.event.id)).toEqual(after.map((e) => e.id)));
+
+    const since = new Date(grantedAt.getTime() - 3_600_000).toISOString();
+    const replay = await gaj.request<Record<string, unknown>>('POST', `/v1/subscriptions/${subscription.id}/replay`, {
+      body: { since },
+    });
+    expect(replay).toEqual({
+      subscriptionId: subscription.id,
+      since,
+      replayed: after.length,
+      eventTypes: [
+        { eventType: EnterpriseRegisteredV1.type, grantedAt: grantedAt.toISOString(), from: grantedAt.toISOString() },
+      ],
+    });
+    await eventually(() => expect(after.map((e) => receiver.deliveriesOf(e.id).length)).toEqual([2, 2]));
+    expect([...earlier, late].flatMap((e) => receiver.deliveriesOf(e.id))).toEqual([]);
+    await gaj.deleteSubscription(subscription.id);
+  });
+
+  it('starts a regrant after a revocation at the new grant: nothing of the revoked interval on the egress topic', async () => {
+    const [enterprise] = demoEnterprises(1, 37_000);
+    const renamed = renaming(enterprise);
+    await grant('RSJ', EnterpriseRegisteredV1.type);
+    const rsj = await h.system('RSJ');
+    const subscription = await subscribe(rsj, { eventTypes: [EnterpriseRegisteredV1.type], mode: 'egress' });
+    const first = renamed(1);
+    await h.publish([first]);
+    const topic = `${h.iso.topicPrefix}${egressTopic('RSJ')}`;
+    await readTopic(h.iso.brokers, topic, (m) => m.some((x) => x.headers['ce_id'] === first.id));
+    await h.admin.request('DELETE', `/v1/admin/entitlements/RSJ/${EnterpriseRegisteredV1.type}`);
+    const whileRevoked = renamed(2);
+    await h.publish([whileRevoked]);
+    await kept([whileRevoked]);
+    const regrantedAt = await grant('RSJ', EnterpriseRegisteredV1.type);
+    const late = renamed(3);
+    await h.publish([late], regrantedAt.getTime() - 1);
+    const after = renamed(4);
+    await h.publish([after]);
+    await kept([late, after]);
+
+    const replay = await rsj.request<{ replayed: number; eventTypes: { from: string }[] }>(
+      'POST',
+      `/v1/subscriptions/${subscription.id}/replay`,
+      { body: { since: new Date(regrantedAt.getTime() - 3_600_000).toISOString() } },
+    );
+    expect(replay.replayed).toBe(1);
+    expect(replay.eventTypes.map((t) => t.from)).toEqual([regrantedAt.toISOString()]);
+    // One key, one partition: what the topic holds, in order, once the replayed copy of the last one is there.
+    const messages = await readTopic(
+      h.iso.brokers,
+      topic,
+      (m) => m.filter((x) => x.headers['ce_id'] === after.id).length === 2,
+    );
+    expect(messages.map((m) => m.headers['ce_id'])).toEqual([first.id, after.id, after.id]);
+    await rsj.deleteSubscription(subscription.id);
   });
 
   it("keeps each department's subscriptions its own and validates the deliveries query", async () => {

@@ -7,9 +7,11 @@ import { EVENT_CATALOG, EventCatalog, OutboxWriter } from '@hub/messaging';
 import { ProblemException } from '@hub/platform';
 import { Caller } from '../auth/caller.decorator';
 import { EntitlementsService } from '../entitlements/entitlements.service';
+import { replayStart } from '../entitlements/grant-start';
 import { GatewayEnv } from '../gateway.env';
-import { DeliveriesRepository, DeliveryRow } from './deliveries.repository';
+import { DeliveriesRepository, DeliveryRow, ReplayedType } from './deliveries.repository';
 import { DeliveryRecorder, deliveryChannel } from './delivery-recorder.service';
+import { ADDRESSED_TYPES } from './delivery-scope';
 import { CreateSubscriptionDto } from './dto/create-subscription.dto';
 import { ListDeliveriesQuery } from './dto/list-deliveries.query';
 import { UpdateSubscriptionDto } from './dto/update-subscription.dto';
@@ -70,9 +72,15 @@ export interface DeliveryView {
 
 export interface ReplayView {
   subscriptionId: string;
+  /** As asked. */
   since: string;
   /** Events enqueued again (webhook) or forwarded again to the egress topic. */
   replayed: number;
+  /**
+   * Per type replayed (the subscription's types the department is still entitled to), where its replay began:
+   * `since`, or the department's grant of the type when that is later. Nothing accepted before the grant is sent.
+   */
+  eventTypes: { eventType: string; grantedAt: string; from: string }[];
 }
 
 /** A department's subscriptions: made, read, changed, resumed and replayed only by the department's systems. */
@@ -177,7 +185,9 @@ export class SubscriptionsService {
 
   /**
    * Sends again every kept event of the subscription's (still entitled) types recorded since `since`: as new
-   * deliveries with new ids for a webhook (queued behind what is pending), onto the egress topic for Kafka.
+   * deliveries with new ids for a webhook (queued behind what is pending), onto the egress topic for Kafka. A type
+   * is replayed from its grant when `since` is earlier: the department never gets what the hub accepted before it
+   * was entitled (a replay from before the grant is answered, not refused, as the other types may go further back).
    */
   async replay(caller: Caller, id: string, since: string): Promise<ReplayView> {
     const from = new Date(since);
@@ -192,30 +202,52 @@ export class SubscriptionsService {
         `events are kept for ${this.env.DELIVERY_RETENTION_HOURS} h: replay from ${oldest.toISOString()} or later`,
       );
     }
-    const replayed = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const subscription = await this.owned(manager, caller, id, true);
-      const entitled = new Set(await this.entitlements.typesOf(caller.department, manager));
-      const types = subscription.eventTypes.filter((t) => entitled.has(t));
-      if (subscription.mode === 'webhook') {
-        const count = await DeliveriesRepository.enqueueReplay(manager, id, types, from);
-        if (count > 0) await manager.query(`SELECT pg_notify($1, '')`, [deliveryChannel(this.dataSource)]);
-        return count;
-      }
-      const kept = await DeliveriesRepository.keptSince(manager, types, from);
-      const records = kept.map(({ body }) => {
-        const decoded = fromJsonFormat(JSON.parse(body.toString('utf8')));
-        if (!decoded.ok) throw new Error('a kept event no longer decodes');
-        return { record: this.catalog.encode(decoded.event), id: decoded.event.id };
+      const grants = await this.entitlements.grantsOf(caller.department, manager);
+      const types = subscription.eventTypes.flatMap((type) => {
+        const grantedAt = grants.get(type);
+        return grantedAt === undefined ? [] : [{ type, grantedAt }];
       });
-      const topic = this.recorder.egressTopicOf(caller.department);
-      await this.outbox.enqueueRecords(
-        manager,
-        records.map(({ record }) => ({ ...record, topic })),
-        records.map(({ id: eventId }) => eventId),
-      );
-      return records.length;
+      const replayed = await this.resend(manager, subscription, types, from);
+      return {
+        subscriptionId: id,
+        since: from.toISOString(),
+        replayed,
+        eventTypes: types.map(({ type, grantedAt }) => ({
+          eventType: type,
+          grantedAt: grantedAt.toISOString(),
+          from: replayStart(from, grantedAt).toISOString(),
+        })),
+      };
     });
-    return { subscriptionId: id, since: from.toISOString(), replayed };
+  }
+
+  /** Sends the replay: new deliveries for a webhook, records on the egress topic for Kafka; returns how many. */
+  private async resend(
+    manager: EntityManager,
+    subscription: Subscription,
+    types: readonly ReplayedType[],
+    from: Date,
+  ): Promise<number> {
+    if (subscription.mode === 'webhook') {
+      const count = await DeliveriesRepository.enqueueReplay(manager, subscription.id, types, from);
+      if (count > 0) await manager.query(`SELECT pg_notify($1, '')`, [deliveryChannel(this.dataSource)]);
+      return count;
+    }
+    const kept = await DeliveriesRepository.keptSince(manager, types, from);
+    const records = kept.map(({ body }) => {
+      const decoded = fromJsonFormat(JSON.parse(body.toString('utf8')));
+      if (!decoded.ok) throw new Error('a kept event no longer decodes');
+      return { record: this.catalog.encode(decoded.event), id: decoded.event.id };
+    });
+    const topic = this.recorder.egressTopicOf(subscription.department);
+    await this.outbox.enqueueRecords(
+      manager,
+      records.map(({ record }) => ({ ...record, topic })),
+      records.map(({ id: eventId }) => eventId),
+    );
+    return records.length;
   }
 
   async deliveries(caller: Caller, id: string, query: ListDeliveriesQuery): Promise<DeliveryView[]> {
@@ -231,7 +263,10 @@ export class SubscriptionsService {
     return rows.map((row) => deliveryView(row, subscription.status));
   }
 
-  /** Unknown types are a 400; types the department is not entitled to, a 403 naming each. */
+  /**
+   * Unknown types are a 400; types the department is not entitled to, a 403 naming each. An addressed type needs no
+   * entitlement: the subscription receives the department's own events of it (mayReceive).
+   */
   private async checkEventTypes(department: string, types: readonly string[], manager?: EntityManager): Promise<void> {
     const unknown = types.flatMap((type, i) =>
       eventTypeRegistry.get(type)
@@ -247,7 +282,7 @@ export class SubscriptionsService {
     if (unknown.length > 0) throw new ProblemException(400, 'invalid-request', 'the request is invalid', unknown);
     const entitled = new Set(await this.entitlements.typesOf(department, manager));
     const refused = types.flatMap((type, i) =>
-      entitled.has(type)
+      entitled.has(type) || ADDRESSED_TYPES.has(type)
         ? []
         : [
             {

@@ -42,6 +42,16 @@ export class EntitlementsService {
         },
       ]);
     }
+    if (eventTypeRegistry.get(eventType)?.recipient !== undefined) {
+      // Each department receives its own events of such a type already, and may never receive another's.
+      throw new ProblemException(400, 'invalid-request', `${eventType} is not granted: each department gets its own`, [
+        {
+          field: 'eventType',
+          rule: 'notAddressed',
+          message: `every department receives the events of ${eventType} that name it, and no other's; it takes no entitlement`,
+        },
+      ]);
+    }
     const { entitlement, created } = await EntitlementsRepository.grant(this.manager, department, eventType);
     // Delivery may be passing the type over by a reading from before the grant: answer once no such reading is left.
     if (created) await sleep(RECEIVABLE_TYPES_MAX_AGE_MS);
@@ -59,6 +69,12 @@ export class EntitlementsService {
       }
       for (const listener of this.revocationListeners) await listener(manager, department, eventType);
     });
+  }
+
+  /** Per event type the department is entitled to, when it was granted (a regrant after a revocation: the new one). */
+  async grantsOf(department: string, manager: EntityManager = this.manager): Promise<Map<string, Date>> {
+    const entitlements = await EntitlementsRepository.list(manager, { department });
+    return new Map(entitlements.map((e) => [e.eventType, e.grantedAt]));
   }
 
   /** The event types the department is entitled to, sorted. */

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { CloudEventMediaTypes, DEAD_LETTER_TOPIC_PATTERN, DeadLetterHeaders } from '@hub/contracts';
+import { DEAD_LETTER_TOPIC_PATTERN, DeadLetterHeaders, deadLetterIdentity, parsedJson } from '@hub/contracts';
 import { HubContext, OnRawMessage, RawKafkaMessage } from '@hub/messaging';
 import { EventStatusRepository } from './event-status.repository';
 
@@ -14,7 +14,7 @@ export class EventDeadLettersConsumer {
   async collect(@Payload() message: RawKafkaMessage, @Ctx() ctx: HubContext): Promise<void> {
     const { meta } = message;
     const header = (name: string): string | undefined => meta.headers[name];
-    const identity = identityOf(meta.headers, message.value);
+    const identity = deadLetterIdentity(meta.headers, message.value);
     if (!identity) return;
     const department = await EventStatusRepository.publisherOf(ctx.manager, identity.source, identity.id);
     if (department === undefined) return;
@@ -28,7 +28,7 @@ export class EventDeadLettersConsumer {
       type: identity.type,
       consumer: header(DeadLetterHeaders.consumer) ?? 'unknown',
       reason: header(DeadLetterHeaders.reason) ?? 'no reason given',
-      errors: asObject(parsed(header(DeadLetterHeaders.errors))),
+      errors: asObject(parsedJson(header(DeadLetterHeaders.errors))),
       attempts: Number(header(DeadLetterHeaders.attempts) ?? 0) || 0,
       originalTopic: header(DeadLetterHeaders.originalTopic) ?? meta.topic.replace(/\.dlq$/, ''),
       originalPartition: Number(header(DeadLetterHeaders.originalPartition) ?? -1),
@@ -40,31 +40,6 @@ export class EventDeadLettersConsumer {
   }
 }
 
-/** The dead event's CloudEvents identity: from the binary mode's headers, else from the structured mode's body. */
-export function identityOf(
-  headers: Record<string, string>,
-  value: Buffer | null,
-): { source: string; id: string; type: string } | undefined {
-  if (headers['ce_id'] && headers['ce_source'])
-    return { source: headers['ce_source'], id: headers['ce_id'], type: headers['ce_type'] ?? 'unknown' };
-  if (!value || !headers['content-type']?.startsWith(CloudEventMediaTypes.structured)) return undefined;
-  const body = parsed(value.toString('utf8'));
-  if (typeof body !== 'object' || body === null) return undefined;
-  const { id, source, type } = body as Record<string, unknown>;
-  if (typeof id !== 'string' || typeof source !== 'string') return undefined;
-  return { source, id, type: typeof type === 'string' ? type : 'unknown' };
-}
-
 function asObject(value: unknown): object | null {
   return typeof value === 'object' && value !== null ? value : null;
-}
-
-function parsed(text: string | undefined): unknown {
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    // Not JSON, or nested past the parser's depth: what it was is not knowable from here.
-    return undefined;
-  }
 }

@@ -21,6 +21,7 @@ import { PushRevocationRequestedV1 } from './supervision/push-revocation-request
 import { PushRemindedV1 } from './supervision/push-reminded-v1/push-reminded-v1.event';
 import { PushOverdueV1 } from './supervision/push-overdue-v1/push-overdue-v1.event';
 import { PushEscalatedV1 } from './supervision/push-escalated-v1/push-escalated-v1.event';
+import { DeadLetterRecordedV1 } from './console/dead-letter-recorded-v1/dead-letter-recorded-v1.event';
 
 /** Every event type the hub carries. Add a new one here after declaring it in its own folder. */
 export const EVENT_TYPES = [
@@ -47,6 +48,8 @@ export const EVENT_TYPES = [
   PushRemindedV1,
   PushOverdueV1,
   PushEscalatedV1,
+  // What became of a department's events
+  DeadLetterRecordedV1,
 ] as const;
 
 /** The registry of {@link EVENT_TYPES}; what the gateway and every consumer validate against. */

@@ -1,3 +1,4 @@
+import { isDepartmentCode } from '../departments/departments';
 import { isEventOwner } from './owners';
 import { parseEventTypeName, parseTopicName, type EventTypeName } from './naming';
 import { isTopic, type Topic } from './topics';
@@ -22,6 +23,11 @@ export interface EventTypeSpec<T extends object> {
    * enterprise event, so that one enterprise's events stay in order on one partition.
    */
   readonly key: StringKeys<T>;
+  /**
+   * For a type that concerns one department alone (its own dead letters): the payload property naming it. Every
+   * department receives the events that name it, without an entitlement, and never one that names another.
+   */
+  readonly recipient?: StringKeys<T>;
   readonly summary: string;
   /** A payload that validates (tested); it also goes into the JSON Schema and AsyncAPI examples. */
   readonly example: T;
@@ -34,6 +40,7 @@ export interface EventTypeDefinition<T extends object = object> {
   readonly topic: Topic;
   readonly payload: PayloadClass<T>;
   readonly key: string;
+  readonly recipient?: string;
   readonly summary: string;
   readonly example: T;
   /** The type's parts: domain, aggregate, verb, version. */
@@ -58,8 +65,22 @@ export function defineEventType<T extends object>(spec: EventTypeSpec<T>): Event
   if (typeof (spec.example as Record<string, unknown>)[spec.key] !== 'string') {
     problems.push(`example.${spec.key} must be a string: it is the event's subject and key`);
   }
+  if (spec.recipient !== undefined && !isDepartmentCode((spec.example as Record<string, unknown>)[spec.recipient])) {
+    problems.push(`example.${spec.recipient} must be a department code: it names the event's recipient`);
+  }
   if (problems.length > 0 || !name) throw new Error(`defineEventType(${spec.type}): ${problems.join('; ')}`);
   return Object.freeze({ ...spec, name });
+}
+
+/**
+ * The one department an event of a type with a `recipient` is for; undefined for an ordinary type (entitlements say
+ * who receives it) and also for an event that names no department, which then goes to nobody.
+ */
+export function recipientOf(definition: EventTypeDefinition, data: unknown): string | undefined {
+  if (definition.recipient === undefined || typeof data !== 'object' || data === null) return undefined;
+  if (!Object.prototype.hasOwnProperty.call(data, definition.recipient)) return undefined;
+  const value = (data as Record<string, unknown>)[definition.recipient];
+  return isDepartmentCode(value) ? value : undefined;
 }
 
 /** The value of the definition's key property in `data`, if it is a string. */

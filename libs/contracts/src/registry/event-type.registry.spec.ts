@@ -172,6 +172,7 @@ describe('EventTypeRegistry', () => {
         uscc!: string;
       },
       key: 'uscc',
+      recipient: undefined,
       example: { uscc: '91130871MA0CXQ123U' },
     });
     expect(() => new EventTypeRegistry([Committed, Other])).toThrow(/TestCommittedPayload is used by/);

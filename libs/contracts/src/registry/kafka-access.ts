@@ -15,13 +15,15 @@ export type ConsumedTopics = Topic | typeof EVERY_INGRESS_TOPIC | typeof EVERY_D
 /** The topics each app consumes. What it writes follows from the owners of the event types (and its dead letters). */
 export const APP_CONSUMES: Readonly<Record<AppName, readonly ConsumedTopics[]>> = {
   // Validates and routes what departments publish on Kafka; delivers every canonical topic to the subscribers.
-  // The gateway reads the dead-letter topics too: it tells a publisher which consumer dead-lettered its event.
+  // The gateway reads the dead-letter topics too: it tells a publisher which consumer dead-lettered its event; and
+  // the console's notices of them, to deliver each to the department that published the event.
   gateway: [
     EVERY_INGRESS_TOPIC,
     EVERY_DEAD_LETTER_TOPIC,
     Topics.ApprovalEnterpriseV1,
     Topics.ApprovalLicenceV1,
     Topics.SupervisionPushV1,
+    Topics.ConsoleDeadLetterV1,
   ],
   approval: [Topics.ApprovalEnterpriseV1, Topics.ApprovalLicenceV1, Topics.SupervisionPushV1],
   supervision: [Topics.ApprovalEnterpriseV1, Topics.ApprovalLicenceV1, Topics.SupervisionPushV1],

@@ -9,6 +9,8 @@ export const Topics = {
   ApprovalLicenceV1: 'zone.approval.licence.v1',
   /** The supervision app's claims, returns, supervision, feedback, revocation requests and deadline notices. */
   SupervisionPushV1: 'zone.supervision.push.v1',
+  /** The console's notices of the dead letters it stores, keyed by the letter's id; each for one department. */
+  ConsoleDeadLetterV1: 'zone.console.dead-letter.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

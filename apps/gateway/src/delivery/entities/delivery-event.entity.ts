@@ -28,6 +28,13 @@ export class DeliveryEvent {
   @Column({ type: 'bytea' })
   body!: Buffer;
 
+  /**
+   * When the hub accepted it: its canonical record's Kafka timestamp (the outbox relay's, see OutboxRelay). A
+   * department is sent only the events accepted after its grant of the type (grant-start.ts).
+   */
+  @Column({ name: 'accepted_at', type: 'timestamptz' })
+  acceptedAt!: Date;
+
   @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' })
   recordedAt!: Date;
 }

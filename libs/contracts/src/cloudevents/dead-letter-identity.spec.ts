@@ -1,8 +1,10 @@
-import { identityOf } from './event-dead-letters.consumer';
+import { deadLetterIdentity } from './dead-letter-identity';
 
-describe('identityOf (a dead letter: whose event it was)', () => {
+describe('deadLetterIdentity (a dead letter: whose event it was)', () => {
   it('reads the binary mode headers', () => {
-    expect(identityOf({ ce_id: 'e-1', ce_source: '/departments/SPJ/systems/a', ce_type: 't.v1' }, null)).toEqual({
+    expect(
+      deadLetterIdentity({ ce_id: 'e-1', ce_source: '/departments/SPJ/systems/a', ce_type: 't.v1' }, null),
+    ).toEqual({
       id: 'e-1',
       source: '/departments/SPJ/systems/a',
       type: 't.v1',
@@ -11,7 +13,7 @@ describe('identityOf (a dead letter: whose event it was)', () => {
 
   it('reads a structured mode body', () => {
     const body = Buffer.from(JSON.stringify({ id: 'e-2', source: '/s', type: 't.v1', data: {} }));
-    expect(identityOf({ 'content-type': 'application/cloudevents+json; charset=utf-8' }, body)).toEqual({
+    expect(deadLetterIdentity({ 'content-type': 'application/cloudevents+json; charset=utf-8' }, body)).toEqual({
       id: 'e-2',
       source: '/s',
       type: 't.v1',
@@ -28,6 +30,6 @@ describe('identityOf (a dead letter: whose event it was)', () => {
       Buffer.from('{"id":1,"source":"/s"}'),
     ],
   ])('knows nothing of %s', (_, headers: Record<string, string>, value) => {
-    expect(identityOf(headers, value)).toBeUndefined();
+    expect(deadLetterIdentity(headers, value)).toBeUndefined();
   });
 });
