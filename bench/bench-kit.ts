@@ -12,6 +12,7 @@ import {
   kafkaCredentials,
   kafkaCredentialsFile,
 } from '@hub/infra';
+import type { KafkaGrant } from '@hub/contracts';
 import { applyKafkaAcls, removeKafkaAcls } from '@hub/platform';
 
 /** Samples the process's resident set size until stopped; returns the peak in MiB. */
@@ -127,8 +128,12 @@ export interface BenchInfrastructure {
 /**
  * Runs a benchmark on the hub's infrastructure (started if need be) with its own database and topic prefix, and
  * cleans both up whatever happens: left-behind partitions pile up until a local broker runs out of file handles.
+ * `extra` grants, beside the hub's own ACLs, what a bench does that no app of the hub does (names under the prefix).
  */
-export async function withBenchInfrastructure<T>(run: (bench: BenchInfrastructure) => Promise<T>): Promise<T> {
+export async function withBenchInfrastructure<T>(
+  run: (bench: BenchInfrastructure) => Promise<T>,
+  extra: readonly KafkaGrant[] = [],
+): Promise<T> {
   const infra = await ensureInfrastructure({ purpose: 'run' });
   const name = `hub_bench_${randomBytes(3).toString('hex')}`;
   const adminUrl = databaseUrl(infra.databaseUrl, 'postgres');
@@ -138,7 +143,7 @@ export async function withBenchInfrastructure<T>(run: (bench: BenchInfrastructur
   const credentialsFile = kafkaCredentialsFile();
   if (credentialsFile !== undefined) process.env.KAFKA_CREDENTIALS_FILE = credentialsFile;
   const credentials = kafkaCredentials();
-  const acls = credentials ? await applyKafkaAcls(infra.brokers, credentials, topicPrefix) : [];
+  const acls = credentials ? await applyKafkaAcls(infra.brokers, credentials, topicPrefix, extra) : [];
   try {
     return await run({ brokers: infra.brokers, databaseUrl: databaseUrl(infra.databaseUrl, name), topicPrefix });
   } finally {
