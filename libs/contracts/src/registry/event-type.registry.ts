@@ -135,7 +135,7 @@ function validateData(
   const data = event['data'];
   if (data === undefined) return [fieldError('data', RegistryRules.dataRequired, `${definition.type} requires data`)];
   if (!isPlainObject(data)) return [fieldError('data', RegistryRules.dataObject, 'data must be a JSON object')];
-  const beyond = dataLimitErrors(data);
+  const beyond = dataLimitErrors(data, 'data', { refuseNull: unknownProperties === 'refuse' });
   if (beyond.length > 0) return beyond;
   if (payloadAcceptor(definition.payload)?.(data)) return [];
   const instance = plainToInstance(definition.payload, data);

@@ -70,4 +70,20 @@ describe('the limits every payload is held to', () => {
     const nul = eventTypeRegistry.validate({ ...event, data: { ...LicenceGrantedV1.example, licenceNo: 'A\u0000' } });
     expect(nul.errors.map((e) => `${e.field}:${e.rule}`)).toEqual(['data.licenceNo:noNul']);
   });
+
+  it('refuses null from a publisher, naming the field, and reads it as absent for a consumer', () => {
+    const event = createEvent(LicenceGrantedV1, LicenceGrantedV1.example, {
+      id: 'e-2',
+      source: '/departments/SPJ/systems/x',
+    });
+    // validUntil is optional: left out it is fine, null is not one of its values (the JSON Schema types it string).
+    const withNull = { ...event, data: { ...LicenceGrantedV1.example, validUntil: null } };
+    const strict = eventTypeRegistry.validate(withNull);
+    expect(strict.errors.map((e) => `${e.field}:${e.rule}`)).toEqual(['data.validUntil:notNull']);
+    expect(eventTypeRegistry.validate(withNull, { unknownProperties: 'accept' }).errors).toEqual([]);
+    expect(failures({ list: [1, null] })).toEqual([]);
+    expect(dataLimitErrors({ list: [1, null] }, 'data', { refuseNull: true }).map((e) => e.field)).toEqual([
+      'data.list[1]',
+    ]);
+  });
 });

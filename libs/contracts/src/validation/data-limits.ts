@@ -9,6 +9,13 @@ import { EventLimits, LimitRules } from './limits';
 const FORBIDDEN_KEYS = new Set(['__proto__', ...Object.getOwnPropertyNames(Object.prototype)]);
 export const FORBIDDEN_KEY_RULE = 'forbiddenKey';
 
+/**
+ * No contract has a field whose value may be null (the published JSON Schemas type every field without it), but
+ * class-validator's IsOptional lets null through: a publisher's null is refused here, and an optional field left out.
+ * Consumers accept it (as absent), so that an event accepted before this rule never becomes a dead letter.
+ */
+const NULL_MESSAGE = 'null is not a value of any field: leave an optional field out instead';
+
 /** Enough to name what is wrong; a payload with a thousand bad strings gets the first ones. */
 const MAX_ERRORS = 10;
 
@@ -22,16 +29,20 @@ interface Visit {
 
 /**
  * What no payload may hold, whatever its contract: too deep a nesting, too long a key, string or array, NUL (which
- * PostgreSQL's text and jsonb refuse) and unpaired surrogates (which it would store as U+FFFD), and property names that
- * reach a prototype. Iterative, so any depth is refused without exhausting the stack, and linear in the size of `data`:
- * a value's path is spelt only when it is refused.
+ * PostgreSQL's text and jsonb refuse), unpaired surrogates (which it would store as U+FFFD), property names that
+ * reach a prototype, and — with `refuseNull`, the publishers' reading — null. Iterative, so any depth is refused
+ * without exhausting the stack, and linear in the size of `data`: a value's path is spelt only when it is refused.
  */
-export function dataLimitErrors(data: unknown, root = 'data'): FieldError[] {
+export function dataLimitErrors(data: unknown, root = 'data', { refuseNull = false } = {}): FieldError[] {
   const errors: FieldError[] = [];
   const pending: Visit[] = [{ value: data, depth: 1, parent: undefined, step: root }];
   while (pending.length > 0 && errors.length < MAX_ERRORS) {
     const visit = pending.pop() as Visit;
     const { value } = visit;
+    if (value === null && refuseNull) {
+      errors.push(fieldError(pathOf(visit), LimitRules.notNull, NULL_MESSAGE));
+      continue;
+    }
     if (typeof value === 'string') {
       const rule = stringRule(value, EventLimits.dataStringLength);
       if (rule)

@@ -25,6 +25,7 @@ export const LimitRules = {
   maxItems: 'maxItems',
   noNul: 'noNul',
   noLoneSurrogate: 'noLoneSurrogate',
+  notNull: 'notNull',
 } as const;
 
 export type EventLimitsView = { readonly [K in keyof typeof EventLimits]: number };
