@@ -244,6 +244,8 @@ describe('people through the door', () => {
     const auditor = await signedIn('xxhzx-auditor');
     const audit = await personCall<Action[]>(auditor, 'GET', '/v1/audit/people-actions?limit=500');
     expect(audit.status).toBe(200);
+    // An auditor of 信息化中心 reads any department's ledger (a system reads only its own).
+    expect((await personCall(auditor, 'GET', '/v1/supervision/ledgers/SCJG')).status).toBe(200);
     const has = (expected: Partial<Action>) =>
       expect(audit.body).toContainEqual(expect.objectContaining({ at: expect.any(String), ...expected }));
     const supervisor = accounts['scjg-supervisor'];

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } f
 import type { Response } from 'express';
 import { FieldError, isDepartmentCode, prefixFieldErrors } from '@hub/contracts';
 import { PROBLEM_TYPE_BASE, ProblemException, validateItem } from '@hub/platform';
-import { AllowPeople, AssertionGuard, CallerDepartment } from '@hub/assertion';
+import { AllowPeople, AssertedCaller, AssertionGuard, Caller, CallerDepartment } from '@hub/assertion';
 import { SupervisedPush } from './entities/supervised-push.entity';
 import { ClaimDto, LedgerQuery, ReturnDto, StatsQuery, SuperviseDto } from './dto/linkage.dto';
 import { LedgersService } from './ledgers.service';
@@ -128,7 +128,8 @@ export class SupervisionController {
     ownDepartment: 'department',
     anyDepartment: ['operator', 'auditor', 'coordinator'],
   })
-  ledger(@Param('department') department: string, @Query() query: LedgerQuery, @CallerDepartment() caller: string) {
+  ledger(@Param('department') department: string, @Query() query: LedgerQuery, @Caller() asserted: AssertedCaller) {
+    const caller = asserted.department;
     if (!isDepartmentCode(department)) {
       throw new ProblemException(400, 'invalid-request', 'unknown department', [
         {
@@ -138,7 +139,8 @@ export class SupervisionController {
         },
       ]);
     }
-    if (caller !== department && !COORDINATORS.includes(caller)) {
+    // A person's roles were checked by @AllowPeople (an operator or auditor reads any ledger); a system reads its own.
+    if (asserted.kind === 'system' && caller !== department && !COORDINATORS.includes(caller)) {
       throw new ProblemException(403, 'forbidden', `${caller} may read only its own ledger`);
     }
     return this.ledgers.ledger(department, query.asOf, caller);
