@@ -18,7 +18,7 @@ import {
   startAppProcess,
 } from '@hub/testing';
 import { HubClient } from '@hub/sdk';
-import { seedDemoCredentials } from '../../tools/seed-demo';
+import { seedDemoCredentials, seedDemoPeople } from '../../tools/seed-demo';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'tools', 'hub-cli.js');
@@ -49,6 +49,21 @@ describe('hub CLI', () => {
     credentialsFile = path.join(dir, 'demo-credentials.json');
     // The file `npm start` writes, made the same way.
     await seedDemoCredentials(gateway.url, ADMIN, credentialsFile);
+  });
+
+  it('creates the demo people `npm start` makes, who can sign in, and keeps their passwords on a second start', async () => {
+    const people = await seedDemoPeople(gateway.url, ADMIN, credentialsFile);
+    expect(people.map((p) => p.username)).toContain('scjg-supervisor');
+    const again = await seedDemoPeople(gateway.url, ADMIN, credentialsFile);
+    expect(again).toEqual(people);
+    const supervisor = people.find((p) => p.username === 'scjg-supervisor')!;
+    const login = await fetch(`${gateway.url}/v1/people/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: supervisor.username, password: supervisor.password }),
+    });
+    expect(login.status).toBe(201);
+    expect(((await login.json()) as { person: { roles: string[] } }).person.roles).toEqual(['supervisor']);
   });
 
   afterAll(async () => {
