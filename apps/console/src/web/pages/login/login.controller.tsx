@@ -42,8 +42,8 @@ export class LoginController {
     if (missing.length > 0) return this.renderLogin(response, 400, { next, username, errors: missing });
     try {
       const answer = await this.gateway.login(username, password, clientAddress(request));
-      response.cookie(SESSION_COOKIE, answer.session, cookieOptions(this.production, new Date(answer.expiresAt)));
-      response.clearCookie(LOGIN_CSRF_COOKIE, cookieOptions(this.production));
+      response.cookie(SESSION_COOKIE, answer.session, this.cookies(new Date(answer.expiresAt)));
+      response.clearCookie(LOGIN_CSRF_COOKIE, this.cookies());
       response.redirect(303, next);
     } catch (error) {
       const message = error instanceof UpstreamProblem ? refusal(error) : undefined;
@@ -59,7 +59,7 @@ export class LoginController {
   @Post('logout')
   async logout(@Session() session: WebSession, @Req() request: Request, @Res() response: Response) {
     await this.gateway.logout(session.token, session.csrf, clientAddress(request));
-    response.clearCookie(SESSION_COOKIE, cookieOptions(this.production));
+    response.clearCookie(SESSION_COOKIE, this.cookies());
     response.redirect(303, '/login?loggedOut=1');
   }
 
@@ -69,14 +69,15 @@ export class LoginController {
     response.redirect(303, navigationFor(session)[0]?.href ?? '/public/');
   }
 
-  private get production(): boolean {
-    return this.env.NODE_ENV === 'production';
+  /** Secure cookies in production (https); plain http stays usable in development and tests. */
+  private cookies(expires?: Date) {
+    return cookieOptions(this.env.NODE_ENV === 'production', expires);
   }
 
   /** The login form with a fresh login CSRF token, in its cookie and its hidden field (double submit). */
   private renderLogin(response: Response, status: number, props: Omit<Parameters<typeof LoginPage>[0], 'csrf'>): void {
     const csrf = randomBytes(32).toString('base64url');
-    response.cookie(LOGIN_CSRF_COOKIE, csrf, cookieOptions(this.production));
+    response.cookie(LOGIN_CSRF_COOKIE, csrf, this.cookies());
     sendPage(response, status, renderPage(<LoginPage csrf={csrf} {...props} />));
   }
 }
