@@ -10,7 +10,7 @@ import path from 'node:path';
 import { ADMIN_ROLE, ensureInfrastructure, kafkaCredentials, kafkaCredentialsFile, localEdgeKeys } from '@hub/infra';
 import { HUB_PORTS, HubAppName, applyKafkaAcls } from '@hub/platform';
 import { seedDemoDelivery } from './seed-delivery';
-import { seedDemoCredentials, seedDemoZone } from './seed-demo';
+import { seedDemoCredentials, seedDemoPeople, seedDemoZone } from './seed-demo';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const APPS = Object.keys(HUB_PORTS) as HubAppName[];
@@ -72,6 +72,8 @@ async function up(): Promise<void> {
   const admin = { accessKeyId: env.HUB_ADMIN_ACCESS_KEY_ID ?? '', secret: env.HUB_ADMIN_SECRET ?? '' };
   const gatewayUrl = `http://127.0.0.1:${HUB_PORTS.gateway}`;
   const credentials = await seedDemoCredentials(gatewayUrl, admin, credentialsFile);
+  // Demo people with known passwords have no place in production.
+  const people = process.env.NODE_ENV === 'production' ? [] : await seedDemoPeople(gatewayUrl, admin, credentialsFile);
   // Entitlements and subscriptions before the zone's events, so that those reach the subscribers too.
   const scjg = credentials.find((c) => c.department === 'SCJG')!;
   const delivery = await seedDemoDelivery(gatewayUrl, admin, scjg);
@@ -85,6 +87,9 @@ async function up(): Promise<void> {
   );
   console.log(`  Logs         ${logDir}`);
   console.log(`  Credentials  ${credentialsFile}  (demo systems of SPJ and SCJG, and the hub admin)`);
+  if (people.length > 0) {
+    console.log(`  People       ${people.map((p) => p.username).join(', ')}  (passwords in the same file)`);
+  }
   console.log(
     '               approval, supervision and console through the gateway: /v1/approval/…, /v1/supervision/…,\n' +
       '               /v1/console/… (the console: the hub admin, 信息化中心)',

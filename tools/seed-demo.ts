@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import { departmentRole, ingressTopic, toKafkaMessage } from '@hub/contracts';
@@ -113,5 +114,68 @@ async function works(gatewayUrl: string, credential: DemoCredential): Promise<bo
   } catch (error) {
     if (error instanceof HubError && error.status === 401) return false;
     throw error;
+  }
+}
+
+export interface DemoPerson {
+  username: string;
+  password: string;
+  department: string;
+  roles: string[];
+}
+
+/** One demo account per role (and a second supervisor, of SPJ), as issue 15 asks of `npm start`. */
+const DEMO_PEOPLE = [
+  {
+    username: 'scjg-supervisor',
+    displayName: '市场监管分局 监管人员（演示）',
+    department: 'SCJG',
+    roles: ['supervisor'],
+  },
+  { username: 'spj-supervisor', displayName: '审批局 监管人员（演示）', department: 'SPJ', roles: ['supervisor'] },
+  { username: 'spj-viewer', displayName: '审批局 查看人员（演示）', department: 'SPJ', roles: ['viewer'] },
+  { username: 'zfw-coordinator', displayName: '政法委 协调人员（演示）', department: 'ZFW', roles: ['coordinator'] },
+  { username: 'xxhzx-operator', displayName: '信息化中心 运维人员（演示）', department: 'XXHZX', roles: ['operator'] },
+  { username: 'xxhzx-auditor', displayName: '信息化中心 审计人员（演示）', department: 'XXHZX', roles: ['auditor'] },
+  { username: 'xxhzx-admin', displayName: '信息化中心 管理员（演示）', department: 'XXHZX', roles: ['admin'] },
+] as const;
+
+/**
+ * Creates the demo people through the gateway's admin API (signed with the bootstrap admin credential), outside
+ * production only, and adds them with their passwords to `file` (the demo credentials file, mode 600). A password
+ * already in the file is kept; an account whose password the file lacks gets a new random one.
+ */
+export async function seedDemoPeople(
+  gatewayUrl: string,
+  admin: { accessKeyId: string; secret: string },
+  file: string,
+): Promise<DemoPerson[]> {
+  const hub = new HubClient({ url: gatewayUrl, ...admin, retries: 5 });
+  const contents = readFile(file);
+  const previous = (contents.people ?? []) as DemoPerson[];
+  const accounts = await hub.request<{ id: string; username: string }[]>('GET', '/v1/admin/people');
+  const people: DemoPerson[] = [];
+  for (const { username, displayName, department, roles } of DEMO_PEOPLE) {
+    const kept = previous.find((p) => p.username === username)?.password;
+    const password = kept ?? randomBytes(18).toString('base64url');
+    const existing = accounts.find((a) => a.username === username);
+    if (!existing) {
+      await hub.request('POST', '/v1/admin/people', {
+        body: { username, displayName, department, roles: [...roles], password },
+      });
+    } else if (kept === undefined) {
+      await hub.request('POST', `/v1/admin/people/${existing.id}/password`, { body: { password } });
+    }
+    people.push({ username, password, department, roles: [...roles] });
+  }
+  writeFileSync(file, `${JSON.stringify({ ...contents, people }, null, 2)}\n`, { mode: 0o600 });
+  return people;
+}
+
+function readFile(file: string): Record<string, unknown> {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return {};
   }
 }

@@ -10,6 +10,11 @@ import { DepartmentSystem } from './credentials/entities/department-system.entit
 import { Credentials1764300000000 } from './credentials/migrations/1764300000000-credentials';
 import { DeliveryModule } from './delivery/delivery.module';
 import { DoorModule } from './door/door.module';
+import { PersonAccount } from './people/entities/person-account.entity';
+import { PersonAction } from './people/entities/person-action.entity';
+import { PersonSession } from './people/entities/person-session.entity';
+import { People1765400000000 } from './people/migrations/1765400000000-people';
+import { PeopleModule } from './people/people.module';
 import { Delivery } from './delivery/entities/delivery.entity';
 import { DeliveryEvent } from './delivery/entities/delivery-event.entity';
 import { Subscription } from './delivery/entities/subscription.entity';
@@ -33,7 +38,7 @@ import { IntakeReceipts1764300200000 } from './intake/migrations/1764300200000-i
 import { IntakeReceiptAcceptedAt1764500100000 } from './intake/migrations/1764500100000-intake-receipt-accepted-at';
 import { RateBuckets1764700000000 } from './intake/migrations/1764700000000-rate-buckets';
 
-/** The department systems' door to the hub. */
+/** The one door to the hub, for department systems and for people. */
 export const gatewayApp: HubAppDefinition = {
   name: 'gateway',
   modules: [
@@ -45,6 +50,7 @@ export const gatewayApp: HubAppDefinition = {
     EntitlementsModule,
     DeliveryModule,
     EventStatusModule,
+    PeopleModule,
     DoorModule,
   ],
   entities: [
@@ -59,6 +65,9 @@ export const gatewayApp: HubAppDefinition = {
     Delivery,
     EventDeadLetter,
     RelayedBatch,
+    PersonAccount,
+    PersonSession,
+    PersonAction,
   ],
   migrations: [
     Credentials1764300000000,
@@ -71,6 +80,7 @@ export const gatewayApp: HubAppDefinition = {
     EventDeadLetters1765000100000,
     RelayedBatches1765000200000,
     DeliveryEventAcceptedAt1765300100000,
+    People1765400000000,
   ],
   env: GatewayEnv,
   // Where each accepted event landed (one row per relayed batch), for GET /v1/events/:id.

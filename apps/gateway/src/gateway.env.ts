@@ -139,6 +139,20 @@ export class GatewayEnv extends HubEnv {
   @Max(60_000)
   GATEWAY_CREDENTIAL_CACHE_MS = 2_000;
 
+  /** A person's session ends after this long without a call (issue 15; OWASP's session guidance: 15-30 min). */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  PEOPLE_SESSION_IDLE_MINUTES = 30;
+
+  /** …and this long after its login, however busy: a working day and some. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24)
+  PEOPLE_SESSION_MAX_HOURS = 12;
+
   /** First retry delay of a failed webhook delivery; each later one doubles (±20 % jitter). */
   @Transform(toNumber)
   @IsInt()

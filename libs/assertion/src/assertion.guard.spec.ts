@@ -5,20 +5,29 @@ import { SignJWT, base64url, importPKCS8 } from 'jose';
 import { newEdgeKeys } from '@hub/infra';
 import { ProblemException } from '@hub/platform';
 import { ASSERTION_HEADER, AssertionSigner, AssertionVerifier } from './assertion';
-import { AllowDepartments, AssertionGuard } from './assertion.guard';
+import { AllowDepartments, AllowPeople, AssertionGuard, peopleRefusal } from './assertion.guard';
 
 const edge = newEdgeKeys();
 const stranger = newEdgeKeys();
 const SCJG = { subject: 'AKSCJG01', department: 'SCJG', system: 'case-handling', roles: [] };
+const SUPERVISOR = {
+  kind: 'person' as const,
+  subject: '3f1c2a4e-0000-4000-8000-000000000001',
+  department: 'SCJG',
+  name: 'scjg-supervisor',
+  roles: ['supervisor'],
+};
 
 class Handlers {
   any(): void {}
   @AllowDepartments('XXHZX')
   operatorsOnly(): void {}
+  @AllowPeople({ roles: ['supervisor'], ownDepartment: 'department' })
+  ledger(): void {}
 }
 
-function contextOf(headers: Record<string, string>, handler: keyof Handlers = 'any') {
-  const request: Record<string | symbol, unknown> = { headers };
+function contextOf(headers: Record<string, string>, handler: keyof Handlers = 'any', params = {}) {
+  const request: Record<string | symbol, unknown> = { headers, params };
   const context = {
     switchToHttp: () => ({ getRequest: () => request }),
     getHandler: () => Handlers.prototype[handler],
@@ -27,9 +36,9 @@ function contextOf(headers: Record<string, string>, handler: keyof Handlers = 'a
   return { request, context };
 }
 
-async function refusal(headers: Record<string, string>, handler: keyof Handlers = 'any') {
+async function refusal(headers: Record<string, string>, handler: keyof Handlers = 'any', params = {}) {
   const guard = new AssertionGuard(new Reflector(), await AssertionVerifier.fromPem(edge.publicKey, 'supervision'));
-  const error = await guard.canActivate(contextOf(headers, handler).context).then(
+  const error = await guard.canActivate(contextOf(headers, handler, params).context).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -47,7 +56,43 @@ describe('AssertionGuard', () => {
     const { request, context } = contextOf({ [ASSERTION_HEADER]: await signedBy(edge.privateKey) });
     expect(await guard.canActivate(context)).toBe(true);
     const [caller] = Object.getOwnPropertySymbols(request).map((s) => request[s]);
-    expect(caller).toEqual({ ...SCJG, id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(caller).toEqual({ ...SCJG, kind: 'system', id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+  });
+
+  it("hands the handler a person's claims: kind person, the account id, department, roles and username", async () => {
+    const guard = new AssertionGuard(new Reflector(), await AssertionVerifier.fromPem(edge.publicKey, 'supervision'));
+    const token = await (await AssertionSigner.fromPem(edge.privateKey)).sign('supervision', SUPERVISOR);
+    const { request, context } = contextOf({ [ASSERTION_HEADER]: token }, 'ledger', { department: 'SCJG' });
+    expect(await guard.canActivate(context)).toBe(true);
+    const [caller] = Object.getOwnPropertySymbols(request).map((s) => request[s]);
+    expect(caller).toEqual({ ...SUPERVISOR, id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+  });
+
+  it("refuses a person on another department's ledger, and on a route that does not allow people: 403 naming the rule", async () => {
+    const token = await (await AssertionSigner.fromPem(edge.privateKey)).sign('supervision', SUPERVISOR);
+    expect(await refusal({ [ASSERTION_HEADER]: token }, 'ledger', { department: 'SPJ' })).toMatchObject({
+      status: 403,
+      problem: 'forbidden',
+      errors: [{ field: 'roles', rule: 'supervisorOfDepartment' }],
+    });
+    expect(await refusal({ [ASSERTION_HEADER]: token }, 'any')).toMatchObject({
+      status: 403,
+      errors: [{ field: 'roles', rule: 'allowPeople' }],
+    });
+  });
+
+  it('refuses a system assertion that carries roles, and a person without a name', async () => {
+    const signer = await AssertionSigner.fromPem(edge.privateKey);
+    const withRoles = await signer.sign('supervision', { ...SCJG, roles: ['admin'] });
+    expect(await refusal({ [ASSERTION_HEADER]: withRoles })).toMatchObject({
+      status: 401,
+      errors: [{ field: ASSERTION_HEADER, rule: 'claims' }],
+    });
+    const nameless = await signer.sign('supervision', { ...SUPERVISOR, name: undefined });
+    expect(await refusal({ [ASSERTION_HEADER]: nameless }, 'ledger', { department: 'SCJG' })).toMatchObject({
+      status: 401,
+      errors: [{ field: ASSERTION_HEADER, rule: 'claims' }],
+    });
   });
 
   it('refuses a request without an assertion: 401 naming the header', async () => {
@@ -133,5 +178,38 @@ describe('AssertionGuard', () => {
       status: 403,
       problem: 'forbidden',
     });
+  });
+});
+
+describe('peopleRefusal', () => {
+  const ledger = {
+    roles: ['supervisor', 'viewer'],
+    ownDepartment: 'department',
+    anyDepartment: ['operator', 'auditor', 'coordinator'],
+  } as const;
+  const person = (department: string, ...roles: string[]) => ({ department, roles });
+
+  it("lets a department's supervisor or viewer read its own ledger, and the cross-department roles every ledger", () => {
+    expect(peopleRefusal(person('SCJG', 'viewer'), ledger, { department: 'SCJG' })).toBeUndefined();
+    expect(peopleRefusal(person('XXHZX', 'auditor'), ledger, { department: 'SCJG' })).toBeUndefined();
+    expect(peopleRefusal(person('ZFW', 'coordinator'), ledger, { department: 'SCJG' })).toBeUndefined();
+  });
+
+  it("refuses another department's viewer, naming the rule", () => {
+    expect(peopleRefusal(person('SPJ', 'viewer'), ledger, { department: 'SCJG' })).toMatchObject({
+      rule: 'supervisorOrViewerOfDepartment',
+    });
+  });
+
+  it('refuses a viewer a supervisor-only action of their own department', () => {
+    const claim = { roles: ['supervisor'], ownDepartment: true } as const;
+    expect(peopleRefusal(person('SPJ', 'viewer'), claim)).toMatchObject({ rule: 'supervisorOfDepartment' });
+    expect(peopleRefusal(person('SPJ', 'supervisor'), claim)).toBeUndefined();
+  });
+
+  it('names a rule without a department for a role of any department', () => {
+    expect(peopleRefusal(person('XXHZX', 'auditor'), { roles: ['operator'] })).toMatchObject({ rule: 'operator' });
+    expect(peopleRefusal(person('XXHZX', 'auditor'), { roles: ['operator', 'auditor'] })).toBeUndefined();
+    expect(peopleRefusal(person('SPJ', 'viewer'), { roles: 'any' })).toBeUndefined();
   });
 });

@@ -14,19 +14,27 @@ export const ASSERTION_CLOCK_TOLERANCE_SECONDS = 5;
 
 const ALGORITHM = 'EdDSA';
 
+/** A department system (signed with its gateway credential) or a person (signed in at the gateway). */
+export type CallerKind = 'system' | 'person';
+
 /** Who the edge vouches for, as a domain app sees the caller. */
 export interface AssertedCaller {
-  /** The system's access key id (later: a person's account id). */
+  readonly kind: CallerKind;
+  /** The system's access key id, or the person's account id. */
   readonly subject: string;
   readonly department: string;
   /** The system's name within its department, e.g. `case-handling`; absent for a person. */
   readonly system?: string;
+  /** The person's username; absent for a system. */
+  readonly name?: string;
+  /** The person's roles (PERSON_ROLES); always empty for a system. */
   readonly roles: readonly string[];
   /** The token's id, unique per forwarded call. */
   readonly id: string;
 }
 
-export type AssertionClaims = Omit<AssertedCaller, 'id'>;
+/** What the edge signs; `kind` is `system` when not given (the claims of a system, as before people came). */
+export type AssertionClaims = Omit<AssertedCaller, 'id' | 'kind'> & { readonly kind?: CallerKind };
 
 /** Why an assertion was refused: the rule it broke, for the 401's problem details. */
 export class AssertionRefused extends Error {
@@ -49,8 +57,10 @@ export class AssertionSigner {
 
   sign(audience: string, claims: AssertionClaims, now = Math.floor(Date.now() / 1000)): Promise<string> {
     return new SignJWT({
+      kind: claims.kind ?? 'system',
       dept: claims.department,
       ...(claims.system === undefined ? {} : { sys: claims.system }),
+      ...(claims.name === undefined ? {} : { name: claims.name }),
       roles: [...claims.roles],
     })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
@@ -99,7 +109,9 @@ export class AssertionVerifier {
 }
 
 function callerOf(payload: JWTPayload): AssertedCaller {
-  const { sub, jti, iat, exp, dept, sys, roles } = payload;
+  const { sub, jti, iat, exp, dept, sys, name, roles } = payload;
+  // An assertion without `kind` is a system's: the edge signed none before people came.
+  const kind = payload.kind ?? 'system';
   if (exp! - iat! > ASSERTION_MAX_LIFETIME_SECONDS) {
     throw new AssertionRefused('expiry', `the assertion lives longer than ${ASSERTION_MAX_LIFETIME_SECONDS} s`);
   }
@@ -111,10 +123,21 @@ function callerOf(payload: JWTPayload): AssertedCaller {
   ) {
     throw new AssertionRefused('claims', 'the assertion must name a department (dept) and roles (a list of strings)');
   }
+  if (kind !== 'system' && kind !== 'person') {
+    throw new AssertionRefused('claims', "the assertion's kind must be system or person");
+  }
+  if (kind === 'person' ? typeof name !== 'string' || name === '' : roles.length > 0 || name !== undefined) {
+    throw new AssertionRefused(
+      'claims',
+      "a person's assertion names the person (name); a system's has no name and no roles",
+    );
+  }
   return {
+    kind,
     subject: sub!,
     department: dept,
     ...(sys === undefined ? {} : { system: sys as string }),
+    ...(name === undefined ? {} : { name: name as string }),
     roles: roles as string[],
     id: jti!,
   };

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { AllowDepartments, AssertionGuard, CallerDepartment } from '@hub/assertion';
+import { AllowDepartments, AllowPeople, AssertionGuard, CallerDepartment } from '@hub/assertion';
 import { AsOfQuery, RevocationRequestsQuery } from './dto/as-of.query';
 import { AssignDto } from './dto/assign.dto';
 import { LinkageQueriesService } from './linkage-queries.service';
@@ -16,12 +16,14 @@ export class LinkageController {
   ) {}
 
   @Get('approvals/:approvalId/timeline')
+  @AllowPeople({ roles: 'any' })
   timeline(@Param('approvalId') approvalId: string, @CallerDepartment() caller: string) {
     return this.queries.timeline(approvalId, caller);
   }
 
   @Get('coordination/queue')
   @AllowDepartments(...COORDINATORS, APPROVAL_BUREAU)
+  @AllowPeople({ roles: ['coordinator'] })
   queue(@Query() query: AsOfQuery) {
     return this.queries.coordinationQueue(query.asOf);
   }
@@ -29,12 +31,14 @@ export class LinkageController {
   /** The coordinator assigns an unassigned approval or re-routes a returned one; the assignment is recorded. */
   @Post('approvals/:approvalId/assignments')
   @AllowDepartments(...COORDINATORS)
+  @AllowPeople({ roles: ['coordinator'] })
   assign(@Param('approvalId') approvalId: string, @Body() dto: AssignDto, @CallerDepartment() coordinator: string) {
     return this.linkage.assign(approvalId, dto.department, coordinator, dto.note);
   }
 
   @Get('revocation-requests')
   @AllowDepartments(...COORDINATORS, APPROVAL_BUREAU)
+  @AllowPeople({ roles: ['coordinator'] })
   revocationRequests(@Query() query: RevocationRequestsQuery) {
     return this.queries.revocationRequests(query.state);
   }

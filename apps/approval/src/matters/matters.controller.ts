@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put, UseGuards } from '@nestjs/common';
 import { MATTER_CODE } from '@hub/contracts';
 import { ProblemException } from '@hub/platform';
-import { AllowDepartments, AssertionGuard, CallerDepartment } from '@hub/assertion';
+import { AllowDepartments, AllowPeople, AssertionGuard, CallerDepartment } from '@hub/assertion';
 import { PutMatterDto } from './dto/put-matter.dto';
 import { MatterVersion } from './entities/matter-version.entity';
 import { MattersService } from './matters.service';
@@ -22,17 +22,20 @@ export class MattersController {
   constructor(private readonly matters: MattersService) {}
 
   @Get()
+  @AllowPeople({ roles: 'any' })
   list(): Promise<MatterVersion[]> {
     return this.matters.list();
   }
 
   @Get(':code')
+  @AllowPeople({ roles: 'any' })
   versions(@Param('code') code: string): Promise<MatterVersion[]> {
     return this.matters.versions(checkCode(code));
   }
 
   @Put(':code')
   @AllowDepartments('SPJ', 'ZFW', 'DZB', 'YFZQB')
+  @AllowPeople({ roles: ['coordinator'] })
   put(
     @Param('code') code: string,
     @Body() dto: PutMatterDto,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
-import { AllowDepartments, AssertedCaller, AssertionGuard, Caller } from '@hub/assertion';
+import { AllowDepartments, AllowPeople, AssertedCaller, AssertionGuard, Caller } from '@hub/assertion';
 import { DeadLettersRepository } from './dead-letters.repository';
 import { DeadLettersService } from './dead-letters.service';
 import { DeadLetterIdParams } from './dto/dead-letter-id.params';
@@ -23,6 +23,7 @@ export class DeadLettersController {
 
   /** Newest first; page with `before` = the last id seen. */
   @Get()
+  @AllowPeople({ roles: ['operator', 'auditor'] })
   async list(@Query() query: ListDeadLettersQuery): Promise<DeadLetterView[]> {
     const letters = await DeadLettersRepository.list(this.manager, {
       originalTopic: query.topic,
@@ -35,6 +36,7 @@ export class DeadLettersController {
   }
 
   @Post(':id/replay')
+  @AllowPeople({ roles: ['operator'] })
   @HttpCode(200)
   async replay(
     @Param() params: DeadLetterIdParams,
@@ -45,6 +47,7 @@ export class DeadLettersController {
   }
 
   @Post(':id/discard')
+  @AllowPeople({ roles: ['operator'] })
   @HttpCode(200)
   async discard(
     @Param() params: DeadLetterIdParams,

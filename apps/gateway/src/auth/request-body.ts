@@ -1,5 +1,9 @@
 import type { IncomingMessage } from 'node:http';
+import { TextDecoder } from 'node:util';
+import type { Request } from 'express';
 import { ProblemException } from '@hub/platform';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Where SignedRequestGuard leaves the body's exact bytes, which the signature covers. */
 export type RequestWithRawBody = IncomingMessage & { rawBody?: Buffer };
@@ -72,4 +76,17 @@ export function readBody(request: IncomingMessage, limit: number): Promise<Buffe
     request.on('error', onCut);
     request.on('close', onCut);
   });
+}
+
+/** A JSON body for `@Body()`, as Express's JSON parser would give it: `{}` when the body is empty or not JSON. */
+export function jsonBody(request: Request, body: Buffer): unknown {
+  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (body.length === 0 || (type !== 'application/json' && !type.endsWith('+json'))) return {};
+  try {
+    return JSON.parse(utf8.decode(body));
+  } catch (error) {
+    throw new ProblemException(400, 'invalid-request', 'the body is not UTF-8 JSON', [
+      { field: 'body', rule: 'json', message: `the body is not valid UTF-8 JSON: ${(error as Error).message}` },
+    ]);
+  }
 }

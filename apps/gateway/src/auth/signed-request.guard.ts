@@ -1,4 +1,3 @@
-import { TextDecoder } from 'node:util';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
@@ -9,9 +8,7 @@ import { CALLER, RequestWithCaller } from './caller.decorator';
 import { NONCE_WITH_WORK } from './nonce-with-work';
 import { RefusalsService } from './refusals.service';
 import { RequestAuthenticator } from './request-authenticator.service';
-import { RequestWithRawBody, declaredLength, hasBody, payloadTooLarge, readBody } from './request-body';
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+import { RequestWithRawBody, declaredLength, hasBody, jsonBody, payloadTooLarge, readBody } from './request-body';
 
 /**
  * Lets a request through only if it is signed per spec/HTTP-SIGNING.md by an active credential; the caller is then
@@ -72,17 +69,4 @@ export class SignedRequestGuard implements CanActivate {
 function closing(error: unknown): unknown {
   if (error instanceof ProblemException) error.headers.Connection = 'close';
   return error;
-}
-
-/** A JSON body for `@Body()`, as Express's JSON parser would give it: `{}` when the body is empty or not JSON. */
-function jsonBody(request: Request, body: Buffer): unknown {
-  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (body.length === 0 || (type !== 'application/json' && !type.endsWith('+json'))) return {};
-  try {
-    return JSON.parse(utf8.decode(body));
-  } catch (error) {
-    throw new ProblemException(400, 'invalid-request', 'the body is not UTF-8 JSON', [
-      { field: 'body', rule: 'json', message: `the body is not valid UTF-8 JSON: ${(error as Error).message}` },
-    ]);
-  }
 }

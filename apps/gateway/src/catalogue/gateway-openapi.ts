@@ -40,8 +40,13 @@ type Operation = {
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
 /** Paths anyone may read without signing. */
-const PUBLIC_PATHS = [/^\/v1\/event-types/, /^\/health\//, /^\/metrics$/];
+const PUBLIC_PATHS = [/^\/v1\/event-types/, /^\/health\//, /^\/metrics$/, /^\/v1\/people\/sessions$/];
 const SIGNATURE_SCHEME = 'HubHmacSha256';
+const SESSION_SCHEME = 'HubSession';
+/** Paths a person's session reaches (the door, the people admin API, the audit), as well as a system's signature. */
+const SESSION_PATHS = [/^\/v1\/(approval|supervision|console)\//, /^\/v1\/admin\/people/, /^\/v1\/audit\//];
+/** Paths for a person's session only. */
+const SESSION_ONLY_PATHS = [/^\/v1\/people\/sessions\/current$/];
 /** The most events one batch request may carry (issue 4: "up to 500 events"). */
 export const MAX_BATCH_EVENTS = 500;
 
@@ -96,6 +101,13 @@ export function completeGatewayDocument(
       description:
         'HUB-HMAC-SHA256 over method, path, sorted query, timestamp, nonce and body hash (shared/spec/HTTP-SIGNING.md).',
     },
+    [SESSION_SCHEME]: {
+      type: 'apiKey',
+      in: 'header',
+      name: 'Hub-Session',
+      description:
+        "A person's session token from POST /v1/people/sessions; every non-GET call also carries the session's CSRF token in Hub-CSRF (else 403 csrf). Ends on logout, after PEOPLE_SESSION_IDLE_MINUTES idle or PEOPLE_SESSION_MAX_HOURS.",
+    },
   };
 
   describeDtos(document, app, schemas);
@@ -105,7 +117,7 @@ export function completeGatewayDocument(
       const operation = (item as Record<string, Operation | undefined>)[method];
       if (!operation) continue;
       const isPublic = PUBLIC_PATHS.some((p) => p.test(path));
-      if (!isPublic) operation.security = [{ [SIGNATURE_SCHEME]: [] }];
+      if (!isPublic) operation.security = securityOf(path);
       const takesInput = (operation.parameters?.length ?? 0) > 0 || operation.requestBody !== undefined;
       operation.responses = { ...problemResponses(isPublic, takesInput), ...operation.responses };
       operation.tags ??= [tagOf(path)];
@@ -115,6 +127,7 @@ export function completeGatewayDocument(
   describeIntake(document);
   describeDelivery(document);
   describeEventStatus(document);
+  describePeople(document);
   return document;
 }
 
@@ -333,6 +346,33 @@ function describeEventStatus(document: OpenAPIObject): void {
   }
 }
 
+/** People's sign-in: what the controllers cannot say of the lockout and the session. */
+function describePeople(document: OpenAPIObject): void {
+  const login = operationAt(document, '/v1/people/sessions', 'post');
+  if (login) {
+    login.summary = 'Sign a person in: a session token (Hub-Session) and its CSRF token (Hub-CSRF)';
+    login.description =
+      "Hub-Client-Address (optional): the person's IP as the console saw it, for the audit. Five consecutive failures lock the account (60 s, doubling, at most 1 h); a success resets the count.";
+    login.responses = {
+      ...login.responses,
+      '201': {
+        description: '`{ session, csrf, expiresAt, person: { id, username, displayName, department, roles } }`',
+      },
+      '401': problem('Unknown username or wrong password: one answer for both (invalid-login)'),
+      '403': problem('The account is disabled (account-disabled)'),
+      '423': problem('Locked after repeated failures (account-locked); retry after `Retry-After` seconds'),
+    };
+  }
+  const current = operationAt(document, '/v1/people/sessions/current', 'get');
+  if (current) current.responses['401'] = problem('No live session (invalid-session): sign in again');
+}
+
+function securityOf(path: string): Record<string, string[]>[] {
+  if (SESSION_ONLY_PATHS.some((p) => p.test(path))) return [{ [SESSION_SCHEME]: [] }];
+  if (SESSION_PATHS.some((p) => p.test(path))) return [{ [SIGNATURE_SCHEME]: [] }, { [SESSION_SCHEME]: [] }];
+  return [{ [SIGNATURE_SCHEME]: [] }];
+}
+
 /** Every route the door forwards (door-routes.ts), under the gateway's path for it. */
 function addDoorRoutes(document: OpenAPIObject): void {
   for (const route of FORWARDED_ROUTES) {
@@ -348,7 +388,9 @@ function addDoorRoutes(document: OpenAPIObject): void {
       summary: route.summary,
       description: [
         `Forwarded to the ${route.app} app's \`${route.method.toUpperCase()} /v1${route.path}\` with the edge's assertion`,
-        '(its query and body as sent; its answer, problem details included, as it gave it). 502 when the app cannot be',
+        "naming the signing system or the session's person (kind, department, roles: the app checks them);",
+        "its query and body as sent; its answer, problem details included, as it gave it. A person's non-GET call needs",
+        "Hub-CSRF (403 `csrf`) and is recorded in the audit of people's actions. 502 when the app cannot be",
         'reached, 504 when it does not answer within GATEWAY_UPSTREAM_TIMEOUT_MS.',
       ].join(' '),
       ...(parameters.length > 0 ? { parameters } : {}),
@@ -391,6 +433,7 @@ function tagOf(path: string): string {
   if (path.startsWith('/v1/event-types')) return 'catalogue';
   if (path.startsWith('/v1/admin')) return 'admin';
   if (path.startsWith('/v1/me')) return 'credentials';
+  if (path.startsWith('/v1/people') || path.startsWith('/v1/audit')) return 'people';
   return 'operations';
 }
 

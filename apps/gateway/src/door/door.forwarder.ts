@@ -3,9 +3,8 @@ import https from 'node:https';
 import { pipeline } from 'node:stream/promises';
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { Response } from 'express';
-import { ASSERTION_HEADER, AssertionSigner } from '@hub/assertion';
+import { ASSERTION_HEADER, AssertionClaims, AssertionSigner } from '@hub/assertion';
 import { ProblemException } from '@hub/platform';
-import { Caller } from '../auth/caller.decorator';
 import { GatewayEnv } from '../gateway.env';
 import { DOOR_APPS, DoorApp } from './door-routes';
 
@@ -48,16 +47,25 @@ export class DoorForwarder implements OnModuleInit, OnModuleDestroy {
     this.agents['https:'].destroy();
   }
 
-  async forward(app: DoorApp, caller: Caller, call: ForwardedCall, response: Response): Promise<void> {
-    const assertion = await (
-      await this.signer
-    ).sign(app, { subject: caller.accessKeyId, department: caller.department, system: caller.systemName, roles: [] });
+  /** `beforeAnswer` runs once the app's status is known, before the caller gets any of the answer. */
+  async forward(
+    app: DoorApp,
+    claims: AssertionClaims,
+    call: ForwardedCall,
+    response: Response,
+    beforeAnswer?: (status: number) => Promise<void>,
+  ): Promise<void> {
+    const assertion = await (await this.signer).sign(app, claims);
     const base = new URL(DOOR_APPS[app].url(this.env));
     const url = new URL(`${base.pathname.replace(/\/$/, '')}${call.path}`, base);
     const headers: OutgoingHttpHeaders = { [ASSERTION_HEADER]: assertion, 'content-length': call.body.length };
     if (call.contentType !== undefined) headers['content-type'] = call.contentType;
     if (call.accept !== undefined) headers.accept = call.accept;
     const answer = await this.send(app, url, call, headers);
+    await beforeAnswer?.(answer.statusCode ?? 502).catch((error: unknown) => {
+      answer.destroy();
+      throw error;
+    });
     response.status(answer.statusCode ?? 502);
     for (const name of ANSWER_HEADERS) {
       const value = answer.headers[name];

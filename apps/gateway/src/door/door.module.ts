@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module';
+import { PeopleModule } from '../people/people.module';
 import { DoorController } from './door.controller';
 import { DoorForwarder } from './door.forwarder';
 
-/** The door to the domain apps: signed calls forwarded with the edge's assertion. */
+/** The door to the domain apps: signed calls and people's sessions forwarded with the edge's assertion. */
 @Module({
-  imports: [AuthModule],
+  imports: [PeopleModule],
   controllers: [DoorController],
   providers: [DoorForwarder],
 })

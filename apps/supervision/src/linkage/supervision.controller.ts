@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } f
 import type { Response } from 'express';
 import { FieldError, isDepartmentCode, prefixFieldErrors } from '@hub/contracts';
 import { PROBLEM_TYPE_BASE, ProblemException, validateItem } from '@hub/platform';
-import { AssertionGuard, CallerDepartment } from '@hub/assertion';
+import { AllowPeople, AssertionGuard, CallerDepartment } from '@hub/assertion';
 import { SupervisedPush } from './entities/supervised-push.entity';
 import { ClaimDto, LedgerQuery, ReturnDto, StatsQuery, SuperviseDto } from './dto/linkage.dto';
 import { LedgersService } from './ledgers.service';
@@ -48,6 +48,7 @@ export class SupervisionController {
 
   /** 200 with the push as claimed; 202 with the claim held (state `held`, `heldUntil`) when the push has not come. */
   @Post('claims')
+  @AllowPeople({ roles: ['supervisor'], ownDepartment: true })
   @HttpCode(200)
   async claim(
     @Body() dto: ClaimDto,
@@ -65,6 +66,7 @@ export class SupervisionController {
    * result.
    */
   @Post('claims\\:batch')
+  @AllowPeople({ roles: ['supervisor'], ownDepartment: true })
   async claimBatch(
     @Body() body: unknown,
     @Res({ passthrough: true }) response: Response,
@@ -108,17 +110,24 @@ export class SupervisionController {
   }
 
   @Post('returns')
+  @AllowPeople({ roles: ['supervisor'], ownDepartment: true })
   @HttpCode(200)
   returnPush(@Body() dto: ReturnDto, @CallerDepartment() department: string) {
     return this.supervision.returnPush(department, dto);
   }
 
   @Post('supervisions')
+  @AllowPeople({ roles: ['supervisor'], ownDepartment: true })
   supervise(@Body() dto: SuperviseDto, @CallerDepartment() department: string) {
     return this.supervision.supervise(department, dto);
   }
 
   @Get('ledgers/:department')
+  @AllowPeople({
+    roles: ['supervisor', 'viewer'],
+    ownDepartment: 'department',
+    anyDepartment: ['operator', 'auditor', 'coordinator'],
+  })
   ledger(@Param('department') department: string, @Query() query: LedgerQuery, @CallerDepartment() caller: string) {
     if (!isDepartmentCode(department)) {
       throw new ProblemException(400, 'invalid-request', 'unknown department', [
@@ -136,6 +145,7 @@ export class SupervisionController {
   }
 
   @Get('stats')
+  @AllowPeople({ roles: 'any' })
   stats(@Query() query: StatsQuery) {
     return this.ledgers.stats(query.department);
   }
