@@ -289,7 +289,7 @@ describe('the console in a browser', () => {
       await context.close();
     });
 
-    it('the audit of people’s actions lists the supervisor’s claim and supervision with who and when', async () => {
+    it('the audit of people’s actions lists what they did in the browser, with who, when and from where', async () => {
       const login = await fetch(`${gatewayUrl}/v1/people/sessions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -297,16 +297,39 @@ describe('the console in a browser', () => {
       });
       expect(login.status).toBe(201);
       const { session } = (await login.json()) as { session: string };
-      const audit = await fetch(
-        `${gatewayUrl}/v1/audit/people-actions?person=${encodeURIComponent(people.supervisor.id!)}`,
-        { headers: { 'hub-session': session } },
+      type Action = { action: string; username: string; method?: string; path?: string; status: number };
+      const actionsOf = async (person: Account): Promise<Action[]> => {
+        const audit = await fetch(
+          `${gatewayUrl}/v1/audit/people-actions?limit=500&person=${encodeURIComponent(person.username)}`,
+          { headers: { 'hub-session': session } },
+        );
+        expect(audit.status).toBe(200);
+        return (await audit.json()) as Action[];
+      };
+      // The console passes on the browser's address (Hub-Client-Address): here the loopback Chromium called from.
+      const entry = (expected: Partial<Action>) =>
+        expect.objectContaining({
+          at: expect.any(String),
+          address: expect.stringMatching(/127\.0\.0\.1/),
+          ...expected,
+        });
+      const supervisor = await actionsOf(people.supervisor);
+      expect(supervisor).toEqual(
+        expect.arrayContaining([
+          entry({ action: 'login', status: 201 }),
+          entry({ action: 'call', method: 'POST', path: '/v1/supervision/claims', status: 200 }),
+          entry({ action: 'call', method: 'POST', path: '/v1/supervision/supervisions', status: 201 }),
+          entry({ action: 'logout', status: 204 }),
+        ]),
       );
-      expect(audit.status).toBe(200);
-      const listed = JSON.stringify(await audit.json());
-      for (const action of ['/v1/supervision/claims', '/v1/supervision/supervisions', 'POST']) {
-        expect(listed).toContain(action);
-      }
-      expect(listed).toContain(people.supervisor.username);
+      expect(await actionsOf(people.coordinator)).toEqual(
+        expect.arrayContaining([
+          entry({ action: 'call', method: 'POST', path: `/v1/approval/approvals/${unassigned}/assignments` }),
+        ]),
+      );
+      expect(await actionsOf(people.locked)).toEqual(
+        expect.arrayContaining([entry({ action: 'login-failed', status: 401 }), entry({ action: 'login-locked' })]),
+      );
     });
   });
 });
