@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ProblemException } from '@hub/platform';
+import { LAYOUT } from './layout.strings';
 
 /** The form field every form of the console carries: the session's CSRF token (or, on the login form, the login's). */
 export const CSRF_FIELD = 'csrf';
@@ -17,7 +18,7 @@ export function checkCsrf(expected: string | undefined, sent: unknown): void {
 }
 
 function csrfRefused(): ProblemException {
-  return new ProblemException(403, 'csrf', 'the form does not carry this session’s CSRF token', [
-    { field: CSRF_FIELD, rule: 'matchesSession', message: 'reload the page and submit the form again' },
+  return new ProblemException(403, 'csrf', LAYOUT.errors.csrf, [
+    { field: CSRF_FIELD, rule: 'matchesSession', message: LAYOUT.errors.csrf },
   ]);
 }

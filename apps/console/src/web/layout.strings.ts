@@ -45,6 +45,10 @@ export const LAYOUT = {
                     ? '服务暂时不可用，请稍后再试'
                     : '操作未完成',
     summary: '请检查以下内容：',
+    /** The console's own refusals, and the labels of the fields they name. */
+    needsRole: (roles: string[]) => `此操作需要以下角色之一：${roles.join('、')}`,
+    csrf: '表单已过期或不属于当前会话，请刷新页面后重新提交',
+    fields: { roles: '角色', csrf: '表单令牌' } as Record<string, string>,
     field: '字段',
     back: '返回上一页',
     home: '返回首页',

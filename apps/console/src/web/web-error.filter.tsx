@@ -10,7 +10,7 @@ import { LAYOUT, fieldLabel } from './layout.strings';
 import { WebRequest } from './web-session.guard';
 
 /** Labels of every form field of the console's pages, for the error page (each page's strings name its own). */
-export const FIELD_LABELS: Record<string, string> = {};
+export const FIELD_LABELS: Record<string, string> = { ...LAYOUT.errors.fields };
 
 /** Registers a page's field labels (its strings module's `fields`). */
 export function registerFieldLabels(labels: Record<string, string>): void {
@@ -64,7 +64,7 @@ export class WebErrorFilter implements ExceptionFilter {
               }))}
             />
           )}
-          {status < 500 && detail && <p class="detail">{detail}</p>}
+          {status < 500 && errors.length === 0 && detail && <p class="detail">{detail}</p>}
           <p>
             <a href={backLink(request.headers.referer)}>{LAYOUT.errors.back}</a>
           </p>

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ProblemException } from '@hub/platform';
 import { CSRF_FIELD, checkCsrf } from './csrf';
+import { LAYOUT } from './layout.strings';
 import { SESSION_COOKIE, parseCookies } from './cookies';
 import { GatewayClient, LoginRequired } from './gateway.client';
 import { Role, WebSession, hasRole } from './person';
@@ -44,8 +45,9 @@ export class WebSessionGuard implements CanActivate {
     request.webSession = { token, ...current };
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !hasRole(current.person, ...roles)) {
-      throw new ProblemException(403, 'forbidden', `this needs the role ${roles.join(' or ')}`, [
-        { field: 'roles', rule: 'hasRole', message: `one of: ${roles.join(', ')}` },
+      const names = roles.map((r) => LAYOUT.roles[r]);
+      throw new ProblemException(403, 'forbidden', LAYOUT.errors.needsRole(names), [
+        { field: 'roles', rule: 'hasRole', message: LAYOUT.errors.needsRole(names) },
       ]);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
