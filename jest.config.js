@@ -4,8 +4,10 @@ const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
 const common = {
-  transform: { '^.+\\.ts$': 'ts-jest' },
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: { '^.+\\.tsx?$': 'ts-jest', '^.+/node_modules/preact/.+\\.mjs$': '<rootDir>/tools/jest/esm-to-cjs.js' },
+  // preact (the console's pages) is ES modules only: compiled for jest, not ignored.
+  transformIgnorePatterns: ['/node_modules/(?!preact/)'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   testEnvironment: 'node',
   rootDir: __dirname,

@@ -215,7 +215,7 @@ export class HubClient {
       accept: 'application/json, application/problem+json',
       ...options.headers,
     };
-    let body: Buffer | undefined;
+    let body: Buffer<ArrayBuffer> | undefined;
     if (options.body !== undefined) {
       if (typeof options.body === 'string') body = Buffer.from(options.body, 'utf8');
       else if (options.body instanceof Uint8Array) body = Buffer.from(options.body);

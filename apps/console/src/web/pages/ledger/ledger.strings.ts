@@ -1,0 +1,82 @@
+import type { SupervisionAction, SupervisionResult } from '@hub/contracts';
+
+/** The ledger page's words. */
+export const LEDGER = {
+  title: (department: string) => `${department}台账`,
+  chooseDepartment: '部门',
+  filter: '筛选（审批编号、统一社会信用代码或事项名称）',
+  apply: '筛选',
+  sections: {
+    unclaimed: '待认领',
+    overdue: '已逾期',
+    claimedNotSupervised: '已认领待监管',
+  },
+  empty: {
+    unclaimed: '暂无待认领事项',
+    overdue: '暂无逾期事项',
+    claimedNotSupervised: '暂无已认领待监管的事项',
+  },
+  columns: {
+    approvalId: '审批编号',
+    uscc: '统一社会信用代码',
+    matter: '事项',
+    pushedAt: '推送时间',
+    claimDue: '认领期限',
+    claimedAt: '认领时间',
+    claimedBy: '认领人',
+    supervisionDue: '监管期限',
+    state: '状态',
+    actions: '操作',
+  },
+  states: { pushed: '待认领', claimed: '已认领', held: '待推送', returned: '已退回', supervised: '已监管' } as Record<
+    string,
+    string
+  >,
+  claim: '认领',
+  returnPush: '退回',
+  returnSubmit: '确认退回',
+  returnConfirm: '确认将该事项退回协调人员？',
+  supervise: '记录监管结果',
+  superviseSubmit: '提交监管结果',
+  fields: {
+    approvalId: '审批编号',
+    reason: '退回原因',
+    suggestedDepartment: '建议承接部门（可选）',
+    action: '监管方式',
+    result: '监管结果',
+    findings: '检查情况',
+    department: '部门',
+    q: '筛选',
+    unclaimedPage: '待认领页码',
+    overduePage: '已逾期页码',
+    claimedPage: '已认领页码',
+  },
+  noSuggestion: '不建议',
+  actions: {
+    'on-site-check': '现场检查',
+    'document-review': '书面审查',
+    'commitment-verification': '承诺核查',
+  } satisfies Record<SupervisionAction, string>,
+  results: {
+    compliant: '符合要求',
+    'rectification-ordered': '责令整改',
+    'commitment-false': '承诺不实',
+    'licence-should-be-revoked': '建议撤销许可',
+  } satisfies Record<SupervisionResult, string>,
+  done: {
+    claimed: (id: string) => `已认领 ${id}`,
+    returned: (id: string) => `已退回 ${id}，等待协调人员重新分派`,
+    supervised: (id: string) => `已记录 ${id} 的监管结果`,
+  },
+  rules: {
+    approvalId: '审批编号为 1–64 位字母、数字或 ._:-',
+    reason: '请填写退回原因（1–1000 字）',
+    suggestedDepartment: '请从列表中选择部门',
+    action: '请选择监管方式',
+    result: '请选择监管结果',
+    findings: '请填写检查情况（1–2000 字）',
+    department: '请从列表中选择部门',
+    q: '筛选内容不超过 100 字',
+    page: '页码为正整数',
+  },
+} as const;

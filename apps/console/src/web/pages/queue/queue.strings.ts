@@ -1,0 +1,32 @@
+/** The coordinator's queue page's words. */
+export const QUEUE = {
+  title: '协调队列',
+  intro: '无对应监管部门的审批、以及被退回的推送，由协调人员分派或重新分派。',
+  filter: '筛选（审批编号、统一社会信用代码、事项或部门）',
+  apply: '筛选',
+  sections: { unassigned: '待分派的审批', returned: '被退回的推送' },
+  empty: { unassigned: '暂无待分派的审批', returned: '暂无被退回的推送' },
+  columns: {
+    approvalId: '审批编号',
+    uscc: '统一社会信用代码',
+    matter: '事项',
+    decidedAt: '决定时间',
+    pushDue: '推送期限',
+    returnedBy: '退回部门',
+    returnedAt: '退回时间',
+    reason: '退回原因',
+    actions: '分派',
+  },
+  overdue: '已逾期',
+  fields: { department: '承接部门', note: '备注（可选）', approvalId: '审批编号', q: '筛选' },
+  assign: '分派',
+  reroute: '重新分派',
+  done: (approvalId: string, department: string) => `已将 ${approvalId} 分派给${department}`,
+  rules: {
+    approvalId: '审批编号为 1–64 位字母、数字或 ._:-',
+    department: '请从列表中选择承接部门',
+    note: '备注不超过 500 字',
+    q: '筛选内容不超过 100 字',
+    page: '页码为正整数',
+  },
+} as const;

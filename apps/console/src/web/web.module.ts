@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { AssetsController } from './assets.controller';
+import { GatewayClient } from './gateway.client';
+import { WebSessionGuard } from './web-session.guard';
+import { LedgerController } from './pages/ledger/ledger.controller';
+import { LoginController } from './pages/login/login.controller';
+import { PublicController } from './pages/public/public.controller';
+import { QueueController } from './pages/queue/queue.controller';
+import { StatsController } from './pages/stats/stats.controller';
+import { TimelineController } from './pages/timeline/timeline.controller';
+
+/**
+ * The hub's web front end for people: server-rendered pages (TSX), each reading and acting through the owning
+ * app's API at the gateway's door with the person's session. The console stores nothing of it.
+ */
+@Module({
+  controllers: [
+    AssetsController,
+    LoginController,
+    PublicController,
+    LedgerController,
+    TimelineController,
+    QueueController,
+    StatsController,
+  ],
+  providers: [GatewayClient, WebSessionGuard],
+})
+export class WebModule {}
