@@ -116,7 +116,10 @@ describe('the door: /v1/<app>/… through the gateway', () => {
     const document = (await (await fetch(`${gateway.url}/docs/openapi.json`)).json()) as {
       paths: Record<string, Record<string, { security?: unknown[] }>>;
     };
-    expect(document.paths['/v1/supervision/claims']?.post?.security).toEqual([{ HubHmacSha256: [] }]);
+    expect(document.paths['/v1/supervision/claims']?.post?.security).toEqual([
+      { HubHmacSha256: [] },
+      { HubSession: [] },
+    ]);
     expect(Object.keys(document.paths['/v1/approval/approvals/{approvalId}/timeline'] ?? {})).toEqual(['get']);
     expect(document.paths['/v1/console/dead-letters/{id}/replay']?.post).toBeDefined();
   });

@@ -465,7 +465,10 @@ export class SupervisionService {
   }
 
   private async applyReturn(manager: EntityManager, d: PushReturnedV1Payload): Promise<void> {
+    // A replay may meet a claim request before the return given live: a returned push holds no claim (the claim's
+    // answer, read back, was the refusal), or the rebuilt row would differ from the live one.
     await SupervisionRepository.update(manager, d.approvalId, d.department, {
+      ...NOT_HELD,
       state: 'returned',
       returnedAt: new Date(d.at),
       noticeLimit: null,
