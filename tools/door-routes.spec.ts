@@ -1,16 +1,17 @@
 import 'reflect-metadata';
 import { RequestMethod, Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { LinkageController } from '../apps/approval/src/linkage/linkage.controller';
-import { MattersController } from '../apps/approval/src/matters/matters.controller';
-import { DeadLettersController } from '../apps/console/src/dead-letters/dead-letters.controller';
+import { approvalApp } from '../apps/approval/src/approval.app';
+import { consoleApp } from '../apps/console/src/console.app';
 import { FORWARDED_ROUTES } from '../apps/gateway/src/door/door-routes';
-import { SupervisionController } from '../apps/supervision/src/linkage/supervision.controller';
+import { supervisionApp } from '../apps/supervision/src/supervision.app';
+import { controllersOf } from './app-controllers';
 
+/** Every controller of the apps behind the door: those without HTTP routes (Kafka consumers) add none. */
 const CONTROLLERS: Record<string, Type[]> = {
-  approval: [LinkageController, MattersController],
-  supervision: [SupervisionController],
-  console: [DeadLettersController],
+  approval: controllersOf(approvalApp),
+  supervision: controllersOf(supervisionApp),
+  console: controllersOf(consoleApp),
 };
 
 /** Every HTTP route of a controller as `method /path-under-v1` in the OpenAPI spelling of the route table. */

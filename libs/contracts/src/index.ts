@@ -46,13 +46,17 @@ export {
   type ParsedLicenceId,
 } from './identifiers/licence-id';
 
+export { stableId } from './identifiers/stable-id';
+
 // Departments
 export {
+  COORDINATORS,
   DEPARTMENTS,
   DEPARTMENT_CODE_RULE,
   DEPARTMENT_KINDS,
   IsDepartmentCode,
   departmentByCode,
+  isCoordinator,
   isDepartmentCode,
   parseDepartments,
   type Department,

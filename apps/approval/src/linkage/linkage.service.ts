@@ -16,6 +16,7 @@ import {
   DeadlineNoticeV1Payload,
   NotifiedParty,
   createEvent,
+  stableId,
 } from '@hub/contracts';
 import { OutboxWriter } from '@hub/messaging';
 import { ProblemException } from '@hub/platform';
@@ -38,7 +39,7 @@ import { RevocationRequest } from './entities/revocation-request.entity';
 import { TimelineEntry, TimelineKind } from './entities/timeline-entry.entity';
 import { LinkageRepository } from './linkage.repository';
 import { APPROVAL_BUREAU, COORDINATORS } from './linkage.types';
-import { stableId } from './stable-id';
+
 
 const SOURCE = '/apps/approval';
 /** Used when the matter is not in the catalogue at all: the GLOSSARY's time limits seen in practice. */

@@ -4,18 +4,19 @@ import { DataSource } from 'typeorm';
 import { entitledToPersonalData, maskValue } from '@hub/contracts';
 import { HubMetrics } from '@hub/observability';
 import { Clock } from '@hub/workdays';
-import { SupervisedPush } from './entities/supervised-push.entity';
-import { DepartmentStats, SupervisionRepository } from './supervision.repository';
+import { SupervisedPush } from '../../entities/supervised-push.entity';
+import { DepartmentStats, SupervisionRepository } from '../../supervision.repository';
 
 /** Each department's ledgers (台账) and the linkage's figures, as API and as Prometheus gauges. */
 @Injectable()
-export class LedgersService {
+export class ReadLedgers {
   private readonly claimRate: Gauge<'department'>;
   private readonly medianClaim: Gauge<'department'>;
   private readonly overdue: Gauge<'department'>;
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly pushes: SupervisionRepository,
     private readonly clock: Clock,
     metrics: HubMetrics,
   ) {
@@ -43,12 +44,11 @@ export class LedgersService {
   /** A coordinator reading another department's ledger sees its officers masked (可用不可见). */
   async ledger(department: string, asOf: string | undefined, caller: string) {
     const now = asOf ? new Date(asOf) : this.clock.now();
-    const rows = (
-      await SupervisionRepository.ledger(this.dataSource.manager, department, ['held', 'pushed', 'claimed'])
-    ).map((r) =>
-      r.claimedBy === null || entitledToPersonalData(caller, department)
-        ? r
-        : { ...r, claimedBy: maskValue('identifier', r.claimedBy) },
+    const rows = (await this.pushes.ledger(this.dataSource.manager, department, ['held', 'pushed', 'claimed'])).map(
+      (r) =>
+        r.claimedBy === null || entitledToPersonalData(caller, department)
+          ? r
+          : { ...r, claimedBy: maskValue('identifier', r.claimedBy) },
     );
     const isOverdue = (r: SupervisedPush): boolean =>
       (r.state === 'pushed' && r.claimDueAt !== null && r.claimDueAt <= now) ||
@@ -65,7 +65,7 @@ export class LedgersService {
   }
 
   async stats(department?: string): Promise<DepartmentStats[]> {
-    return SupervisionRepository.stats(this.dataSource.manager, this.clock.now(), department);
+    return this.pushes.stats(this.dataSource.manager, this.clock.now(), department);
   }
 
   /** Refreshes the gauges (the scheduler calls it on each pass). */

@@ -1,14 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
-import { FieldError, isDepartmentCode, prefixFieldErrors } from '@hub/contracts';
+import { FieldError, prefixFieldErrors } from '@hub/contracts';
 import { PROBLEM_TYPE_BASE, ProblemException, validateItem } from '@hub/platform';
 import { AssertionGuard, CallerDepartment } from '@hub/assertion';
-import { SupervisedPush } from './entities/supervised-push.entity';
-import { ClaimDto, LedgerQuery, ReturnDto, StatsQuery, SuperviseDto } from './dto/linkage.dto';
-import { LedgersService } from './ledgers.service';
-import { ClaimOutcome, SupervisionService } from './supervision.service';
+import { SupervisedPush } from '../../entities/supervised-push.entity';
+import { ClaimDto } from './claim.dto';
+import { ClaimOutcome, ClaimPush } from './claim-push.use-case';
 
-const COORDINATORS = ['ZFW', 'DZB'];
 /** Most claims in one POST /v1/claims:batch. */
 export const MAX_CLAIMS_PER_BATCH = 500;
 
@@ -34,17 +32,11 @@ export interface ClaimResult {
   problem?: { type: string; title: string; status: number; detail: string; errors?: FieldError[] };
 }
 
-/**
- * The supervising departments' side of 审管衔接, for their systems and supervisors: claim, return, supervise; and
- * the ledgers and figures. A department acts only on its own pushes; the coordinators may read every ledger.
- */
+/** 认领 for the supervising departments' systems and supervisors: a department claims only its own pushes. */
 @Controller('v1')
 @UseGuards(AssertionGuard)
-export class SupervisionController {
-  constructor(
-    private readonly supervision: SupervisionService,
-    private readonly ledgers: LedgersService,
-  ) {}
+export class ClaimPushController {
+  constructor(private readonly claimPush: ClaimPush) {}
 
   /** 200 with the push as claimed; 202 with the claim held (state `held`, `heldUntil`) when the push has not come. */
   @Post('claims')
@@ -54,7 +46,7 @@ export class SupervisionController {
     @Res({ passthrough: true }) response: Response,
     @CallerDepartment() department: string,
   ): Promise<SupervisedPush> {
-    const { status, push } = await this.supervision.claim(department, dto);
+    const { status, push } = await this.claimPush.claim(department, dto);
     response.status(status);
     return push;
   }
@@ -85,7 +77,7 @@ export class SupervisionController {
     }
     const checked = body.map((item) => validateItem(ClaimDto, item));
     const valid = checked.flatMap((c, index) => (c.ok ? [{ index, dto: c.value }] : []));
-    const outcomes = await this.supervision.claimMany(
+    const outcomes = await this.claimPush.claimAll(
       department,
       valid.map((v) => v.dto),
     );
@@ -105,39 +97,6 @@ export class SupervisionController {
     const held = results.filter((r) => r.status === 202).length;
     response.status(claimed === results.length ? 200 : 207);
     return { claimed, held, refused: results.length - claimed - held, results };
-  }
-
-  @Post('returns')
-  @HttpCode(200)
-  returnPush(@Body() dto: ReturnDto, @CallerDepartment() department: string) {
-    return this.supervision.returnPush(department, dto);
-  }
-
-  @Post('supervisions')
-  supervise(@Body() dto: SuperviseDto, @CallerDepartment() department: string) {
-    return this.supervision.supervise(department, dto);
-  }
-
-  @Get('ledgers/:department')
-  ledger(@Param('department') department: string, @Query() query: LedgerQuery, @CallerDepartment() caller: string) {
-    if (!isDepartmentCode(department)) {
-      throw new ProblemException(400, 'invalid-request', 'unknown department', [
-        {
-          field: 'department',
-          rule: 'isDepartmentCode',
-          message: 'department must be a code from seed/departments.json',
-        },
-      ]);
-    }
-    if (caller !== department && !COORDINATORS.includes(caller)) {
-      throw new ProblemException(403, 'forbidden', `${caller} may read only its own ledger`);
-    }
-    return this.ledgers.ledger(department, query.asOf, caller);
-  }
-
-  @Get('stats')
-  stats(@Query() query: StatsQuery) {
-    return this.ledgers.stats(query.department);
   }
 }
 

@@ -1,4 +1,4 @@
-import { APPROVING_DEPARTMENT, claimConflict, claimDate, holdExpired, notSupervisedBy } from './claim-rules';
+import { APPROVING_DEPARTMENT, claimConflict, claimDate, holdExpired, notSupervisedBy } from './claim.rules';
 
 describe('claim rules', () => {
   const pushedAt = new Date('2026-11-20T02:00:02.000Z');

@@ -1,5 +1,5 @@
 import { LicenceGrantedV1 } from '@hub/contracts';
-import type { SupervisedPush } from './entities/supervised-push.entity';
+import type { SupervisedPush } from '../../entities/supervised-push.entity';
 
 /**
  * The department that decides the approvals (the owner of the licence decisions): 审管分离 keeps it from supervising
