@@ -38,6 +38,20 @@ describe('Rebuild', () => {
     });
   });
 
+  it('a claim read back answers the claim held for its push: nothing is held any more', async () => {
+    const { f, rebuild } = setup();
+    const claim = { approvalId: 'SP-4', department: 'SCJG', uscc: USCC, actor: 'o', channel: 'system' as const };
+    await f.pushes.insert(
+      f.manager,
+      heldClaim(claim, cst('2026-11-20T10:00:00'), 'held-4', cst('2026-12-04T10:00:00')),
+    );
+    const at = cst('2026-11-20T10:00:00').toISOString();
+    await rebuild.apply(f.manager, [
+      createEvent(PushClaimedV1, { ...act, approvalId: 'SP-4', at, channel: 'system' }, { ...source, id: 'held-4' }),
+    ]);
+    expect(f.pushes.row('SP-4', 'SCJG')).toMatchObject({ state: 'claimed', heldClaimId: null, heldUntil: null });
+  });
+
   it('restores a return, and forgets only the held claim a refusal answers', async () => {
     const { f, rebuild } = setup();
     const at = cst('2026-11-21T10:00:00').toISOString();
