@@ -3,16 +3,17 @@ import { DataSource } from 'typeorm';
 import { LINKAGE_ID, entitledToPersonalData, maskValue } from '@hub/contracts';
 import { ProblemException } from '@hub/platform';
 import { Clock } from '@hub/workdays';
-import { RevocationRequest } from './entities/revocation-request.entity';
-import { TIMELINE_KINDS } from './entities/timeline-entry.entity';
-import { OFFICER_STEPS } from './feedback.service';
-import { LinkageRepository } from './linkage.repository';
+import { RevocationRequest } from '../../entities/revocation-request.entity';
+import { TIMELINE_KINDS } from '../../entities/timeline-entry.entity';
+import { LinkageRepository } from '../../linkage.repository';
+import { OFFICER_STEPS } from '../../timeline';
 
 /** What people ask of the linkage: an approval's timeline, the coordinator's queue, open revocation requests. */
 @Injectable()
-export class LinkageQueriesService {
+export class ReadLinkage {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly linkage: LinkageRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -24,14 +25,14 @@ export class LinkageQueriesService {
       ]);
     }
     const manager = this.dataSource.manager;
-    const approval = await LinkageRepository.findApproval(manager, approvalId);
+    const approval = await this.linkage.findApproval(manager, approvalId);
     // Steps recorded at the same instant (a result and its feedback) keep the loop's order.
-    const timeline = (await LinkageRepository.timelineOf(manager, approvalId)).sort(
+    const timeline = (await this.linkage.timelineOf(manager, approvalId)).sort(
       (a, b) => a.at.getTime() - b.at.getTime() || TIMELINE_KINDS.indexOf(a.kind) - TIMELINE_KINDS.indexOf(b.kind),
     );
     if (!approval && timeline.length === 0) throw new ProblemException(404, 'not-found', `no approval ${approvalId}`);
-    const progress = await LinkageRepository.progressOf(manager, approvalId);
-    const pushes = (await LinkageRepository.pushesOf(manager, approvalId)).map((p) => ({
+    const progress = await this.linkage.progressOf(manager, approvalId);
+    const pushes = (await this.linkage.pushesOf(manager, approvalId)).map((p) => ({
       ...p,
       progress: progress.get(p.department) ?? 'pushed',
     }));
@@ -56,8 +57,8 @@ export class LinkageQueriesService {
   async coordinationQueue(asOf?: string) {
     const now = asOf ? new Date(asOf) : this.clock.now();
     const manager = this.dataSource.manager;
-    const unassigned = await LinkageRepository.unassigned(manager, 1_000);
-    const returned = await LinkageRepository.openReturns(manager);
+    const unassigned = await this.linkage.unassigned(manager, 1_000);
+    const returned = await this.linkage.openReturns(manager);
     return {
       asOf: now.toISOString(),
       unassigned: unassigned.map((a) => ({
@@ -84,6 +85,6 @@ export class LinkageQueriesService {
   }
 
   revocationRequests(state?: 'open' | 'revoked'): Promise<RevocationRequest[]> {
-    return LinkageRepository.revocationRequests(this.dataSource.manager, state);
+    return this.linkage.revocationRequests(this.dataSource.manager, state);
   }
 }

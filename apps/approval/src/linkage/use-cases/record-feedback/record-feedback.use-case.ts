@@ -11,22 +11,9 @@ import {
   PushRevocationRequestedV1Payload,
   PushSupervisedV1Payload,
 } from '@hub/contracts';
-import { TimelineKind } from './entities/timeline-entry.entity';
-import { LinkageRepository } from './linkage.repository';
-import { entry, revokedEntry } from './linkage.service';
-
-/**
- * The timeline steps recorded from the supervising departments' acts: their actor is the officer who acted
- * (PushActivityBase.actor, personal data in the contract).
- */
-export const OFFICER_STEPS: ReadonlySet<TimelineKind> = new Set([
-  'claimed',
-  'claim-refused',
-  'returned',
-  'supervised',
-  'fed-back',
-  'revocation-requested',
-]);
+import { TimelineKind } from '../../entities/timeline-entry.entity';
+import { LinkageRepository } from '../../linkage.repository';
+import { entry, revokedEntry } from '../../timeline';
 
 /**
  * 互反馈: what the supervising departments did with the pushes, as the supervision app publishes it, recorded on each
@@ -34,7 +21,9 @@ export const OFFICER_STEPS: ReadonlySet<TimelineKind> = new Set([
  * the push to be known yet (a claim may be read before the push it answers).
  */
 @Injectable()
-export class FeedbackService {
+export class RecordFeedback {
+  constructor(private readonly linkage: LinkageRepository) {}
+
   async record(manager: EntityManager, events: CloudEvent<PushActivityBase>[]): Promise<void> {
     const entries = events.map((event) => {
       const d = event.data!;
@@ -45,17 +34,17 @@ export class FeedbackService {
       .filter((e) => e.type.endsWith('.revocation-requested.v1'))
       .map((e) => e.data as PushRevocationRequestedV1Payload);
     // Read after the revocation that answers it (a replay reads the two topics side by side): closed at once.
-    await LinkageRepository.lockRevocationRequests(
+    await this.linkage.lockRevocationRequests(
       manager,
       requests.map((r) => r.requestId),
     );
-    const revoked = await LinkageRepository.revocationsOf(
+    const revoked = await this.linkage.revocationsOf(
       manager,
       requests.map((r) => r.requestId),
     );
     for (const d of requests) {
       const by = revoked.get(d.requestId);
-      await LinkageRepository.addRevocationRequest(manager, {
+      await this.linkage.addRevocationRequest(manager, {
         requestId: d.requestId,
         approvalId: d.approvalId,
         uscc: d.uscc,
@@ -68,12 +57,12 @@ export class FeedbackService {
       });
       if (by) entries.push(revokedEntry(by, d));
     }
-    await LinkageRepository.addTimeline(manager, entries);
+    await this.linkage.addTimeline(manager, entries);
   }
 
   /** The supervision app's claim and supervision deadline notices, on the approval's timeline. */
   async recordNotices(manager: EntityManager, events: CloudEvent<DeadlineNoticeV1Payload>[]): Promise<void> {
-    await LinkageRepository.addTimeline(
+    await this.linkage.addTimeline(
       manager,
       events.map((event) => {
         const d = event.data!;

@@ -1,0 +1,30 @@
+import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
+import { COORDINATORS } from '@hub/contracts';
+import { AllowDepartments, AssertionGuard, CallerDepartment } from '@hub/assertion';
+import { APPROVAL_BUREAU } from '../../linkage.types';
+import { AsOfQuery, RevocationRequestsQuery } from './as-of.query';
+import { ReadLinkage } from './read-linkage.use-case';
+
+/** 审管衔接 as the 审批局 and the coordinators see it. Any department may read an approval's timeline. */
+@Controller('v1')
+@UseGuards(AssertionGuard)
+export class ReadLinkageController {
+  constructor(private readonly queries: ReadLinkage) {}
+
+  @Get('approvals/:approvalId/timeline')
+  timeline(@Param('approvalId') approvalId: string, @CallerDepartment() caller: string) {
+    return this.queries.timeline(approvalId, caller);
+  }
+
+  @Get('coordination/queue')
+  @AllowDepartments(...COORDINATORS, APPROVAL_BUREAU)
+  queue(@Query() query: AsOfQuery) {
+    return this.queries.coordinationQueue(query.asOf);
+  }
+
+  @Get('revocation-requests')
+  @AllowDepartments(...COORDINATORS, APPROVAL_BUREAU)
+  revocationRequests(@Query() query: RevocationRequestsQuery) {
+    return this.queries.revocationRequests(query.state);
+  }
+}
