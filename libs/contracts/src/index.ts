@@ -206,6 +206,8 @@ export {
 } from './registry/event-type.registry';
 export type { JsonSchema } from './registry/json-schema';
 export { createEvent, type EventAttributes } from './registry/create-event';
+export { exampleEvent } from './registry/example-event';
+export { asyncApiDocument } from './registry/asyncapi-document';
 
 // The event types
 export { EVENT_TYPES, eventTypeRegistry } from './events/event-types';

@@ -5,11 +5,10 @@ import { verifyWebhook } from '@hub/auth';
 import { EnterpriseRegisteredV1, eventTypeRegistry } from '@hub/contracts';
 import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
 import { RunningHubApp, startHubApp } from '@hub/platform';
+import { HubClient, HubError } from '@hub/sdk';
 import { IsolatedEnv, eventually, isolatedEnv, readTopic } from '@hub/testing';
-import { gatewayApp } from '../../../apps/gateway/src/gateway.app';
-import { toGatewayEnv } from '../../../apps/gateway/src/gateway.env';
-import { HubClient } from './hub-client';
-import { HubError } from './hub-error';
+import { gatewayApp } from '../../apps/gateway/src/gateway.app';
+import { toGatewayEnv } from '../../apps/gateway/src/gateway.env';
 
 const ADMIN_KEY = 'sdk-test-admin';
 const ADMIN_SECRET = randomBytes(24).toString('base64url');

@@ -1,17 +1,11 @@
-import {
-  CloudEventMediaTypes,
-  DEPARTMENTS,
-  EventTypeDefinition,
-  EventTypeRegistry,
-  KAFKA_HEADER_PREFIX,
-  Topics,
-  departmentByCode,
-  egressTopic,
-  eventTypeRegistry,
-  ingressTopic,
-  toKafkaMessage,
-} from '@hub/contracts';
-import { exampleEvent } from './catalogue.service';
+import { CloudEventMediaTypes } from '../cloudevents/cloud-event';
+import { KAFKA_HEADER_PREFIX, toKafkaMessage } from '../cloudevents/kafka.codec';
+import { DEPARTMENTS, departmentByCode } from '../departments/departments';
+import { eventTypeRegistry } from '../events/event-types';
+import { EventTypeDefinition } from './event-type.definition';
+import { EventTypeRegistry } from './event-type.registry';
+import { exampleEvent } from './example-event';
+import { Topics, egressTopic, ingressTopic } from './topics';
 
 // AsyncAPI 3.0 of every topic the hub carries, generated from the contracts library (tools/asyncapi.ts writes it
 // to docs/asyncapi.yaml; a unit test fails when the checked-in file is not what this produces).
