@@ -13,7 +13,7 @@ import { SupervisionRepository } from '../supervision.repository';
  * The supervision app's rows in memory, for the use cases' unit specs: the same answers as the PostgreSQL
  * repository for what the use cases ask (the SQL itself is held to them by the integration and e2e specs).
  */
-export class InMemorySupervision implements Omit<SupervisionRepository, 'ledger' | 'stats'> {
+export class InMemorySupervision implements Omit<SupervisionRepository, 'stats'> {
   readonly rows = new Map<string, SupervisedPush>();
   readonly actions = new Map<string, SupervisionAction>();
 
@@ -61,6 +61,10 @@ export class InMemorySupervision implements Omit<SupervisionRepository, 'ledger'
   async dueForNotice(_: EntityManager, now: Date, limit: number): Promise<SupervisedPush[]> {
     const due = (r: SupervisedPush) => r.nextNoticeAt !== null && r.nextNoticeAt <= now;
     return [...this.rows.values()].filter((r) => due(r) && ['pushed', 'claimed'].includes(r.state)).slice(0, limit);
+  }
+
+  async ledger(_: EntityManager, department: string, states: string[]): Promise<SupervisedPush[]> {
+    return [...this.rows.values()].filter((r) => r.department === department && states.includes(r.state));
   }
 
   async addAction(_: EntityManager, action: SupervisionAction): Promise<boolean> {

@@ -1,5 +1,7 @@
 import { createEvent, PushClaimedV1 } from '@hub/contracts';
 import { approvalFixture, cst, grant, matter } from '../../testing/approval-fixture';
+import { Assign } from '../assign/assign.use-case';
+import { SendDueNotices } from '../send-due-notices/send-due-notices.use-case';
 import { ReceiveDecision } from '../receive-decision/receive-decision.use-case';
 import { RecordFeedback } from '../record-feedback/record-feedback.use-case';
 import { ReadLinkage } from './read-linkage.use-case';
@@ -49,5 +51,42 @@ describe('ReadLinkage', () => {
       expect.objectContaining({ approvalId: 'SP-2', pushDueDate: '2026-06-03', overdue: true }),
     ]);
     expect((await read.coordinationQueue(cst('2026-06-03T23:59:00').toISOString())).unassigned[0].overdue).toBe(false);
+  });
+
+  it('judges unassigned waits overdue across a holiday and a make-up working day, and keeps their timeline in time order', async () => {
+    const f = approvalFixture(cst('2026-06-03T10:00:00'));
+    const decisions = new ReceiveDecision(f.linkage, f.catalogue, f.outbox, f.calendar);
+    await decisions.receive(
+      f.manager,
+      [
+        // 2025-09-30 (Tue) + 2 working days: 国庆+中秋 runs 10/1-10/8, so due at the end of Fri 10/10.
+        grant('SP-HOL', cst('2025-09-30T10:00:00'), { matterCode: 'SPJ-XX-1' }),
+        // 2025-09-26 (Fri) + 2: Sunday 9/28 is a make-up working day, so due at the end of Mon 9/29.
+        grant('SP-MKP', cst('2025-09-26T10:00:00'), { matterCode: 'SPJ-XX-1' }),
+      ],
+      [f.clock.now(), f.clock.now()],
+    );
+    const read = new ReadLinkage(f.dataSource, f.linkage, f.clock);
+    const overdueAt = async (local: string) =>
+      Object.fromEntries(
+        (await read.coordinationQueue(cst(local).toISOString())).unassigned.map((u) => [u.approvalId, u.overdue]),
+      );
+    expect(await overdueAt('2025-09-29T20:00:00')).toEqual({ 'SP-HOL': false, 'SP-MKP': false });
+    expect(await overdueAt('2025-09-30T09:00:00')).toEqual({ 'SP-HOL': false, 'SP-MKP': true });
+    expect(await overdueAt('2025-10-09T18:00:00')).toEqual({ 'SP-HOL': false, 'SP-MKP': true });
+    expect(await overdueAt('2025-10-11T09:00:00')).toEqual({ 'SP-HOL': true, 'SP-MKP': true });
+
+    // Long past both deadlines: announced as overdue, escalated, then assigned by the coordinator.
+    await new SendDueNotices(f.dataSource, f.linkage, f.outbox, f.clock, f.calendar).send();
+    await new Assign(f.dataSource, f.linkage, f.outbox, f.clock, f.calendar).assign('SP-HOL', 'RSJ', 'DZB');
+    const t = await read.timeline('SP-HOL', 'ZFW');
+    // Decided in 2025, overdue and escalated as of its deadline, reached the hub (and the queue) only in 2026.
+    expect(t.timeline.map((e) => `${e.kind}${e.department ? `:${e.department}` : ''}`)).toEqual([
+      'received',
+      'overdue',
+      'escalated',
+      'unassigned',
+      'pushed:RSJ',
+    ]);
   });
 });
