@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   CloudEvent,
   COORDINATORS,
@@ -9,7 +9,7 @@ import {
   LicencePushRemindedV1,
   NotifiedParty,
 } from '@hub/contracts';
-import { OutboxWriter } from '@hub/messaging';
+import { OutboxWriter, schedulerPass } from '@hub/messaging';
 import {
   Clock,
   deadlineNotice,
@@ -82,29 +82,32 @@ export class SendDueNotices {
     @Inject(WorkdayCalendar) private readonly calendar: WorkdayCalendar,
   ) {}
 
-  /** One scheduler pass over up to `limit` approvals with notices due (locked, so replicas share the work); returns how many. */
-  async send(limit = 100): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const now = this.clock.now();
-      const due = await this.linkage.dueForNotice(manager, now, limit);
-      const events: CloudEvent<DeadlineNoticeV1Payload>[] = [];
-      for (const approval of due) {
-        const pass = noticePass(pushSchedule(this.calendar, approval), approval.noticeStage, now);
-        const subject = {
-          ...approval,
-          limit: 'push' as const,
-          due: { dueDate: approval.pushDueDate, dueAt: approval.pushDueAt, provisional: approval.pushDueProvisional },
-        };
-        for (const stage of pass.due) {
-          const sent = { source: SOURCE, now, correlationid: approval.eventId };
-          const event = deadlineNotice(NOTICE_TYPES, stage, subject, notifyFor(stage), sent);
-          events.push(event);
-          await this.linkage.addTimeline(manager, [noticeEntry(this.calendar, approval, event, stage)]);
-        }
-        await this.linkage.updateApproval(manager, approval.approvalId, pass.progress);
+  /** One pass over up to `limit` unassigned approvals with notices due; returns how many. */
+  send(limit = 100): Promise<number> {
+    return schedulerPass(this.dataSource, this.outbox, this.clock, (manager, now) =>
+      this.noticesOfUnassigned(manager, now, limit),
+    );
+  }
+
+  /** The notices due now on the unassigned approvals taken, recorded on their timelines. */
+  private async noticesOfUnassigned(manager: EntityManager, now: Date, limit: number) {
+    const due = await this.linkage.dueForNotice(manager, now, limit);
+    const events: CloudEvent<DeadlineNoticeV1Payload>[] = [];
+    for (const approval of due) {
+      const pass = noticePass(pushSchedule(this.calendar, approval), approval.noticeStage, now);
+      const subject = {
+        ...approval,
+        limit: 'push' as const,
+        due: { dueDate: approval.pushDueDate, dueAt: approval.pushDueAt, provisional: approval.pushDueProvisional },
+      };
+      for (const stage of pass.due) {
+        const sent = { source: SOURCE, now, correlationid: approval.eventId };
+        const event = deadlineNotice(NOTICE_TYPES, stage, subject, notifyFor(stage), sent);
+        events.push(event);
+        await this.linkage.addTimeline(manager, [noticeEntry(this.calendar, approval, event, stage)]);
       }
-      await this.outbox.enqueue(manager, events);
-      return due.length;
-    });
+      await this.linkage.updateApproval(manager, approval.approvalId, pass.progress);
+    }
+    return { taken: due.length, events };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { PushClaimRefusedV1, createEvent } from '@hub/contracts';
-import { OutboxWriter } from '@hub/messaging';
+import { OutboxWriter, schedulerPass } from '@hub/messaging';
 import { Clock } from '@hub/workdays';
 import { SupervisionEnv } from '../../../supervision.env';
 import { SOURCE } from '../../push-rows';
@@ -20,27 +20,30 @@ export class RefuseExpiredHolds {
   ) {}
 
   /** One scheduler pass over up to `limit` of them (locked, so replicas share the work); returns how many. */
-  async refuse(limit = 100): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const now = this.clock.now();
-      const expired = await this.pushes.heldUntil(manager, now, limit);
-      const refusals = expired.map((row) =>
-        createEvent(
-          PushClaimRefusedV1,
-          {
-            uscc: row.uscc,
-            approvalId: row.approvalId,
-            department: row.department,
-            actor: row.heldBy!,
-            at: row.heldAt!.toISOString(),
-            reason: holdExpired(row.department, row.approvalId, this.env.CLAIM_HOLD_MS),
-          },
-          { source: SOURCE, id: row.heldClaimId!, time: now.toISOString() },
-        ),
-      );
-      for (const row of expired) await this.pushes.remove(manager, row.approvalId, row.department);
-      await this.outbox.enqueue(manager, refusals);
-      return expired.length;
-    });
+  refuse(limit = 100): Promise<number> {
+    return schedulerPass(this.dataSource, this.outbox, this.clock, (manager, now) =>
+      this.refusalsOfExpired(manager, now, limit),
+    );
+  }
+
+  /** The refusals of the claims taken, which are forgotten. */
+  private async refusalsOfExpired(manager: EntityManager, now: Date, limit: number) {
+    const expired = await this.pushes.heldUntil(manager, now, limit);
+    const refusals = expired.map((row) =>
+      createEvent(
+        PushClaimRefusedV1,
+        {
+          uscc: row.uscc,
+          approvalId: row.approvalId,
+          department: row.department,
+          actor: row.heldBy!,
+          at: row.heldAt!.toISOString(),
+          reason: holdExpired(row.department, row.approvalId, this.env.CLAIM_HOLD_MS),
+        },
+        { source: SOURCE, id: row.heldClaimId!, time: now.toISOString() },
+      ),
+    );
+    for (const row of expired) await this.pushes.remove(manager, row.approvalId, row.department);
+    return { taken: expired.length, events: refusals };
   }
 }

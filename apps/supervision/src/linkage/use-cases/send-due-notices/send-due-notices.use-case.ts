@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   CloudEvent,
   COORDINATORS,
@@ -8,7 +8,7 @@ import {
   PushOverdueV1,
   PushRemindedV1,
 } from '@hub/contracts';
-import { OutboxWriter } from '@hub/messaging';
+import { OutboxWriter, schedulerPass } from '@hub/messaging';
 import { Clock, deadlineNotice, noticePass, NoticeSent, NoticeTypes, WorkdayCalendar } from '@hub/workdays';
 import { noticeSchedule, SOURCE } from '../../push-rows';
 import { SupervisionRepository } from '../../supervision.repository';
@@ -48,28 +48,31 @@ export class SendDueNotices {
     @Inject(WorkdayCalendar) private readonly calendar: WorkdayCalendar,
   ) {}
 
-  /** One scheduler pass over up to `limit` pushes with notices due (locked, so replicas share the work); returns how many. */
-  async send(limit = 100): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const now = this.clock.now();
-      const due = await this.pushes.dueForNotice(manager, now, limit);
-      const events: CloudEvent[] = [];
-      for (const row of due) {
-        const schedule = noticeSchedule(this.calendar, row);
-        if (!schedule || !row.noticeLimit) {
-          await this.pushes.update(manager, row.approvalId, row.department, { nextNoticeAt: null });
-          continue;
-        }
-        const pass = noticePass(schedule, row.noticeStage, now);
-        const subject = { ...row, limit: row.noticeLimit, due: schedule };
-        for (const stage of pass.due) {
-          const notify = notifyFor(stage, row.department);
-          events.push(deadlineNotice(NOTICE_TYPES, stage, subject, notify, { source: SOURCE, now }));
-        }
-        await this.pushes.update(manager, row.approvalId, row.department, pass.progress);
+  /** One pass over up to `limit` pushes whose claim or supervision limit has a notice due; returns how many. */
+  send(limit = 100): Promise<number> {
+    return schedulerPass(this.dataSource, this.outbox, this.clock, (manager, now) =>
+      this.noticesOfOpenLimits(manager, now, limit),
+    );
+  }
+
+  /** The notices due now on the pushes taken, each on the limit that runs on it. */
+  private async noticesOfOpenLimits(manager: EntityManager, now: Date, limit: number) {
+    const due = await this.pushes.dueForNotice(manager, now, limit);
+    const events: CloudEvent[] = [];
+    for (const row of due) {
+      const schedule = noticeSchedule(this.calendar, row);
+      if (!schedule || !row.noticeLimit) {
+        await this.pushes.update(manager, row.approvalId, row.department, { nextNoticeAt: null });
+        continue;
       }
-      await this.outbox.enqueue(manager, events);
-      return due.length;
-    });
+      const pass = noticePass(schedule, row.noticeStage, now);
+      const subject = { ...row, limit: row.noticeLimit, due: schedule };
+      for (const stage of pass.due) {
+        const notify = notifyFor(stage, row.department);
+        events.push(deadlineNotice(NOTICE_TYPES, stage, subject, notify, { source: SOURCE, now }));
+      }
+      await this.pushes.update(manager, row.approvalId, row.department, pass.progress);
+    }
+    return { taken: due.length, events };
   }
 }
