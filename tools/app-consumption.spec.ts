@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { DynamicModule, Type } from '@nestjs/common';
 import { PATTERN_EXTRAS_METADATA, PATTERN_METADATA } from '@nestjs/microservices/constants';
 import {
   APP_CONSUMES,
@@ -17,32 +16,14 @@ import { gatewayApp } from '../apps/gateway/src/gateway.app';
 import { inspectionApp } from '../apps/inspection/src/inspection.app';
 import { registryApp } from '../apps/registry/src/registry.app';
 import { supervisionApp } from '../apps/supervision/src/supervision.app';
+import { controllersOf } from './app-controllers';
 
 const APPS: HubAppDefinition[] = [gatewayApp, approvalApp, supervisionApp, inspectionApp, registryApp, consoleApp];
-
-/** The controllers of a module and of every module it imports. */
-function controllersOf(modules: readonly (Type | DynamicModule)[], seen = new Set<unknown>()): Type[] {
-  return modules.flatMap((entry) => {
-    const module = 'module' in entry ? entry.module : entry;
-    if (seen.has(entry)) return [];
-    seen.add(entry);
-    const dynamic = 'module' in entry ? entry : undefined;
-    const controllers = [
-      ...((Reflect.getMetadata('controllers', module) as Type[] | undefined) ?? []),
-      ...((dynamic?.controllers as Type[] | undefined) ?? []),
-    ];
-    const imports = [
-      ...((Reflect.getMetadata('imports', module) as (Type | DynamicModule)[] | undefined) ?? []),
-      ...((dynamic?.imports as (Type | DynamicModule)[] | undefined) ?? []),
-    ].filter((i) => typeof i === 'function' || (typeof i === 'object' && i !== null && 'module' in i));
-    return [...controllers, ...controllersOf(imports, seen)];
-  });
-}
 
 /** What an app's Kafka handlers subscribe to, in the terms of APP_CONSUMES. */
 function consumedBy(app: HubAppDefinition): Set<ConsumedTopics> {
   const consumed = new Set<ConsumedTopics>();
-  for (const controller of controllersOf(app.modules)) {
+  for (const controller of controllersOf(app)) {
     const prototype = controller.prototype as Record<string, unknown>;
     for (const name of Object.getOwnPropertyNames(prototype)) {
       const method = prototype[name];

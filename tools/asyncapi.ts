@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { asyncApiDocument } from '../apps/gateway/src/catalogue/asyncapi-document';
+import { asyncApiDocument } from '@hub/contracts';
 
 const HEADER = '# Generated from libs/contracts by `npm run asyncapi` (tools/asyncapi.ts). Do not edit by hand.\n';
 

@@ -1,19 +1,20 @@
 import 'reflect-metadata';
 import { RequestMethod, Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { LinkageController } from '../apps/approval/src/linkage/linkage.controller';
-import { MattersController } from '../apps/approval/src/matters/matters.controller';
-import { DeadLettersController } from '../apps/console/src/dead-letters/dead-letters.controller';
+import { approvalApp } from '../apps/approval/src/approval.app';
+import { consoleApp } from '../apps/console/src/console.app';
 import { FORWARDED_ROUTES } from '../apps/gateway/src/door/door-routes';
-import { SupervisionController } from '../apps/supervision/src/linkage/supervision.controller';
+import { supervisionApp } from '../apps/supervision/src/supervision.app';
+import { controllersOf } from './app-controllers';
 
+/** Every controller of the apps behind the door: those without HTTP routes (Kafka consumers) add none. */
 const CONTROLLERS: Record<string, Type[]> = {
-  approval: [LinkageController, MattersController],
-  supervision: [SupervisionController],
-  console: [DeadLettersController],
+  approval: controllersOf(approvalApp),
+  supervision: controllersOf(supervisionApp),
+  console: controllersOf(consoleApp),
 };
 
-/** Every HTTP route of a controller as `method /path-under-v1` in the OpenAPI spelling of the route table. */
+/** Every API route (under /v1) of a controller as `method /path-under-v1` in the OpenAPI spelling of the route table. */
 function routesOf(controller: Type): string[] {
   const base = String(Reflect.getMetadata(PATH_METADATA, controller));
   return Object.getOwnPropertyNames(controller.prototype).flatMap((name) => {
@@ -21,7 +22,10 @@ function routesOf(controller: Type): string[] {
     const path = Reflect.getMetadata(PATH_METADATA, handler as object) as string | undefined;
     const method = Reflect.getMetadata(METHOD_METADATA, handler as object) as RequestMethod | undefined;
     if (path === undefined || method === undefined) return [];
-    const full = `/${[base, path].filter((p) => p !== '' && p !== '/').join('/')}`
+    const whole = `/${[base, path].filter((p) => p !== '' && p !== '/').join('/')}`;
+    // The API is under /v1; the console's pages (its own, for people's browsers) are not forwarded.
+    if (!whole.startsWith('/v1/') && whole !== '/v1') return [];
+    const full = whole
       .replace(/^\/v1/, '')
       .replace(/\\:/g, ':')
       .replace(/\/:(\w+)/g, '/{$1}');

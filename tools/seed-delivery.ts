@@ -1,5 +1,5 @@
 import { HubClient } from '@hub/sdk';
-import { DEMO_ENTITLEMENTS } from '../apps/gateway/src/entitlements/demo-entitlements';
+import { DEMO_ENTITLEMENTS } from '@hub/demo';
 
 interface Credential {
   accessKeyId: string;

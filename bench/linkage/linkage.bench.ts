@@ -11,10 +11,9 @@ import { infraKafkaSasl, localEdgeKeys } from '@hub/infra';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { ASSERTION_HEADER, AssertionSigner } from '@hub/assertion';
-import { LicenceGrantedV1, Topics, toKafkaMessage } from '@hub/contracts';
+import { LicenceGrantedV1, Topics, stableId, toKafkaMessage } from '@hub/contracts';
 import { demoUscc } from '@hub/demo';
 import { startAppProcess } from '@hub/testing';
-import { stableId } from '../../apps/approval/src/linkage/stable-id';
 import {
   infrastructureCpuMs,
   machine,

@@ -1,7 +1,5 @@
 import {
   LicenceGrantedV1,
-  LicencePushEscalatedV1,
-  LicencePushOverdueV1,
   LicenceRevokedV1,
   PushRevocationRequestedV1,
   Topics,
@@ -17,7 +15,6 @@ import {
   eventually,
   hubProcessEnv,
   isolatedEnv,
-  readTopic,
   startAppProcess,
   testKafka,
 } from '@hub/testing';
@@ -174,15 +171,6 @@ describe('审管衔接, the whole loop', () => {
     );
   });
 
-  it('pushes a matter to each of its supervising departments', async () => {
-    const g = grant(nextUscc(), `SP-${RUN}-BUILD-1`, 'SPJ-SGXK-003');
-    await publishDecisions(iso.brokers, iso.topicPrefix, [decisionEvent(LicenceGrantedV1.type, g)]);
-    await eventually(async () => {
-      expect((await supervised(g.approvalId, 'CGJ'))[0]?.state).toBe('pushed');
-      expect((await supervised(g.approvalId, 'ZGJ'))[0]?.state).toBe('pushed');
-    });
-  });
-
   it('a return goes to the coordinator, whose re-routing is recorded and pushed', async () => {
     const g = grant(nextUscc(), `SP-${RUN}-RET-1`, 'SPJ-WHPJY-002');
     await publishDecisions(iso.brokers, iso.topicPrefix, [decisionEvent(LicenceGrantedV1.type, g)]);
@@ -239,86 +227,6 @@ describe('审管衔接, the whole loop', () => {
     });
     const q = await call<{ returned: { approvalId: string }[] }>('approval', 'ZFW', 'GET', '/v1/coordination/queue');
     expect(q.body.returned.map((r) => r.approvalId)).not.toContain(g.approvalId);
-  });
-
-  it('keeps an unassigned matter waiting for the coordinator; its wait is overdue across a holiday and a make-up working day', async () => {
-    // 2025-09-30 (Tue) + 2 working days: 国庆+中秋 runs 10/1–10/8, so due at the end of Fri 10/10 (weekends alone: 10/2).
-    const holiday = grant(nextUscc(), `SP-${RUN}-UN-HOL`, 'SPJ-XFSD-010', { decidedAt: '2025-09-30T10:00:00+08:00' });
-    // 2025-09-26 (Fri) + 2: Sunday 9/28 is a make-up working day, so due at the end of Mon 9/29 (weekends alone: 9/30).
-    const makeUp = grant(nextUscc(), `SP-${RUN}-UN-MKP`, 'SPJ-XFSD-010', { decidedAt: '2025-09-26T10:00:00+08:00' });
-    await publishDecisions(iso.brokers, iso.topicPrefix, [
-      decisionEvent(LicenceGrantedV1.type, holiday),
-      decisionEvent(LicenceGrantedV1.type, makeUp),
-    ]);
-    const overdueAt = async (asOf: string): Promise<Record<string, boolean>> => {
-      const q = await call<{ unassigned: { approvalId: string; overdue: boolean; pushDueDate: string }[] }>(
-        'approval',
-        'ZFW',
-        'GET',
-        `/v1/coordination/queue?asOf=${encodeURIComponent(asOf)}`,
-      );
-      expect(q.status).toBe(200);
-      return Object.fromEntries(
-        q.body.unassigned.filter((u) => u.approvalId.startsWith(`SP-${RUN}-UN-`)).map((u) => [u.approvalId, u.overdue]),
-      );
-    };
-    await eventually(async () => expect(Object.keys(await overdueAt('2025-09-29T20:00:00+08:00'))).toHaveLength(2));
-    expect(await overdueAt('2025-09-29T20:00:00+08:00')).toEqual({
-      [`SP-${RUN}-UN-HOL`]: false,
-      [`SP-${RUN}-UN-MKP`]: false,
-    });
-    expect(await overdueAt('2025-09-30T09:00:00+08:00')).toEqual({
-      [`SP-${RUN}-UN-HOL`]: false,
-      [`SP-${RUN}-UN-MKP`]: true,
-    });
-    expect(await overdueAt('2025-10-09T18:00:00+08:00')).toEqual({
-      [`SP-${RUN}-UN-HOL`]: false,
-      [`SP-${RUN}-UN-MKP`]: true,
-    });
-    expect(await overdueAt('2025-10-11T09:00:00+08:00')).toEqual({
-      [`SP-${RUN}-UN-HOL`]: true,
-      [`SP-${RUN}-UN-MKP`]: true,
-    });
-
-    // Long past both deadlines: the scheduler announced each as overdue, then escalated it to the coordinators.
-    const notices = await readTopic(
-      iso.brokers,
-      `${iso.topicPrefix}${Topics.ApprovalLicenceV1}`,
-      (m) =>
-        m.filter((x) => x.headers['ce_type'] === LicencePushEscalatedV1.type && x.value.includes(`SP-${RUN}-UN-`))
-          .length >= 2,
-    );
-    const holidayNotices = notices.filter(
-      (x) => x.value.includes(`SP-${RUN}-UN-HOL`) && x.headers['ce_type']?.includes('push-'),
-    );
-    expect(holidayNotices.map((x) => x.headers['ce_type'])).toEqual([
-      LicencePushOverdueV1.type,
-      LicencePushEscalatedV1.type,
-    ]);
-    const escalated = JSON.parse(holidayNotices[1].value) as {
-      dueDate: string;
-      notify: { department: string; role: string }[];
-    };
-    expect(escalated.dueDate).toBe('2025-10-10');
-    expect(escalated.notify).toEqual([
-      { department: 'ZFW', role: 'coordinator' },
-      { department: 'DZB', role: 'coordinator' },
-    ]);
-
-    const assigned = await call('approval', 'DZB', 'POST', `/v1/approvals/SP-${RUN}-UN-HOL/assignments`, {
-      department: 'RSJ',
-    });
-    expect(assigned.status).toBe(201);
-    await eventually(async () => expect((await supervised(`SP-${RUN}-UN-HOL`, 'RSJ'))[0]?.state).toBe('pushed'));
-    // In time order: decided in 2025, overdue and escalated as of its deadline, reached the hub (and the
-    // unassigned queue) only now, in this test.
-    expect(kinds(await timeline(`SP-${RUN}-UN-HOL`))).toEqual([
-      'received',
-      'overdue',
-      'escalated',
-      'unassigned',
-      'pushed:RSJ',
-    ]);
   });
 
   it('a false commitment produces a revocation request; the 审批局 revokes and the loop closes', async () => {

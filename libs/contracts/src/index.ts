@@ -46,13 +46,17 @@ export {
   type ParsedLicenceId,
 } from './identifiers/licence-id';
 
+export { stableId } from './identifiers/stable-id';
+
 // Departments
 export {
+  COORDINATORS,
   DEPARTMENTS,
   DEPARTMENT_CODE_RULE,
   DEPARTMENT_KINDS,
   IsDepartmentCode,
   departmentByCode,
+  isCoordinator,
   isDepartmentCode,
   parseDepartments,
   type Department,
@@ -202,6 +206,8 @@ export {
 } from './registry/event-type.registry';
 export type { JsonSchema } from './registry/json-schema';
 export { createEvent, type EventAttributes } from './registry/create-event';
+export { exampleEvent } from './registry/example-event';
+export { asyncApiDocument } from './registry/asyncapi-document';
 
 // The event types
 export { EVENT_TYPES, eventTypeRegistry } from './events/event-types';

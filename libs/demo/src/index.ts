@@ -1,1 +1,2 @@
 export * from './demo-enterprises';
+export * from './demo-entitlements';

@@ -3,6 +3,7 @@ export * from './event-catalog';
 export * from './contracts-catalog';
 export * from './hub-producer';
 export * from './outbox.writer';
+export * from './scheduler-pass';
 export * from './outbox.relay';
 export * from './hub-context';
 export * from './hub-handler';

@@ -2,24 +2,43 @@ import { Module } from '@nestjs/common';
 import { Clock, WorkdayCalendar } from '@hub/workdays';
 import { AssertionModule } from '@hub/assertion';
 import { ApprovalEnv } from '../approval.env';
-import { FeedbackService } from './feedback.service';
-import { LinkageQueriesService } from './linkage-queries.service';
-import { LinkageConsumer } from './linkage.consumer';
-import { LinkageController } from './linkage.controller';
-import { LinkageService } from './linkage.service';
+import { MattersModule } from '../matters/matters.module';
+import { LinkageRepository } from './linkage.repository';
 import { PushDeadlineScheduler } from './push-deadline.scheduler';
+import { AssignController } from './use-cases/assign/assign.controller';
+import { Assign } from './use-cases/assign/assign.use-case';
+import { ReadLinkageController } from './use-cases/read-linkage/read-linkage.controller';
+import { ReadLinkage } from './use-cases/read-linkage/read-linkage.use-case';
+import { RebuildConsumer } from './use-cases/rebuild/rebuild.consumer';
+import { Rebuild } from './use-cases/rebuild/rebuild.use-case';
+import { ReceiveDecisionConsumer } from './use-cases/receive-decision/receive-decision.consumer';
+import { ReceiveDecision } from './use-cases/receive-decision/receive-decision.use-case';
+import { RecordFeedbackConsumer } from './use-cases/record-feedback/record-feedback.consumer';
+import { RecordFeedback } from './use-cases/record-feedback/record-feedback.use-case';
+import { SendDueNotices } from './use-cases/send-due-notices/send-due-notices.use-case';
 
+/** 双推送、协调、互反馈: the 审批局's side of 审管衔接, one folder a use case. */
 @Module({
-  imports: [AssertionModule.forApp('approval', ApprovalEnv)],
-  controllers: [LinkageConsumer, LinkageController],
+  imports: [AssertionModule.forApp('approval', ApprovalEnv), MattersModule],
+  controllers: [
+    ReceiveDecisionConsumer,
+    RebuildConsumer,
+    RecordFeedbackConsumer,
+    AssignController,
+    ReadLinkageController,
+  ],
   providers: [
-    LinkageService,
-    FeedbackService,
-    LinkageQueriesService,
+    LinkageRepository,
+    ReceiveDecision,
+    Assign,
+    SendDueNotices,
+    Rebuild,
+    RecordFeedback,
+    ReadLinkage,
     PushDeadlineScheduler,
     Clock,
     { provide: WorkdayCalendar, useValue: new WorkdayCalendar() },
   ],
-  exports: [Clock, LinkageService, PushDeadlineScheduler],
+  exports: [Clock, PushDeadlineScheduler],
 })
 export class LinkageModule {}

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { insertSet } from '@hub/persistence';
 import { Approval } from './entities/approval.entity';
@@ -8,20 +9,21 @@ import { TimelineEntry } from './entities/timeline-entry.entity';
 export type PushProgress = 'pushed' | 'claimed' | 'returned' | 'supervised' | 'fed-back';
 
 /** The approval app's linkage tables; every call runs in the caller's transaction. */
+@Injectable()
 export class LinkageRepository {
-  static findApproval(manager: EntityManager, approvalId: string, lock = false): Promise<Approval | null> {
+  findApproval(manager: EntityManager, approvalId: string, lock = false): Promise<Approval | null> {
     return manager.findOne(Approval, {
       where: { approvalId },
       ...(lock ? { lock: { mode: 'pessimistic_write' } } : {}),
     });
   }
 
-  static async insertApprovals(manager: EntityManager, approvals: Approval[]): Promise<void> {
+  async insertApprovals(manager: EntityManager, approvals: Approval[]): Promise<void> {
     await insertSet(manager, Approval, approvals);
   }
 
   /** Which of these 审批件号 have been received already. */
-  static async existingApprovals(manager: EntityManager, approvalIds: string[]): Promise<Set<string>> {
+  async existingApprovals(manager: EntityManager, approvalIds: string[]): Promise<Set<string>> {
     const rows: { approval_id: string }[] = await manager.query(
       `SELECT approval_id FROM "approval"."approval" WHERE approval_id = ANY($1)`,
       [approvalIds],
@@ -29,11 +31,11 @@ export class LinkageRepository {
     return new Set(rows.map((r) => r.approval_id));
   }
 
-  static async updateApproval(manager: EntityManager, approvalId: string, change: Partial<Approval>): Promise<void> {
+  async updateApproval(manager: EntityManager, approvalId: string, change: Partial<Approval>): Promise<void> {
     await manager.update(Approval, { approvalId }, change);
   }
 
-  static async existingPushes(manager: EntityManager, pushIds: string[]): Promise<Set<string>> {
+  async existingPushes(manager: EntityManager, pushIds: string[]): Promise<Set<string>> {
     const rows: { push_id: string }[] = await manager.query(
       `SELECT push_id FROM "approval"."push" WHERE push_id = ANY($1)`,
       [pushIds],
@@ -41,26 +43,26 @@ export class LinkageRepository {
     return new Set(rows.map((r) => r.push_id));
   }
 
-  static pushesOf(manager: EntityManager, approvalId: string): Promise<Push[]> {
+  pushesOf(manager: EntityManager, approvalId: string): Promise<Push[]> {
     return manager.find(Push, { where: { approvalId }, order: { pushedAt: 'ASC' } });
   }
 
   /** Adds pushes; a push already recorded is left as it is. */
-  static async insertPush(manager: EntityManager, push: Push | Push[]): Promise<void> {
+  async insertPush(manager: EntityManager, push: Push | Push[]): Promise<void> {
     await insertSet(manager, Push, Array.isArray(push) ? push : [push], { onConflict: 'ON CONFLICT DO NOTHING' });
   }
 
   /** Adds timeline entries; an entry already recorded (same event) is left as it is. */
-  static async addTimeline(manager: EntityManager, entries: TimelineEntry[]): Promise<void> {
+  async addTimeline(manager: EntityManager, entries: TimelineEntry[]): Promise<void> {
     await insertSet(manager, TimelineEntry, entries, { onConflict: 'ON CONFLICT DO NOTHING' });
   }
 
-  static timelineOf(manager: EntityManager, approvalId: string): Promise<TimelineEntry[]> {
+  timelineOf(manager: EntityManager, approvalId: string): Promise<TimelineEntry[]> {
     return manager.find(TimelineEntry, { where: { approvalId }, order: { at: 'ASC', eventId: 'ASC' } });
   }
 
   /** Each push's progress from its timeline: returned is final; otherwise the furthest step reached. */
-  static async progressOf(manager: EntityManager, approvalId: string): Promise<Map<string, PushProgress>> {
+  async progressOf(manager: EntityManager, approvalId: string): Promise<Map<string, PushProgress>> {
     const rows: { department: string; kinds: string[] }[] = await manager.query(
       `SELECT department, array_agg(DISTINCT kind) AS kinds FROM "approval"."timeline_entry"
         WHERE approval_id = $1 AND department IS NOT NULL GROUP BY department`,
@@ -76,7 +78,7 @@ export class LinkageRepository {
   }
 
   /** Returned pushes of the approval that no later push replaces: they wait for the coordinator. */
-  static openReturns(
+  openReturns(
     manager: EntityManager,
     approvalId?: string,
   ): Promise<
@@ -94,12 +96,12 @@ export class LinkageRepository {
     );
   }
 
-  static unassigned(manager: EntityManager, limit: number): Promise<Approval[]> {
+  unassigned(manager: EntityManager, limit: number): Promise<Approval[]> {
     return manager.find(Approval, { where: { state: 'unassigned' }, order: { pushDueAt: 'ASC' }, take: limit });
   }
 
   /** Unassigned approvals whose next notice is due, locked so that another replica's scheduler skips them. */
-  static dueForNotice(manager: EntityManager, now: Date, limit: number): Promise<Approval[]> {
+  dueForNotice(manager: EntityManager, now: Date, limit: number): Promise<Approval[]> {
     return manager
       .createQueryBuilder(Approval, 'a')
       .where(`a.state = 'unassigned' AND a.next_notice_at <= :now`, { now })
@@ -110,17 +112,16 @@ export class LinkageRepository {
       .getMany();
   }
 
-  static async addRevocationRequest(manager: EntityManager, request: RevocationRequest): Promise<void> {
+  async addRevocationRequest(manager: EntityManager, request: RevocationRequest): Promise<void> {
     await manager.createQueryBuilder().insert().into(RevocationRequest).values(request).orIgnore().execute();
   }
 
-  /** Returns the closed request, or null when there was none open with that id. */
   /**
    * Serialises, until the transaction ends, the two transactions that may meet over a revocation request: the request
    * read (FeedbackService) and the decision that answers it. Each checks for the other; without the lock, both could
    * check before either commits, and the request would stay open.
    */
-  static async lockRevocationRequests(manager: EntityManager, requestIds: readonly string[]): Promise<void> {
+  async lockRevocationRequests(manager: EntityManager, requestIds: readonly string[]): Promise<void> {
     if (requestIds.length === 0) return;
     await manager.query(
       `SELECT pg_advisory_xact_lock(hashtextextended('revocation-request:' || id, 0))
@@ -129,12 +130,13 @@ export class LinkageRepository {
     );
   }
 
-  static async closeRevocationRequest(
+  /** Returns the closed request, or null when there was none open with that id. */
+  async closeRevocationRequest(
     manager: EntityManager,
     requestId: string,
     approvalId: string,
   ): Promise<RevocationRequest | null> {
-    await LinkageRepository.lockRevocationRequests(manager, [requestId]);
+    await this.lockRevocationRequests(manager, [requestId]);
     const request = await manager.findOneBy(RevocationRequest, { requestId });
     if (!request) return null;
     await manager.update(RevocationRequest, { requestId }, { state: 'revoked', revokedByApprovalId: approvalId });
@@ -142,7 +144,7 @@ export class LinkageRepository {
   }
 
   /** Receipts of decisions that revoke on these requests (their `received` entries), by request id. */
-  static async revocationsOf(manager: EntityManager, requestIds: string[]): Promise<Map<string, TimelineEntry>> {
+  async revocationsOf(manager: EntityManager, requestIds: string[]): Promise<Map<string, TimelineEntry>> {
     if (requestIds.length === 0) return new Map();
     const entries = await manager
       .createQueryBuilder(TimelineEntry, 't')
@@ -151,7 +153,7 @@ export class LinkageRepository {
     return new Map(entries.map((e) => [String(e.detail.revocationRequestId), e]));
   }
 
-  static revocationRequests(manager: EntityManager, state?: string): Promise<RevocationRequest[]> {
+  revocationRequests(manager: EntityManager, state?: string): Promise<RevocationRequest[]> {
     return manager.find(RevocationRequest, {
       where: state ? { state: state as RevocationRequest['state'] } : {},
       order: { requestedAt: 'ASC' },

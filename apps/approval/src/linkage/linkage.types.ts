@@ -1,6 +1,5 @@
 export type { Commitment, LicenceDecision, ReformMode } from '@hub/contracts';
 export type { NoticeStage as NoticeStageName } from '@hub/workdays';
 
-/** The zone's coordinators (政法委, 党政办): they assign unassigned approvals, re-route returns, receive escalations. */
-export const COORDINATORS = ['ZFW', 'DZB'] as const;
+/** The 审批局: it decides the approvals, and its head hears of those waiting past their push limit. */
 export const APPROVAL_BUREAU = 'SPJ';

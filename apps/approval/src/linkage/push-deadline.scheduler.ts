@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PeriodicJob } from '@hub/platform';
 import { ApprovalEnv } from '../approval.env';
-import { LinkageService } from './linkage.service';
+import { SendDueNotices } from './use-cases/send-due-notices/send-due-notices.use-case';
 
 /**
  * Sends the push-deadline notices of unassigned approvals. Every replica runs it; rows are taken with
@@ -10,7 +10,7 @@ import { LinkageService } from './linkage.service';
 @Injectable()
 export class PushDeadlineScheduler extends PeriodicJob {
   constructor(
-    private readonly linkage: LinkageService,
+    private readonly sendDueNotices: SendDueNotices,
     env: ApprovalEnv,
   ) {
     super(env.SCHEDULER_INTERVAL_MS);
@@ -18,6 +18,6 @@ export class PushDeadlineScheduler extends PeriodicJob {
 
   /** Sends every notice due now, in rounds of 100. */
   protected async work(): Promise<void> {
-    while ((await this.linkage.sendDueNotices(100)) === 100);
+    while ((await this.sendDueNotices.send(100)) === 100);
   }
 }

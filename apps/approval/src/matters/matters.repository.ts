@@ -1,10 +1,12 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { MatterVersion } from './entities/matter-version.entity';
 
 /** Reads and writes the catalogue; every call takes the transaction it belongs to. */
+@Injectable()
 export class MattersRepository {
   /** The version in force on `date`: the highest version effective on or before it. */
-  static inForce(manager: EntityManager, matterCode: string, date: string): Promise<MatterVersion | null> {
+  inForce(manager: EntityManager, matterCode: string, date: string): Promise<MatterVersion | null> {
     return manager
       .createQueryBuilder(MatterVersion, 'v')
       .where('v.matter_code = :matterCode AND v.effective_from <= :date', { matterCode, date })
@@ -12,15 +14,15 @@ export class MattersRepository {
       .getOne();
   }
 
-  static latest(manager: EntityManager, matterCode: string): Promise<MatterVersion | null> {
+  latest(manager: EntityManager, matterCode: string): Promise<MatterVersion | null> {
     return manager.findOne(MatterVersion, { where: { matterCode }, order: { version: 'DESC' } });
   }
 
-  static versions(manager: EntityManager, matterCode: string): Promise<MatterVersion[]> {
+  versions(manager: EntityManager, matterCode: string): Promise<MatterVersion[]> {
     return manager.find(MatterVersion, { where: { matterCode }, order: { version: 'ASC' } });
   }
 
-  static async latestOfEach(manager: EntityManager): Promise<MatterVersion[]> {
+  async latestOfEach(manager: EntityManager): Promise<MatterVersion[]> {
     return manager
       .createQueryBuilder(MatterVersion, 'v')
       .distinctOn(['v.matter_code'])
@@ -29,11 +31,11 @@ export class MattersRepository {
       .getMany();
   }
 
-  static async count(manager: EntityManager): Promise<number> {
+  async count(manager: EntityManager): Promise<number> {
     return manager.count(MatterVersion);
   }
 
-  static async insert(manager: EntityManager, rows: Omit<MatterVersion, 'changedAt'>[]): Promise<void> {
+  async insert(manager: EntityManager, rows: Omit<MatterVersion, 'changedAt'>[]): Promise<void> {
     if (rows.length > 0) await manager.insert(MatterVersion, rows);
   }
 }

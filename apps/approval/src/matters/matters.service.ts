@@ -16,6 +16,7 @@ export class MattersService implements OnApplicationBootstrap {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly catalogue: MattersRepository,
     private readonly env: ApprovalEnv,
   ) {}
 
@@ -23,8 +24,8 @@ export class MattersService implements OnApplicationBootstrap {
     if (!this.env.seedDemoMatters) return;
     await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [CATALOGUE_LOCK]);
-      if ((await MattersRepository.count(manager)) > 0) return;
-      await MattersRepository.insert(
+      if ((await this.catalogue.count(manager)) > 0) return;
+      await this.catalogue.insert(
         manager,
         DEMO_MATTERS.map((m) => ({ ...m, version: 1, changedBy: 'demo' })),
       );
@@ -33,11 +34,11 @@ export class MattersService implements OnApplicationBootstrap {
   }
 
   list(): Promise<MatterVersion[]> {
-    return MattersRepository.latestOfEach(this.dataSource.manager);
+    return this.catalogue.latestOfEach(this.dataSource.manager);
   }
 
   async versions(code: string): Promise<MatterVersion[]> {
-    const versions = await MattersRepository.versions(this.dataSource.manager, code);
+    const versions = await this.catalogue.versions(this.dataSource.manager, code);
     if (versions.length === 0) throw new ProblemException(404, 'not-found', `no matter ${code}`);
     return versions;
   }
@@ -46,7 +47,7 @@ export class MattersService implements OnApplicationBootstrap {
   async put(code: string, dto: PutMatterDto, department: string): Promise<MatterVersion> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${CATALOGUE_LOCK}:${code}`]);
-      const latest = await MattersRepository.latest(manager, code);
+      const latest = await this.catalogue.latest(manager, code);
       if (latest && dto.effectiveFrom < latest.effectiveFrom) {
         throw new ProblemException(
           409,
@@ -74,8 +75,8 @@ export class MattersService implements OnApplicationBootstrap {
         departments: dto.departments,
         changedBy: department,
       };
-      await MattersRepository.insert(manager, [row]);
-      return (await MattersRepository.latest(manager, code))!;
+      await this.catalogue.insert(manager, [row]);
+      return (await this.catalogue.latest(manager, code))!;
     });
   }
 }

@@ -6,10 +6,9 @@ import {
   EventLimitsView,
   EventTypeRegistry,
   JsonSchema,
-  createEvent,
   departmentByCode,
   eventTypeRegistry,
-  exampleDepartmentOf,
+  exampleEvent,
 } from '@hub/contracts';
 
 /** What the catalogue tells a department system about one event type. */
@@ -38,9 +37,6 @@ export interface EventTypeView {
   limits: EventLimitsView;
 }
 
-// Fixed so that the catalogue (and the AsyncAPI document built from it) is the same on every call and every machine.
-const EXAMPLE_TIME = '2026-11-27T08:00:00Z';
-
 /** The event catalogue, read from the contracts library: the one place every type is declared. */
 @Injectable()
 export class CatalogueService {
@@ -65,16 +61,6 @@ export class CatalogueService {
 }
 
 /** A type's example as its owner's own system would send it (an `each-department` type: the example department's). */
-export function exampleEvent(definition: EventTypeDefinition): CloudEvent {
-  const department = exampleDepartmentOf(definition.owner);
-  return createEvent(definition, structuredClone(definition.example), {
-    id: `example-${definition.name.aggregate}-${definition.name.verb}-1`,
-    source: department ? `/departments/${department}/systems/example` : `/apps/${definition.owner}`,
-    time: EXAMPLE_TIME,
-    ...(department ? { department } : {}),
-  });
-}
-
 function toView(registry: EventTypeRegistry, definition: EventTypeDefinition): EventTypeView {
   const department = departmentByCode(definition.owner);
   const schema = registry.jsonSchema(definition.type);

@@ -8,12 +8,11 @@ import {
   fromKafkaMessage,
   toKafkaMessage,
 } from '@hub/contracts';
-import { demoEnterprises, enterpriseDeregisteredEvent, enterpriseRegisteredEvent } from '@hub/demo';
+import { DEMO_ENTITLEMENTS, demoEnterprises, enterpriseDeregisteredEvent, enterpriseRegisteredEvent } from '@hub/demo';
 import { RunningHubApp, startHubApp } from '@hub/platform';
 import { HubClient, HubError } from '@hub/sdk';
 import { IsolatedEnv, WebhookReceiver, eventually, isolatedEnv, readTopic, testKafka } from '@hub/testing';
 import { seedDemoDelivery } from '../../../../tools/seed-delivery';
-import { DEMO_ENTITLEMENTS } from '../entitlements/demo-entitlements';
 import { gatewayApp } from '../gateway.app';
 import { DeliveriesRepository } from './deliveries.repository';
 import { toGatewayEnv } from '../gateway.env';

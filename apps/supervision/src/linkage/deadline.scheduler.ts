@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { PeriodicJob } from '@hub/platform';
 import { SupervisionEnv } from '../supervision.env';
-import { LedgersService } from './ledgers.service';
-import { SupervisionService } from './supervision.service';
+import { ReadLedgers } from './use-cases/read-ledgers/read-ledgers.use-case';
+import { RefuseExpiredHolds } from './use-cases/refuse-expired-holds/refuse-expired-holds.use-case';
+import { SendDueNotices } from './use-cases/send-due-notices/send-due-notices.use-case';
 
 /**
  * Refuses claims held past the claim limit, sends claim and supervision deadline notices and refreshes the linkage
@@ -12,16 +13,17 @@ import { SupervisionService } from './supervision.service';
 @Injectable()
 export class DeadlineScheduler extends PeriodicJob {
   constructor(
-    private readonly supervision: SupervisionService,
-    private readonly ledgers: LedgersService,
+    private readonly refuseExpiredHolds: RefuseExpiredHolds,
+    private readonly sendDueNotices: SendDueNotices,
+    private readonly ledgers: ReadLedgers,
     env: SupervisionEnv,
   ) {
     super(env.SCHEDULER_INTERVAL_MS);
   }
 
   protected async work(): Promise<void> {
-    while ((await this.supervision.refuseExpiredHolds(100)) === 100);
-    while ((await this.supervision.sendDueNotices(100)) === 100);
+    while ((await this.refuseExpiredHolds.refuse(100)) === 100);
+    while ((await this.sendDueNotices.send(100)) === 100);
     await this.ledgers.refreshMetrics();
   }
 }

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { insertSet, updateSet } from '@hub/persistence';
@@ -14,13 +15,9 @@ export interface DepartmentStats {
 }
 
 /** The supervision app's pushes and actions; every call takes the caller's transaction. */
+@Injectable()
 export class SupervisionRepository {
-  static find(
-    manager: EntityManager,
-    approvalId: string,
-    department: string,
-    lock = false,
-  ): Promise<SupervisedPush | null> {
+  find(manager: EntityManager, approvalId: string, department: string, lock = false): Promise<SupervisedPush | null> {
     return manager.findOne(SupervisedPush, {
       where: { approvalId, department },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -28,7 +25,7 @@ export class SupervisionRepository {
   }
 
   /** The rows of these (approval, department) pairs, locked, keyed `approvalId\u0000department`. */
-  static async findMany(manager: EntityManager, keys: [string, string][]): Promise<Map<string, SupervisedPush>> {
+  async findMany(manager: EntityManager, keys: [string, string][]): Promise<Map<string, SupervisedPush>> {
     if (keys.length === 0) return new Map();
     const rows = await manager
       .createQueryBuilder(SupervisedPush, 'p')
@@ -44,21 +41,21 @@ export class SupervisionRepository {
     return new Map(rows.map((r) => [`${r.approvalId}\u0000${r.department}`, r]));
   }
 
-  static async insert(manager: EntityManager, row: Partial<SupervisedPush>): Promise<void> {
+  async insert(manager: EntityManager, row: Partial<SupervisedPush>): Promise<void> {
     await manager.insert(SupervisedPush, row as QueryDeepPartialEntity<SupervisedPush>);
   }
 
   /** Inserts the rows in one statement. */
-  static async insertMany(manager: EntityManager, rows: Partial<SupervisedPush>[]): Promise<void> {
+  async insertMany(manager: EntityManager, rows: Partial<SupervisedPush>[]): Promise<void> {
     await insertSet(manager, SupervisedPush, rows);
   }
 
   /** Updates each row (found by approval and department) with what it gives: a statement per shape of change. */
-  static async updateMany(manager: EntityManager, rows: Partial<SupervisedPush>[]): Promise<void> {
+  async updateMany(manager: EntityManager, rows: Partial<SupervisedPush>[]): Promise<void> {
     await updateSet(manager, SupervisedPush, ['approvalId', 'department'], rows);
   }
 
-  static async update(
+  async update(
     manager: EntityManager,
     approvalId: string,
     department: string,
@@ -67,12 +64,12 @@ export class SupervisionRepository {
     await manager.update(SupervisedPush, { approvalId, department }, change as QueryDeepPartialEntity<SupervisedPush>);
   }
 
-  static async remove(manager: EntityManager, approvalId: string, department: string): Promise<void> {
+  async remove(manager: EntityManager, approvalId: string, department: string): Promise<void> {
     await manager.delete(SupervisedPush, { approvalId, department });
   }
 
   /** Claims held for a push that has not come by `now`, locked for this pass (other replicas skip them). */
-  static heldUntil(manager: EntityManager, now: Date, limit: number): Promise<SupervisedPush[]> {
+  heldUntil(manager: EntityManager, now: Date, limit: number): Promise<SupervisedPush[]> {
     return manager
       .createQueryBuilder(SupervisedPush, 'p')
       .where(`p.state = 'held' AND p.held_until <= :now`, { now })
@@ -83,14 +80,18 @@ export class SupervisionRepository {
       .getMany();
   }
 
+  async setRevocationRequest(manager: EntityManager, actionId: string, requestId: string): Promise<void> {
+    await manager.update(SupervisionAction, { actionId }, { revocationRequestId: requestId });
+  }
+
   /** Returns false when the action was recorded already. */
-  static async addAction(manager: EntityManager, action: SupervisionAction): Promise<boolean> {
+  async addAction(manager: EntityManager, action: SupervisionAction): Promise<boolean> {
     if (await manager.existsBy(SupervisionAction, { actionId: action.actionId })) return false;
     await manager.insert(SupervisionAction, action);
     return true;
   }
 
-  static dueForNotice(manager: EntityManager, now: Date, limit: number): Promise<SupervisedPush[]> {
+  dueForNotice(manager: EntityManager, now: Date, limit: number): Promise<SupervisedPush[]> {
     return manager
       .createQueryBuilder(SupervisedPush, 'p')
       .where(`p.next_notice_at <= :now AND p.state IN ('pushed', 'claimed')`, { now })
@@ -101,7 +102,7 @@ export class SupervisionRepository {
       .getMany();
   }
 
-  static ledger(manager: EntityManager, department: string, states: string[]): Promise<SupervisedPush[]> {
+  ledger(manager: EntityManager, department: string, states: string[]): Promise<SupervisedPush[]> {
     return manager
       .createQueryBuilder(SupervisedPush, 'p')
       .where('p.department = :department AND p.state IN (:...states)', { department, states })
@@ -110,7 +111,7 @@ export class SupervisionRepository {
   }
 
   /** Claim rate, median claim time and overdue count per department, as of `now`. */
-  static async stats(manager: EntityManager, now: Date, department?: string): Promise<DepartmentStats[]> {
+  async stats(manager: EntityManager, now: Date, department?: string): Promise<DepartmentStats[]> {
     const rows: { department: string; pushed: number; claimed: number; median: number | null; overdue: number }[] =
       await manager.query(
         `SELECT department,

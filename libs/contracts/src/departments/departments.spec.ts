@@ -1,6 +1,14 @@
 import 'reflect-metadata';
 import { validateSync } from 'class-validator';
-import { DEPARTMENTS, IsDepartmentCode, departmentByCode, isDepartmentCode, parseDepartments } from './departments';
+import {
+  COORDINATORS,
+  DEPARTMENTS,
+  IsDepartmentCode,
+  departmentByCode,
+  isCoordinator,
+  isDepartmentCode,
+  parseDepartments,
+} from './departments';
 
 // The 25 departments named in the rule-of-law plan (GLOSSARY.md), in its order.
 const NAMED_IN_THE_PLAN = [
@@ -86,5 +94,11 @@ describe('departments', () => {
     expect(validateSync(Object.assign(new Holder(), { department: 'NOPE' }))[0]?.constraints).toEqual({
       isDepartmentCode: expect.stringMatching(/department must be a department code from seed\/departments.json/),
     });
+  });
+
+  it('the coordinators are 政法委 and 党政办, departments of the seed file', () => {
+    expect(COORDINATORS.map((c) => departmentByCode(c)?.name)).toEqual(['政法委', '党政办']);
+    expect(isCoordinator('DZB')).toBe(true);
+    expect(isCoordinator('SCJG')).toBe(false);
   });
 });

@@ -42,6 +42,16 @@ export const DEPARTMENTS: readonly Department[] = parseDepartments(seedDepartmen
 
 const BY_CODE: ReadonlyMap<string, Department> = new Map(DEPARTMENTS.map((d) => [d.code, d]));
 
+/**
+ * The zone's coordinators (政法委, 党政办): they assign unassigned approvals, re-route returned pushes, read every
+ * department's ledger and receive the escalations of every time limit.
+ */
+export const COORDINATORS = ['ZFW', 'DZB'] as const;
+
+export function isCoordinator(code: string): boolean {
+  return (COORDINATORS as readonly string[]).includes(code);
+}
+
 export function departmentByCode(code: string): Department | undefined {
   return BY_CODE.get(code);
 }
