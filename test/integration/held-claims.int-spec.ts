@@ -16,8 +16,8 @@ import { demoUscc } from '@hub/demo';
 import { RunningHubApp, startHubApp } from '@hub/platform';
 import { IsolatedEnv, ReadMessage, eventually, isolatedEnv, readTopic, assertedCall, testKafka } from '@hub/testing';
 import { Clock } from '@hub/workdays';
-import { supervisionApp } from '../supervision.app';
-import { SupervisionEnv } from '../supervision.env';
+import { supervisionApp } from '../../apps/supervision/src/supervision.app';
+import { SupervisionEnv } from '../../apps/supervision/src/supervision.env';
 
 const HOLD_MS = 60_000;
 
