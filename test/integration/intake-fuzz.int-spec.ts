@@ -6,23 +6,23 @@ import fc from 'fast-check';
 import { Kafka } from 'kafkajs';
 import { DeadLetterHeaders, EnterpriseRegisteredV1, deadLetterTopic, ingressTopic } from '@hub/contracts';
 import { demoEnterprises, enterpriseRegisteredEvent } from '@hub/demo';
-import {
-  AppProcess,
-  IsolatedEnv,
-  eventually,
-  isolatedEnv,
-  readTopic,
-  signedCall,
-  startAppProcess,
-  testKafka,
-} from '@hub/testing';
+import { HubEnv, loadEnv } from '@hub/config';
+import { HubAppDefinition, RunningHubApp, startHubApp } from '@hub/platform';
+import { IsolatedEnv, eventually, isolatedEnv, processEnv, readTopic, signedCall, testKafka } from '@hub/testing';
+import { approvalApp } from '../../apps/approval/src/approval.app';
+import { consoleApp } from '../../apps/console/src/console.app';
+import { gatewayApp } from '../../apps/gateway/src/gateway.app';
+import { inspectionApp } from '../../apps/inspection/src/inspection.app';
+import { registryApp } from '../../apps/registry/src/registry.app';
+import { supervisionApp } from '../../apps/supervision/src/supervision.app';
 import { seedDemoCredentials } from '../../tools/seed-demo';
 
 // Fixed seed and bounded counts: the run is the same every time, and a failure names the case that broke.
 const SEED = 20_261_203;
 const HTTP_RUNS = 2_000;
 const KAFKA_RUNS = 1_000;
-const APPS = ['gateway', 'approval', 'supervision', 'inspection', 'registry', 'console'];
+/** Every app of the hub, each in this process on the real broker and database: every consumer sees every event. */
+const APPS: HubAppDefinition[] = [gatewayApp, approvalApp, supervisionApp, inspectionApp, registryApp, consoleApp];
 const ADMIN = { accessKeyId: 'AKFUZZADMIN', secret: `fuzz-admin-${randomBytes(16).toString('hex')}` };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -128,7 +128,7 @@ const candidate = fc
  */
 describe('the intake under generated input (fast-check)', () => {
   let iso: IsolatedEnv;
-  let apps: Map<string, AppProcess>;
+  let apps: Map<string, RunningHubApp>;
   let dir: string;
   /** The 审批局's approval system, whose `source` the generated events carry. */
   let approvalSystem: { accessKeyId: string; secret: string };
@@ -140,10 +140,9 @@ describe('the intake under generated input (fast-check)', () => {
   beforeAll(async () => {
     iso = await isolatedEnv();
     const env = {
-      KAFKA_BROKERS: iso.brokers.join(','),
-      DATABASE_URL: iso.databaseUrl,
-      KAFKA_TOPIC_PREFIX: iso.topicPrefix,
-      KAFKA_PARTITIONS: '2',
+      ...process.env,
+      ...processEnv(iso),
+      PORT: '0',
       LOG_LEVEL: 'error',
       // Thousands of events from one department in a few seconds: the rate limit is not under test here.
       GATEWAY_RATE_LIMIT: '100000',
@@ -152,14 +151,14 @@ describe('the intake under generated input (fast-check)', () => {
       HUB_ADMIN_SECRET: ADMIN.secret,
     };
     apps = new Map();
-    for (const name of APPS) apps.set(name, await startAppProcess(name, env));
+    for (const app of APPS) apps.set(app.name, await startHubApp(app, loadEnv(app.env ?? HubEnv, env)));
     dir = mkdtempSync(path.join(tmpdir(), 'hub-fuzz-'));
     const credentials = await seedDemoCredentials(apps.get('gateway')!.url, ADMIN, path.join(dir, 'credentials.json'));
     approvalSystem = credentials.find((c) => c.source === SOURCE)!;
   });
 
   afterAll(async () => {
-    for (const app of apps?.values() ?? []) await app.stop();
+    for (const app of apps?.values() ?? []) await app.close();
     await iso?.dispose();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
