@@ -20,6 +20,11 @@ const BAD: [string, (r: DrawRecord) => void, string][] = [
     'strata[1].candidates[2]: repeats the candidate "91130871MA0CXQ123U"',
   ],
   [
+    'a candidate twice in its stratum',
+    (r) => r.strata[0]!.candidates.push('91130871MA0CXQ234M'),
+    'strata[0].candidates[3]: repeats the candidate "91130871MA0CXQ234M"',
+  ],
+  [
     'a lone surrogate',
     (r) => (r.strata[0]!.candidates[1] = 'x\ud800'),
     'strata[0].candidates[1]: must be well-formed Unicode (it has a lone surrogate)',
