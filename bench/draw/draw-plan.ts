@@ -1,5 +1,5 @@
 import { demoUscc } from '@hub/demo';
-import type { DrawInputs, DrawStratum } from '@hub/draw';
+import { sortStrata, type DrawInputs, type DrawStratum } from '@hub/draw';
 
 /** One candidate row as the directory holds it: the enterprise and its credit-risk class. */
 export interface CandidateRow {
@@ -8,9 +8,8 @@ export interface CandidateRow {
 }
 
 export interface PlanShape {
-  candidates: number;
   /** department code → inspectors, with how many go to each target. */
-  departments: { code: string; inspectors: number; inspectorsPerTarget: number }[];
+  departments: { code: string; inspectors: number; inspectorsPerTarget: number; poolSize?: number }[];
   /** Distinct recusal sets per department: the candidates share that many eligible lists. */
   exclusionSets: number;
   recusalsPerSet: number;
@@ -54,27 +53,39 @@ export function candidateRows(count: number): CandidateRow[] {
  * the department's inspectors minus a few recusals; lists are shared per (department, recusal set), as the
  * inspection app's lock can share them, since 1 000 000 × 5 000 ids would not fit in memory.
  */
-export function lockInputs(planId: string, rows: readonly CandidateRow[], shape: PlanShape): DrawInputs {
+export function lockInputs(
+  planId: string,
+  rows: readonly CandidateRow[],
+  shape: PlanShape,
+  lap: (phase: 'strata' | 'eligible') => void = () => undefined,
+): DrawInputs {
   const byName = new Map<string, DrawStratum>(
     STRATA.map(({ name, ratioBp }) => [name, { name, ratioBp, candidates: [] as string[] }]),
   );
   for (const row of rows) byName.get(row.stratum)!.candidates.push(row.uscc);
+  const strata = sortStrata([...byName.values()]);
+  lap('strata');
   const next = random(17);
   const variants = Array.from({ length: shape.exclusionSets }, () =>
     Object.fromEntries(
-      shape.departments.map(({ code, inspectors }) => {
-        const recused = new Set(Array.from({ length: shape.recusalsPerSet }, () => Math.floor(next() * inspectors)));
+      shape.departments.map(({ code, inspectors, poolSize = inspectors }) => {
+        // The inspectors who cover the target (its grid's: poolSize of them, or all the department's), minus recusals.
+        const from = poolSize < inspectors ? Math.floor(next() * (inspectors - poolSize)) : 0;
+        const recused = new Set(
+          Array.from({ length: shape.recusalsPerSet }, () => from + Math.floor(next() * poolSize)),
+        );
         const ids: string[] = [];
-        for (let i = 0; i < inspectors; i++) if (!recused.has(i)) ids.push(inspectorId(code, i));
+        for (let i = from; i < from + poolSize; i++) if (!recused.has(i)) ids.push(inspectorId(code, i));
         return [code, ids];
       }),
     ),
   );
   const eligible: DrawInputs['eligible'] = {};
   rows.forEach((row, n) => (eligible[row.uscc] = variants[n % variants.length]!));
+  lap('eligible');
   return {
     planId,
-    strata: [...byName.values()],
+    strata,
     departments: shape.departments.map(({ code, inspectorsPerTarget }) => ({ code, inspectorsPerTarget })),
     maxTargetsPerInspector: shape.maxTargetsPerInspector,
     eligible,

@@ -25,6 +25,11 @@ const RECORDS: Record<string, unknown> = {
   ...Object.fromEntries(drawnByNode.map((r, i) => [`node-${i}`, r])),
 };
 
+/** What the bundle puts on the page. */
+interface Verifier {
+  SSGKDraw: { verify(record: unknown): Promise<DrawVerification> };
+}
+
 const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>抽取记录</title>
 <link rel="stylesheet" href="/assets/console.css"></head><body><main class="main">
 <h1>抽取记录 <span id="which"></span></h1>
@@ -162,7 +167,7 @@ describe('the draw verifier in a browser', () => {
     for (const withoutWebCrypto of [false, true]) {
       const { context, page } = await open('vector', withoutWebCrypto);
       const results = await page.evaluate(
-        (records) => Promise.all(records.map((r) => window.SSGKDraw.verify(r))),
+        (records) => Promise.all(records.map((r) => (window as unknown as Verifier).SSGKDraw.verify(r))),
         drawnByNode as unknown[],
       );
       expect(results.map((r: DrawVerification) => [r.ok, r.hash])).toEqual(
@@ -179,9 +184,3 @@ describe('the draw verifier in a browser', () => {
     await context.close();
   });
 });
-
-declare global {
-  interface Window {
-    SSGKDraw: { verify(record: unknown): Promise<DrawVerification> };
-  }
-}

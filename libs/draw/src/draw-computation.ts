@@ -1,6 +1,6 @@
 import type { HashComputation } from './draw-hash';
 import { LabelStream } from './draw-stream';
-import type { DrawDepartment, DrawInputs, DrawnTarget, DrawOutcome, DrawStratum } from './draw-types';
+import type { DrawInputs, DrawnTarget, DrawOutcome, DrawStratum } from './draw-types';
 import { DRAW_PROTOCOL } from './draw-types';
 import { DrawInputError } from './draw-inputs';
 import { byteOrderFor, compareUtf8, sortByteOrder, toHex, utf8, utf8Length, writeUtf8 } from './utf8';
@@ -43,7 +43,10 @@ export function digestMessage(names: readonly string[], sorted: readonly (readon
 export function sortedCandidates(inputs: { readonly strata: readonly DrawStratum[] }): string[][] {
   const lists = inputs.strata.map((stratum) => stratum.candidates.slice());
   const order = byteOrderFor(...lists);
-  const sorted = lists.map((list) => (order === compareUtf8 ? list.sort(compareUtf8) : list.sort()));
+  // A lock that stored its strata sorted (sortStrata) costs one pass here, not a sort.
+  const sorted = lists.map((list) =>
+    ascending(list, order) ? list : order === compareUtf8 ? list.sort(compareUtf8) : list.sort(),
+  );
   sorted.forEach((list, s) => {
     for (let i = 1; i < list.length; i++) if (list[i] === list[i - 1]) repeated(inputs.strata, s, list[i]!, true);
     for (let earlier = 0; earlier < s; earlier++) {
@@ -52,6 +55,20 @@ export function sortedCandidates(inputs: { readonly strata: readonly DrawStratum
     }
   });
   return sorted;
+}
+
+/**
+ * The strata with each one's candidates in byte order, as a lock may store them: the order is the spec's anyway
+ * (digest and draw sort), and sorting what is sorted costs a pass, so the draw does not sort a million again.
+ */
+export function sortStrata(strata: readonly DrawStratum[]): DrawStratum[] {
+  const sorted = sortedCandidates({ strata });
+  return strata.map((stratum, s) => ({ ...stratum, candidates: sorted[s]! }));
+}
+
+function ascending(list: readonly string[], order: (a: string, b: string) => number): boolean {
+  for (let i = 1; i < list.length; i++) if (order(list[i - 1]!, list[i]!) > 0) return false;
+  return true;
 }
 
 function firstInBoth(a: readonly string[], b: readonly string[], order: (a: string, b: string) => number) {
@@ -79,20 +96,22 @@ export function targetCount(n: number, ratioBp: number): number {
 
 /**
  * Spec steps 2–6 from the seed. `sorted` holds each stratum's candidates in byte order and is shuffled in place
- * (the caller hands it over).
+ * (the caller hands it over). Spec step 4's positions j + uniform(len − j) are drawn inline, twice, so that no
+ * generator is made per team.
  */
 export function* drawFromSeed(inputs: DrawInputs, sorted: string[][], seed: Uint8Array): HashComputation<DrawOutcome> {
+  const stream = new LabelStream(seed);
   const targets: DrawnTarget[] = [];
   for (let s = 0; s < inputs.strata.length; s++) {
     const stratum = inputs.strata[s]!;
     const list = sorted[s]!;
     const k = targetCount(list.length, stratum.ratioBp);
-    const swaps = new Uint32Array(k);
-    yield* new LabelStream(seed, `targets/${stratum.name}`).swaps(list.length, k, swaps);
+    stream.reset(`targets/${stratum.name}`);
     for (let j = 0; j < k; j++) {
-      const r = swaps[j]!;
-      const picked = list[r]!;
-      list[r] = list[j]!;
+      let r: number;
+      while ((r = stream.uniform(list.length - j)) < 0) stream.accept(yield stream.request());
+      const picked = list[j + r]!;
+      list[j + r] = list[j]!;
       list[j] = picked;
       targets.push({ uscc: picked, stratum: stratum.name, teams: {} });
     }
@@ -102,14 +121,19 @@ export function* drawFromSeed(inputs: DrawInputs, sorted: string[][], seed: Uint
   const swaps = new Uint32Array(most);
   for (const target of targets) {
     const eligible = inputs.eligible[target.uscc]!;
-    for (const department of inputs.departments) {
-      target.teams[department.code] = yield* teams.draw(
-        seed,
-        target.uscc,
-        department,
-        eligible[department.code]!,
-        swaps,
-      );
+    for (const { code, inspectorsPerTarget: k } of inputs.departments) {
+      const pool = teams.open(eligible[code]!);
+      if (pool.open.length < k) {
+        target.teams[code] = null;
+        continue;
+      }
+      stream.reset(`inspectors/${target.uscc}/${code}`);
+      for (let j = 0; j < k; j++) {
+        let r: number;
+        while ((r = stream.uniform(pool.open.length - j)) < 0) stream.accept(yield stream.request());
+        swaps[j] = j + r;
+      }
+      target.teams[code] = teams.assign(pool, swaps, k);
     }
   }
   return { seedHex: toHex(seed), targets };
@@ -117,67 +141,94 @@ export function* drawFromSeed(inputs: DrawInputs, sorted: string[][], seed: Uint
 
 interface Pool {
   sorted: string[];
+  /** Each sorted id's number in TeamPools.counts. */
+  sortedIds: Int32Array;
   open: string[];
+  openIds: Int32Array;
   epoch: number;
 }
 
 /**
  * The inspectors' pools (spec step 6). An eligible list shared by many targets (one array per department and
  * exclusion set) is sorted once; the pool without the inspectors at the cap is rebuilt only after someone new
- * reached it (the epoch moved).
+ * reached it (the epoch moved). Inspectors are numbered, so that counting is an array's, not a map's.
  */
 class TeamPools {
-  private readonly counts = new Map<string, number>();
+  private readonly numbers = new Map<string, number>();
+  private readonly counts: number[] = [];
   private readonly pools = new Map<readonly string[], Pool>();
-  private readonly moved = new Map<number, string>();
+  private readonly cap: number;
   private epoch = 0;
+  // The partial Fisher–Yates' swapped places (k is a team's size: a handful), and the places chosen.
+  private movedFrom = new Int32Array(0);
+  private movedTo = new Int32Array(0);
+  private chosen = new Int32Array(0);
 
-  constructor(private readonly cap: number | undefined) {}
-
-  *draw(
-    seed: Uint8Array,
-    uscc: string,
-    department: DrawDepartment,
-    eligible: readonly string[],
-    swaps: Uint32Array,
-  ): HashComputation<string[] | null> {
-    const pool = this.open(eligible);
-    const k = department.inspectorsPerTarget;
-    if (pool.length < k) return null;
-    yield* new LabelStream(seed, `inspectors/${uscc}/${department.code}`).swaps(pool.length, k, swaps);
-    // A partial Fisher–Yates over the shared pool without copying it: `moved` holds the positions swapped so far.
-    const moved = this.moved;
-    moved.clear();
-    const team = new Array<string>(k);
-    for (let j = 0; j < k; j++) {
-      const r = swaps[j]!;
-      const atJ = moved.get(j) ?? pool[j]!;
-      const atR = moved.get(r) ?? pool[r]!;
-      moved.set(r, atJ);
-      team[j] = atR;
-    }
-    for (const member of team) this.count(member);
-    return team;
+  constructor(cap: number | undefined) {
+    this.cap = cap ?? Infinity;
   }
 
-  private open(eligible: readonly string[]): string[] {
+  open(eligible: readonly string[]): Pool {
     let pool = this.pools.get(eligible);
     if (!pool) {
       const sorted = sortByteOrder(eligible.slice());
-      pool = { sorted, open: sorted, epoch: 0 };
+      const sortedIds = Int32Array.from(sorted, (id) => this.number(id));
+      pool = { sorted, sortedIds, open: sorted, openIds: sortedIds, epoch: 0 };
       this.pools.set(eligible, pool);
     }
     if (pool.epoch !== this.epoch) {
-      const cap = this.cap!;
-      pool.open = pool.sorted.filter((id) => (this.counts.get(id) ?? 0) < cap);
+      const open: string[] = [];
+      const openIds: number[] = [];
+      pool.sortedIds.forEach((n, i) => {
+        if (this.counts[n]! < this.cap) {
+          open.push(pool!.sorted[i]!);
+          openIds.push(n);
+        }
+      });
+      pool.open = open;
+      pool.openIds = Int32Array.from(openIds);
       pool.epoch = this.epoch;
     }
-    return pool.open;
+    return pool;
   }
 
-  private count(member: string): void {
-    const count = (this.counts.get(member) ?? 0) + 1;
-    this.counts.set(member, count);
-    if (this.cap !== undefined && count >= this.cap) this.epoch++;
+  /** The first k of a partial Fisher–Yates over the open pool, without copying it. */
+  assign(pool: Pool, swaps: Uint32Array, k: number): string[] {
+    if (this.chosen.length < k) {
+      this.movedFrom = new Int32Array(k);
+      this.movedTo = new Int32Array(k);
+      this.chosen = new Int32Array(k);
+    }
+    for (let j = 0; j < k; j++) {
+      const r = swaps[j]!;
+      const atJ = this.at(j, j);
+      this.chosen[j] = this.at(r, j);
+      this.movedFrom[j] = r;
+      this.movedTo[j] = atJ;
+    }
+    const team = new Array<string>(k);
+    for (let j = 0; j < k; j++) {
+      const place = this.chosen[j]!;
+      team[j] = pool.open[place]!;
+      const n = pool.openIds[place]!;
+      if (++this.counts[n]! >= this.cap) this.epoch++;
+    }
+    return team;
+  }
+
+  /** What stands at `place` after the first `moved` swaps: the latest swap into it, else what was there. */
+  private at(place: number, moved: number): number {
+    for (let m = moved - 1; m >= 0; m--) if (this.movedFrom[m] === place) return this.movedTo[m]!;
+    return place;
+  }
+
+  private number(id: string): number {
+    let n = this.numbers.get(id);
+    if (n === undefined) {
+      n = this.counts.length;
+      this.numbers.set(id, n);
+      this.counts.push(0);
+    }
+    return n;
   }
 }

@@ -6,6 +6,7 @@
 export interface DrawHash {
   readonly name: string;
   sha256(data: Uint8Array): Uint8Array;
+  /** Its result may be a buffer the next call overwrites: the computation reads a block before asking again. */
   hmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array;
 }
 

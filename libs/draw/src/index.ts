@@ -1,7 +1,7 @@
 export * from './draw-types';
 export * from './draw-hash';
 export { DrawInputError, checkInputs } from './draw-inputs';
-export { targetCount } from './draw-computation';
+export { sortStrata, targetCount } from './draw-computation';
 export { DRAW_CHECKS, checkRecord, verifyDrawRecordAsync, verifyDrawRecordWith } from './draw-verify';
 export type { DrawCheckName } from './draw-verify';
 export { candidateDigestWith, commitmentWith, runDrawWith } from './draw-run';

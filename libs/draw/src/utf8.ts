@@ -78,7 +78,8 @@ export function hasSurrogate(values: readonly string[]): boolean {
   return false;
 }
 
-function compareUnits(a: string, b: string): number {
+/** UTF-16 code-unit order, which is byte order for strings without surrogates. */
+export function compareUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
