@@ -1,4 +1,4 @@
-import { runDraw, verifyDrawRecord, candidateDigest, commitmentOf, toHex } from '@hub/draw';
+import { drawRecordOf, verifyDrawRecord } from '@hub/draw';
 import { BROWSER_PLAN, MILLION_PLAN } from './draw.bench';
 import { candidateRows, lockInputs } from './draw-plan';
 
@@ -25,15 +25,7 @@ describe('bench/draw plans', () => {
       const [scjg, yjgl] = shape.departments.map((d) => inputs.eligible[rows[0]!.uscc]![d.code]!.length);
       expect(scjg).toBeGreaterThanOrEqual(sizes[0]!);
       expect(yjgl).toBeGreaterThanOrEqual(sizes[1]!);
-      const secret = new Uint8Array(32).fill(7);
-      const record = {
-        ...inputs,
-        commitment: commitmentOf(secret),
-        candidateDigest: candidateDigest(inputs.strata),
-        entropy: 'spec',
-        secretHex: toHex(secret),
-        ...runDraw(inputs, secret, 'spec'),
-      };
+      const record = drawRecordOf(inputs, new Uint8Array(32).fill(7), 'spec');
       expect(verifyDrawRecord(JSON.parse(JSON.stringify(record)))).toMatchObject({ ok: true });
     },
   );

@@ -6,8 +6,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { candidateDigest, commitmentOf, newDrawSecret, runDraw, toHex, verifyDrawRecord } from '@hub/draw';
-import type { DrawInputs, DrawRecord } from '@hub/draw';
+import {
+  candidateDigest,
+  commitmentOf,
+  drawRecordOf,
+  newDrawSecret,
+  runDraw,
+  toHex,
+  verifyDrawRecord,
+} from '@hub/draw';
+import type { DrawRecord } from '@hub/draw';
 import { databaseUrl, dropDatabase, ensureDatabase, ensurePostgres } from '@hub/infra';
 import { machine, round, rssSampler, writeBenchSection, writeResult } from '../bench-kit';
 import { timeBrowserVerify, type BrowserRun } from './draw-browser';
@@ -70,18 +78,6 @@ async function readCandidates(db: Client): Promise<CandidateRow[]> {
   return (await db.query<CandidateRow>('SELECT uscc, stratum FROM draw_candidate')).rows;
 }
 
-function recordOf(inputs: DrawInputs, secret: Uint8Array, entropy: string): DrawRecord {
-  return {
-    protocol: 'SSGK-DRAW-1',
-    ...inputs,
-    commitment: commitmentOf(secret),
-    candidateDigest: candidateDigest(inputs.strata),
-    entropy,
-    secretHex: toHex(secret),
-    ...runDraw(inputs, secret, entropy),
-  };
-}
-
 export async function runDrawBench(): Promise<DrawBenchResult> {
   const candidates = Number(process.env.BENCH_DRAW_CANDIDATES ?? 1_000_000);
   const browserCandidates = Number(process.env.BENCH_DRAW_BROWSER_CANDIDATES ?? 100_000);
@@ -133,7 +129,7 @@ export async function runDrawBench(): Promise<DrawBenchResult> {
     const unstaffed = outcome.targets.filter((t) => Object.values(t.teams).some((team) => team === null)).length;
 
     const small = lockInputs('BENCH-DRAW-100K', candidateRows(browserCandidates), BROWSER_PLAN);
-    const smallRecord = recordOf(small, newDrawSecret(), entropy);
+    const smallRecord = drawRecordOf(small, newDrawSecret(), entropy);
     const json = Buffer.from(JSON.stringify(smallRecord));
     const [, nodeVerify] = await timed(() => verifyDrawRecord(JSON.parse(json.toString()) as unknown));
     const browser: BrowserRun[] = await timeBrowserVerify(json);

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { candidateDigestWith, commitmentWith, runDrawWith, SECRET_BYTES } from './draw-run';
 import { verifyDrawRecordWith } from './draw-verify';
 import type { DrawHash } from './draw-hash';
-import type { DrawInputs, DrawOutcome, DrawStratum, DrawVerification } from './draw-types';
+import type { DrawInputs, DrawOutcome, DrawRecord, DrawStratum, DrawVerification } from './draw-types';
+import { DRAW_PROTOCOL } from './draw-types';
+import { toHex } from './utf8';
 import { nodeDrawHash } from './node-hash';
 
 /** The hub's side of SSGK-DRAW-1 on node:crypto; each takes another DrawHash for tests (@noble/hashes). */
@@ -29,4 +31,22 @@ export function runDraw(
 
 export function verifyDrawRecord(record: unknown, hash: DrawHash = nodeDrawHash): DrawVerification {
   return verifyDrawRecordWith(record, hash);
+}
+
+/** Lock and draw at once, as the published record: for tests, benchmarks and demo data (a plan locks first). */
+export function drawRecordOf(
+  inputs: DrawInputs,
+  secret: Uint8Array,
+  entropy: string,
+  hash: DrawHash = nodeDrawHash,
+): DrawRecord {
+  return {
+    protocol: DRAW_PROTOCOL,
+    ...inputs,
+    commitment: commitmentOf(secret, hash),
+    candidateDigest: candidateDigest(inputs.strata, hash),
+    entropy,
+    secretHex: toHex(secret),
+    ...runDraw(inputs, secret, entropy, hash),
+  };
 }

@@ -5,7 +5,7 @@ export { sortStrata, targetCount } from './draw-computation';
 export { DRAW_CHECKS, checkRecord, verifyDrawRecordAsync, verifyDrawRecordWith } from './draw-verify';
 export type { DrawCheckName } from './draw-verify';
 export { candidateDigestWith, commitmentWith, runDrawWith } from './draw-run';
-export { candidateDigest, commitmentOf, newDrawSecret, runDraw, verifyDrawRecord } from './draw-node';
+export { candidateDigest, commitmentOf, drawRecordOf, newDrawSecret, runDraw, verifyDrawRecord } from './draw-node';
 export { nodeDrawHash } from './node-hash';
 export { nobleDrawHash } from './noble-hash';
 export { compareUtf8, fromHex, sortByteOrder, toHex } from './utf8';

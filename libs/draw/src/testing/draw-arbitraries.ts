@@ -1,8 +1,6 @@
 import fc from 'fast-check';
-import { candidateDigest, commitmentOf, runDraw } from '../draw-node';
+import { drawRecordOf } from '../draw-node';
 import type { DrawInputs, DrawRecord } from '../draw-types';
-import { DRAW_PROTOCOL } from '../draw-types';
-import { toHex } from '../utf8';
 
 /** Test data for the property specs: plans of a few strata and departments, and the records they draw. */
 export interface DrawCase {
@@ -75,15 +73,7 @@ export const drawCase: fc.Arbitrary<DrawCase> = fc
   );
 
 export function recordOf({ inputs, secret, entropy }: DrawCase): DrawRecord {
-  return {
-    protocol: DRAW_PROTOCOL,
-    ...inputs,
-    commitment: commitmentOf(secret),
-    candidateDigest: candidateDigest(inputs.strata),
-    entropy,
-    secretHex: toHex(secret),
-    ...runDraw(inputs, secret, entropy),
-  };
+  return drawRecordOf(inputs, secret, entropy);
 }
 
 /** A deep copy a test may change freely. */
