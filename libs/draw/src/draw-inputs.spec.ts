@@ -34,6 +34,11 @@ const BAD: [string, (r: DrawRecord) => void, string][] = [
     (r) => delete (r.departments[0] as Partial<DrawDepartment>).inspectorsPerTarget,
     'departments[0].inspectorsPerTarget: must be an integer from 1 to 9007199254740991',
   ],
+  [
+    'a department named __proto__',
+    (r) => (r.departments[0]!.code = '__proto__'),
+    'departments[0].code: must not be "__proto__"',
+  ],
   ['a cap of 0', (r) => (r.maxTargetsPerInspector = 0), 'maxTargetsPerInspector: must be an integer from 1'],
   [
     'a candidate without eligible lists',

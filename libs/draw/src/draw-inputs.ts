@@ -61,6 +61,8 @@ export function checkInputs(value: unknown): DrawInputs {
     const department = object(raw, `departments[${d}]`);
     const code = text(department.code, `departments[${d}].code`, true);
     if (codes.has(code)) throw new DrawInputError(`departments[${d}].code`, `repeats the department ${key(code)}`);
+    // A team is stored under its department's code: this one would be an object's prototype, not a key.
+    if (code === '__proto__') throw new DrawInputError(`departments[${d}].code`, 'must not be "__proto__"');
     codes.add(code);
     integer(department.inspectorsPerTarget, `departments[${d}].inspectorsPerTarget`, 1);
   });
