@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { targetCount } from './draw-computation';
-import { runDraw, verifyDrawRecord } from './draw-node';
+import { sortStrata, targetCount } from './draw-computation';
+import { candidateDigest, runDraw, verifyDrawRecord } from './draw-node';
 import type { DrawRecord } from './draw-types';
 import { nobleDrawHash } from './noble-hash';
 import { copy, drawCase, recordOf } from './testing/draw-arbitraries';
@@ -46,6 +46,25 @@ describe('SSGK-DRAW-1 properties', () => {
           }
         }
         for (const count of held.values()) expect(count).toBeLessThanOrEqual(cap);
+      }),
+      RUNS,
+    );
+  });
+
+  it("does not depend on the order of a stratum's candidates (the spec sorts them), sorted by sortStrata or not", () => {
+    fc.assert(
+      fc.property(drawCase, fc.integer(), ({ inputs, secret, entropy }, seed) => {
+        const shuffled = inputs.strata.map((s) => ({
+          ...s,
+          candidates: fc.sample(fc.shuffledSubarray(s.candidates, { minLength: s.candidates.length }), {
+            numRuns: 1,
+            seed,
+          })[0]!,
+        }));
+        const outcome = runDraw(inputs, secret, entropy);
+        expect(runDraw({ ...inputs, strata: shuffled }, secret, entropy)).toEqual(outcome);
+        expect(runDraw({ ...inputs, strata: sortStrata(shuffled) }, secret, entropy)).toEqual(outcome);
+        expect(candidateDigest(shuffled)).toBe(candidateDigest(inputs.strata));
       }),
       RUNS,
     );
