@@ -111,16 +111,18 @@ function checkEligible(eligible: Json, uscc: string, codes: readonly string[], c
   for (const code of codes) {
     const ids = per[code];
     if (Array.isArray(ids) && checked.has(ids)) continue;
-    const where = `eligible[${key(uscc)}][${key(code)}]`;
+    // Paths are written out only for a bad list: a record has a list per candidate and department.
+    const where = () => `eligible[${key(uscc)}][${key(code)}]`;
     if (!Array.isArray(ids)) {
-      throw new DrawInputError(where, "must be an array of inspector ids (every candidate, every department's)");
+      throw new DrawInputError(where(), "must be an array of inspector ids (every candidate, every department's)");
     }
     const once = new Set<string>();
-    ids.forEach((raw: unknown, i) => {
-      const id = text(raw, `${where}[${i}]`, true);
-      if (once.has(id)) throw new DrawInputError(`${where}[${i}]`, `repeats ${key(id)}`);
-      once.add(id);
-    });
+    for (let i = 0; i < ids.length; i++) {
+      const id: unknown = ids[i];
+      if (typeof id !== 'string' || id.length === 0 || !isWellFormed(id)) text(id, `${where()}[${i}]`, true);
+      if (once.has(id as string)) throw new DrawInputError(`${where()}[${i}]`, `repeats ${key(id as string)}`);
+      once.add(id as string);
+    }
     checked.add(ids);
   }
 }
