@@ -3,6 +3,7 @@
  * and writes bench/results/<name>.json. BENCH_EVENTS overrides the number of events.
  */
 import { runDoorBench } from './door/door.bench';
+import { runDrawBench } from './draw/draw.bench';
 import { runGatewayBench } from './gateway/gateway.bench';
 import { runLinkageBench } from './linkage/linkage.bench';
 import { runPipelineBench } from './pipeline/pipeline.bench';
@@ -12,6 +13,7 @@ const BENCHES: Record<string, (events: number) => Promise<unknown>> = {
   gateway: runGatewayBench,
   linkage: runLinkageBench,
   door: runDoorBench,
+  draw: runDrawBench,
 };
 
 async function main(): Promise<void> {

@@ -18,6 +18,8 @@ if (!existsSync(path.join(root, 'node_modules', '.package-lock.json'))) {
 }
 console.log('Building…');
 run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
+// The browser scripts the console serves (the draw verifier, /assets/draw-verify.js), as `npm run build` makes them.
+run(process.execPath, [path.join(root, 'dist', 'tools', 'build-assets.js')]);
 const child = require('node:child_process').spawn(
   process.execPath,
   ['-r', 'tsconfig-paths/register', path.join(root, 'dist', 'tools', 'hub.js'), 'up', ...process.argv.slice(2)],
