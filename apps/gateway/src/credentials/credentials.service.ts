@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { SecretBox } from '@hub/auth';
 import { DEPARTMENTS, departmentByCode } from '@hub/contracts';
 import { ProblemException } from '@hub/platform';
 import { GatewayEnv } from '../gateway.env';
 import { CredentialRow, CredentialsRepository, SystemRow } from './credentials.repository';
-import { SecretBox } from './secret-box';
 
 /** 信息化中心, the zone's information centre that runs the hub: only its systems may be admins. */
 export const ADMIN_DEPARTMENT = 'XXHZX';

@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { createEvent } from '../../registry/create-event';
+import type { EventTypeDefinition } from '../../registry/event-type.definition';
 import { eventTypeRegistry } from '../event-types';
 import { ResultReportedV1 } from './result-reported-v1/result-reported-v1.event';
 import { RiskClassGradedV1 } from './risk-class-graded-v1/risk-class-graded-v1.event';
 import { TaskAssignedV1 } from './task-assigned-v1/task-assigned-v1.event';
 
 const INSPECTION_TYPES = eventTypeRegistry.all().filter((d) => d.name.domain === 'inspection');
-const failures = (definition: typeof RiskClassGradedV1 | typeof ResultReportedV1, change: object): string[] => {
-  const event = createEvent(definition, { ...definition.example, ...change } as never, { source: '/apps/inspection' });
+const failures = (definition: EventTypeDefinition, change: object): string[] => {
+  const event = createEvent(definition, { ...definition.example, ...change }, { source: '/apps/inspection' });
   return eventTypeRegistry.validate(event).errors.map((e) => `${e.field}:${e.rule}`);
 };
 
