@@ -38,9 +38,9 @@ module.exports = {
       name: 'domain-not-infrastructure',
       comment:
         'Domain code (the rules of a use case, *.rules.ts; the working-day calendar, libs/workdays; the contracts, ' +
-        'libs/contracts) decides without a database, a broker or a server, so that a unit spec holds it alone.',
+        'libs/contracts; the SSGK-DRAW-1 draw, libs/draw) decides without a database, a broker or a server, so that a unit spec holds it alone.',
       severity: 'error',
-      from: { path: ['\\.rules\\.ts$', '^libs/(workdays|contracts)/'] },
+      from: { path: ['\\.rules\\.ts$', '^libs/(workdays|contracts|draw)/'] },
       to: { path: INFRASTRUCTURE, dependencyTypesNot: ['type-only'] },
     },
   ],

@@ -1,0 +1,11 @@
+export * from './draw-types';
+export * from './draw-hash';
+export { DrawInputError, checkInputs } from './draw-inputs';
+export { targetCount } from './draw-computation';
+export { DRAW_CHECKS, checkRecord, verifyDrawRecordAsync, verifyDrawRecordWith } from './draw-verify';
+export type { DrawCheckName } from './draw-verify';
+export { candidateDigestWith, commitmentWith, runDrawWith } from './draw-run';
+export { candidateDigest, commitmentOf, newDrawSecret, runDraw, verifyDrawRecord } from './draw-node';
+export { nodeDrawHash } from './node-hash';
+export { nobleDrawHash } from './noble-hash';
+export { compareUtf8, fromHex, sortByteOrder, toHex } from './utf8';
