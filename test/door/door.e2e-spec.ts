@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import { randomNonce, signRequest, unixSeconds } from '@hub/auth';
 import { demoUscc } from '@hub/demo';
 import {
@@ -21,6 +22,21 @@ interface Problem {
   errors?: { field: string; rule: string }[];
 }
 
+/** A GET of the path exactly as written, `..` and all. */
+function rawGet(base: string, path: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    http
+      .get({ hostname, port, path }, (answer) => {
+        let body = '';
+        answer.setEncoding('utf8');
+        answer.on('data', (chunk: string) => (body += chunk));
+        answer.on('end', () => resolve({ status: answer.statusCode ?? 0, body }));
+      })
+      .on('error', reject);
+  });
+}
+
 /**
  * One door, end to end: two gateway replicas and the supervision app as processes on the real broker and one
  * database. A department system reaches the app only through a gateway, with the credential the gateway issued;
@@ -32,6 +48,7 @@ describe('one door for department systems', () => {
   let gateway: AppProcess;
   let replica: AppProcess;
   let supervision: AppProcess;
+  let approval: AppProcess;
   let systems: DepartmentSystems;
 
   beforeAll(async () => {
@@ -40,9 +57,10 @@ describe('one door for department systems', () => {
       processEnv(iso, { HUB_ADMIN_ACCESS_KEY_ID: ADMIN.accessKeyId, HUB_ADMIN_SECRET: ADMIN.secret }),
     );
     supervision = await startAppProcess('supervision', envOf('supervision'));
+    approval = await startAppProcess('approval', envOf('approval'));
     gateway = await startAppProcess('gateway', { ...envOf('gateway'), INSTANCE_ID: 'gateway-a' });
     replica = await startAppProcess('gateway', { ...envOf('gateway'), INSTANCE_ID: 'gateway-b' });
-    apps.push(supervision, gateway, replica);
+    apps.push(supervision, approval, gateway, replica);
     systems = new DepartmentSystems(gateway.url, ADMIN);
   });
 
@@ -90,6 +108,26 @@ describe('one door for department systems', () => {
     );
     expect(forApproval.status).toBe(401);
     expect(forApproval.body.errors).toEqual([expect.objectContaining({ field: 'hub-assertion', rule: 'audience' })]);
+  });
+
+  it("lets anyone read what an app publishes, and opens nothing else to the public's assertion", async () => {
+    const published = await fetch(`${gateway.url}/v1/approval/public/matters`);
+    expect(published.status).toBe(200);
+    const matters = (await published.json()) as { matterCode: string; departments: string[]; changedBy?: string }[];
+    expect(matters).toContainEqual(expect.objectContaining({ matterCode: 'SPJ-SPJY-001', departments: ['SCJG'] }));
+    expect(matters.every((m) => m.changedBy === undefined)).toBe(true);
+    // A path that climbs out of public/ (sent as is: fetch would resolve it) reaches the app as the public, and the
+    // route it lands on does not take the public.
+    for (const path of ['/v1/approval/public/../matters', '/v1/approval/public/%2e%2e/matters']) {
+      const climbed = await rawGet(gateway.url, path);
+      expect(climbed.status).toBe(403);
+      expect((JSON.parse(climbed.body) as Problem).errors).toEqual([
+        expect.objectContaining({ field: 'hub-assertion', rule: 'allowPublic' }),
+      ]);
+    }
+    // The app's public route still wants the edge's assertion: straight to its port is 401.
+    const straight = await fetch(`${approval.url}/v1/public/matters`);
+    expect(straight.status).toBe(401);
   });
 
   it('refuses a signed request replayed to the other replica', async () => {

@@ -121,6 +121,16 @@ describe('the console in a browser', () => {
     await shot(page, 'login');
     await page.goto(`${consoleUrl}/public/`);
     expect(await page.textContent('h1')).toBe('政务公开');
+    // The published catalogue, read through the gateway's public door: each matter and who supervises it.
+    const row = page.locator('#matters tr', { hasText: 'SPJ-SGXK-003' });
+    expect(await row.textContent()).toContain('建筑工程施工许可');
+    await shot(page, 'public-matters');
+    await page.fill('#q', '食品经营');
+    await page.click('#matters button[type=submit]');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('食品经营');
+    expect(await page.locator('#matters tbody tr').allTextContents()).toEqual([
+      expect.stringContaining('食品经营许可'),
+    ]);
     await context.close();
   });
 

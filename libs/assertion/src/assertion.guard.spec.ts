@@ -4,8 +4,8 @@ import { Reflector } from '@nestjs/core';
 import { SignJWT, base64url, importPKCS8 } from 'jose';
 import { newEdgeKeys } from '@hub/infra';
 import { ProblemException } from '@hub/platform';
-import { ASSERTION_HEADER, AssertionSigner, AssertionVerifier } from './assertion';
-import { AllowDepartments, AllowPeople, AssertionGuard, peopleRefusal } from './assertion.guard';
+import { ASSERTION_HEADER, AssertionSigner, AssertionVerifier, PUBLIC_CALLER } from './assertion';
+import { AllowDepartments, AllowPeople, AllowPublic, AssertionGuard, peopleRefusal } from './assertion.guard';
 
 const edge = newEdgeKeys();
 const stranger = newEdgeKeys();
@@ -24,6 +24,8 @@ class Handlers {
   operatorsOnly(): void {}
   @AllowPeople({ roles: ['supervisor'], ownDepartment: 'department' })
   ledger(): void {}
+  @AllowPublic()
+  published(): void {}
 }
 
 function contextOf(headers: Record<string, string>, handler: keyof Handlers = 'any', params = {}) {
@@ -79,6 +81,37 @@ describe('AssertionGuard', () => {
       status: 403,
       errors: [{ field: 'roles', rule: 'allowPeople' }],
     });
+  });
+
+  it('lets the public (no department, no roles) reach only a handler marked @AllowPublic, which people may call too', async () => {
+    const signer = await AssertionSigner.fromPem(edge.privateKey);
+    const guard = new AssertionGuard(new Reflector(), await AssertionVerifier.fromPem(edge.publicKey, 'supervision'));
+    const anyone = await signer.sign('supervision', PUBLIC_CALLER);
+    const { request, context } = contextOf({ [ASSERTION_HEADER]: anyone }, 'published');
+    expect(await guard.canActivate(context)).toBe(true);
+    const [caller] = Object.getOwnPropertySymbols(request).map((s) => request[s]);
+    expect(caller).toMatchObject({ kind: 'public', department: '', roles: [] });
+    expect(await refusal({ [ASSERTION_HEADER]: anyone }, 'any')).toMatchObject({
+      status: 403,
+      errors: [{ field: ASSERTION_HEADER, rule: 'allowPublic' }],
+    });
+    const person = await signer.sign('supervision', SUPERVISOR);
+    expect(await guard.canActivate(contextOf({ [ASSERTION_HEADER]: person }, 'published').context)).toBe(true);
+  });
+
+  it('refuses a public assertion that names a department, and a system without one', async () => {
+    const signer = await AssertionSigner.fromPem(edge.privateKey);
+    for (const claims of [
+      { ...PUBLIC_CALLER, department: 'SCJG' },
+      { ...SCJG, department: '' },
+    ]) {
+      expect(
+        await refusal({ [ASSERTION_HEADER]: await signer.sign('supervision', claims) }, 'published'),
+      ).toMatchObject({
+        status: 401,
+        errors: [{ field: ASSERTION_HEADER, rule: 'claims' }],
+      });
+    }
   });
 
   it('refuses a system assertion that carries roles, and a person without a name', async () => {

@@ -7,6 +7,7 @@ import { PersonRole } from './person-roles';
 export const ASSERTION_VERIFIER = Symbol('ASSERTION_VERIFIER');
 const ALLOWED = 'hub:allowed-departments';
 const PEOPLE = 'hub:allowed-people';
+const PUBLIC = 'hub:allowed-public';
 const CALLER = Symbol('hub.asserted-caller');
 
 type RequestWithCaller = {
@@ -61,6 +62,12 @@ export function peopleRefusal(
   };
 }
 
+/**
+ * A handler anyone may call, the public included (一公开 reads): it still needs the edge's assertion, so the app stays
+ * closed to calls that did not come through the gateway. Such a handler returns only what may be published.
+ */
+export const AllowPublic = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC, true);
+
 function callerOf(context: ExecutionContext): AssertedCaller {
   const caller = context.switchToHttp().getRequest<RequestWithCaller>()[CALLER];
   // A handler reading the caller without AssertionGuard is a programming error, never a client's.
@@ -102,10 +109,17 @@ export class AssertionGuard implements CanActivate {
         { 'WWW-Authenticate': 'Hub-Assertion' },
       );
     });
-    const allowed = this.reflector.getAllAndOverride<string[] | undefined>(ALLOWED, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC, targets)) {
+      request[CALLER] = caller;
+      return true;
+    }
+    if (caller.kind === 'public') {
+      throw new ProblemException(403, 'forbidden', 'this is not public: sign in, or call as a department system', [
+        { field: ASSERTION_HEADER, rule: 'allowPublic', message: 'the route is not open to the public' },
+      ]);
+    }
+    const allowed = this.reflector.getAllAndOverride<string[] | undefined>(ALLOWED, targets);
     if (allowed && allowed.length > 0 && !allowed.includes(caller.department)) {
       throw new ProblemException(
         403,
@@ -114,10 +128,7 @@ export class AssertionGuard implements CanActivate {
       );
     }
     if (caller.kind === 'person') {
-      const rule = this.reflector.getAllAndOverride<PeopleRule | undefined>(PEOPLE, [
-        context.getHandler(),
-        context.getClass(),
-      ]);
+      const rule = this.reflector.getAllAndOverride<PeopleRule | undefined>(PEOPLE, targets);
       const refused = peopleRefusal(caller, rule, request.params);
       if (refused) {
         throw new ProblemException(403, 'forbidden', refused.message, [{ field: 'roles', ...refused }]);

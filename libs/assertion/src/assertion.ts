@@ -14,14 +14,22 @@ export const ASSERTION_CLOCK_TOLERANCE_SECONDS = 5;
 
 const ALGORITHM = 'EdDSA';
 
-/** A department system (signed with its gateway credential) or a person (signed in at the gateway). */
-export type CallerKind = 'system' | 'person';
+/**
+ * A department system (signed with its gateway credential), a person (signed in at the gateway), or anyone at all:
+ * `public`, for the 一公开 reads the gateway forwards unauthenticated (`GET /v1/<app>/public/…`), which only handlers
+ * marked `@AllowPublic()` take.
+ */
+export type CallerKind = 'system' | 'person' | 'public';
+
+/** The public's claims: no department, no name, no roles. */
+export const PUBLIC_CALLER: AssertionClaims = { kind: 'public', subject: 'public', department: '', roles: [] };
 
 /** Who the edge vouches for, as a domain app sees the caller. */
 export interface AssertedCaller {
   readonly kind: CallerKind;
   /** The system's access key id, or the person's account id. */
   readonly subject: string;
+  /** The caller's department code; empty for the public. */
   readonly department: string;
   /** The system's name within its department, e.g. `case-handling`; absent for a person. */
   readonly system?: string;
@@ -123,14 +131,17 @@ function callerOf(payload: JWTPayload): AssertedCaller {
   ) {
     throw new AssertionRefused('claims', 'the assertion must name a department (dept) and roles (a list of strings)');
   }
-  if (kind !== 'system' && kind !== 'person') {
-    throw new AssertionRefused('claims', "the assertion's kind must be system or person");
+  if (kind !== 'system' && kind !== 'person' && kind !== 'public') {
+    throw new AssertionRefused('claims', "the assertion's kind must be system, person or public");
   }
   if (kind === 'person' ? typeof name !== 'string' || name === '' : roles.length > 0 || name !== undefined) {
     throw new AssertionRefused(
       'claims',
-      "a person's assertion names the person (name); a system's has no name and no roles",
+      "a person's assertion names the person (name); a system's or the public's has no name and no roles",
     );
+  }
+  if ((kind === 'public') !== (dept === '') || (kind === 'public' && sys !== undefined)) {
+    throw new AssertionRefused('claims', 'only the public has no department, and it names no system');
   }
   return {
     kind,

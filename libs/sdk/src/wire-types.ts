@@ -226,5 +226,27 @@ export interface EventStatus {
   [field: string]: unknown;
 }
 
+/** One department's 审管衔接 figures (GET /v1/supervision/stats). */
+export interface DepartmentStats {
+  department: string;
+  pushed: number;
+  claimed: number;
+  /** claimed ÷ pushed; null when nothing was pushed. */
+  claimRate: number | null;
+  medianClaimSeconds: number | null;
+  overdue: number;
+}
+
+/** A matter as the zone publishes it (GET /v1/approval/public/matters): who supervises what, from when. */
+export interface PublishedMatter {
+  matterCode: string;
+  name: string;
+  reformMode: string;
+  category: string | null;
+  effectiveFrom: string;
+  /** The supervising departments' codes; empty: the coordinator decides each approval. */
+  departments: string[];
+}
+
 /** Query parameters of a request; arrays repeat the name. */
 export type Query = Record<string, string | number | boolean | readonly (string | number)[] | undefined>;

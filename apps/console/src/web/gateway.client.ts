@@ -89,6 +89,11 @@ export class GatewayClient {
     return (await this.answer(await this.send(method, path, headers, body), true)) as T;
   }
 
+  /** A public read through the door (一公开), as no one in particular: `/v1/approval/public/matters`. */
+  async publicGet<T>(path: string): Promise<T> {
+    return (await this.answer(await this.send('GET', path, {}), false)) as T;
+  }
+
   private headers(token: string, clientAddress: string): Record<string, string> {
     return { 'hub-session': token, 'hub-client-address': clientAddress };
   }

@@ -39,12 +39,20 @@ type Operation = {
 };
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
+/** The apps behind the door, as the start of a path. */
+const DOOR_PREFIX = `^/v1/(${Object.keys(DOOR_APPS).join('|')})/`;
 /** Paths anyone may read without signing. */
-const PUBLIC_PATHS = [/^\/v1\/event-types/, /^\/health\//, /^\/metrics$/, /^\/v1\/people\/sessions$/];
+const PUBLIC_PATHS = [
+  /^\/v1\/event-types/,
+  /^\/health\//,
+  /^\/metrics$/,
+  /^\/v1\/people\/sessions$/,
+  new RegExp(`${DOOR_PREFIX}public/`),
+];
 const SIGNATURE_SCHEME = 'HubHmacSha256';
 const SESSION_SCHEME = 'HubSession';
 /** Paths a person's session reaches (the door, the people admin API, the audit), as well as a system's signature. */
-const SESSION_PATHS = [/^\/v1\/(approval|supervision|console)\//, /^\/v1\/admin\/people/, /^\/v1\/audit\//];
+const SESSION_PATHS = [new RegExp(DOOR_PREFIX), /^\/v1\/admin\/people/, /^\/v1\/audit\//];
 /** Paths for a person's session only. */
 const SESSION_ONLY_PATHS = [/^\/v1\/people\/sessions\/current$/];
 /** The most events one batch request may carry (issue 4: "up to 500 events"). */
@@ -387,13 +395,20 @@ function addDoorRoutes(document: OpenAPIObject): void {
     const operation: Operation = {
       operationId: `${route.app}.${route.method}${route.path.replace(/[^A-Za-z0-9]+/g, '_')}`,
       summary: route.summary,
-      description: [
-        `Forwarded to the ${route.app} app's \`${route.method.toUpperCase()} /v1${route.path}\` with the edge's assertion`,
-        "naming the signing system or the session's person (kind, department, roles: the app checks them);",
-        "its query and body as sent; its answer, problem details included, as it gave it. A person's non-GET call needs",
-        "Hub-CSRF (403 `csrf`) and is recorded in the audit of people's actions. 502 when the app cannot be",
-        'reached, 504 when it does not answer within GATEWAY_UPSTREAM_TIMEOUT_MS.',
-      ].join(' '),
+      description: (route.public
+        ? [
+            `Public (一公开): no session or signature. Forwarded to the ${route.app} app's \`GET /v1${route.path}\``,
+            "with the public's assertion, its query as sent; its answer as it gave it.",
+          ]
+        : [
+            `Forwarded to the ${route.app} app's \`${route.method.toUpperCase()} /v1${route.path}\` with the edge's assertion`,
+            "naming the signing system or the session's person (kind, department, roles: the app checks them);",
+            "its query and body as sent; its answer, problem details included, as it gave it. A person's non-GET call needs",
+            "Hub-CSRF (403 `csrf`) and is recorded in the audit of people's actions.",
+          ]
+      )
+        .concat(['502 when the app cannot be reached, 504 when it does not answer within GATEWAY_UPSTREAM_TIMEOUT_MS.'])
+        .join(' '),
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(route.method === 'get' ? {} : { requestBody: { content: { 'application/json': {} } } }),
       responses: {

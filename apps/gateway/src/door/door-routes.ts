@@ -20,6 +20,8 @@ export interface ForwardedRoute {
   /** The app's own path under `/v1`, OpenAPI style (`/approvals/{approvalId}/timeline`). */
   readonly path: string;
   readonly summary: string;
+  /** Open to anyone (一公开): at the gateway `GET /v1/<app>/public/…`, no session or signature asked. */
+  readonly public?: true;
 }
 
 export const FORWARDED_ROUTES: readonly ForwardedRoute[] = [
@@ -38,6 +40,13 @@ export const FORWARDED_ROUTES: readonly ForwardedRoute[] = [
     method: 'post',
     path: '/approvals/{approvalId}/assignments',
     summary: 'Assign or re-route an approval (coordinators)',
+  },
+  {
+    app: 'approval',
+    method: 'get',
+    path: '/public/matters',
+    summary: 'The published catalogue: each matter and its supervising departments',
+    public: true,
   },
   { app: 'approval', method: 'get', path: '/revocation-requests', summary: 'Requests to revoke a licence' },
   { app: 'supervision', method: 'post', path: '/claims', summary: 'Claim a push' },

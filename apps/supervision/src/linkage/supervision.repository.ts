@@ -2,17 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { insertSet, updateSet } from '@hub/persistence';
+import type { DepartmentStats } from '@hub/sdk';
 import { SupervisedPush } from './entities/supervised-push.entity';
 import { SupervisionAction } from './entities/supervision-action.entity';
-
-export interface DepartmentStats {
-  department: string;
-  pushed: number;
-  claimed: number;
-  claimRate: number | null;
-  medianClaimSeconds: number | null;
-  overdue: number;
-}
 
 /** The supervision app's pushes and actions; every call takes the caller's transaction. */
 @Injectable()

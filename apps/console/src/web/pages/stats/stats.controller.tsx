@@ -5,7 +5,8 @@ import { renderPage } from '../../layout';
 import type { WebSession } from '../../person';
 import { WebErrorFilter } from '../../web-error.filter';
 import { ClientAddress, Session, WebSessionGuard } from '../../web-session.guard';
-import { DepartmentStats, StatsPage } from './stats.page';
+import type { DepartmentStats } from '@hub/sdk';
+import { StatsPage } from './stats.page';
 
 /** Claim rate, median claim time and overdue counts per department, from the supervision app, as charts. */
 @Controller('stats')

@@ -1,18 +1,9 @@
 import type { VNode } from 'preact';
+import type { DepartmentStats } from '@hub/sdk';
 import { Layout, TableHead, departmentName } from '../../layout';
 import type { WebSession } from '../../person';
 import { BarChart } from './bar-chart';
 import { STATS } from './stats.strings';
-
-/** The supervision app's figures of one department. */
-export interface DepartmentStats {
-  department: string;
-  pushed: number;
-  claimed: number;
-  claimRate: number | null;
-  medianClaimSeconds: number | null;
-  overdue: number;
-}
 
 export function StatsPage(props: { session: WebSession; stats: DepartmentStats[] }): VNode {
   const { stats } = props;

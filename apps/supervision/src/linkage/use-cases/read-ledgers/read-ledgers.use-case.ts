@@ -5,7 +5,8 @@ import { entitledToPersonalData, maskValue } from '@hub/contracts';
 import { HubMetrics } from '@hub/observability';
 import { Clock } from '@hub/workdays';
 import { SupervisedPush } from '../../entities/supervised-push.entity';
-import { DepartmentStats, SupervisionRepository } from '../../supervision.repository';
+import type { DepartmentStats } from '@hub/sdk';
+import { SupervisionRepository } from '../../supervision.repository';
 
 /** Each department's ledgers (台账) and the linkage's figures, as API and as Prometheus gauges. */
 @Injectable()
