@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AssertionModule } from '@hub/assertion';
-import { InspectionEnv } from '../inspection.env';
 import { InspectorsRepository } from './inspectors.repository';
 import { ItemsRepository } from './items.repository';
 import { TargetsRepository } from './targets.repository';
@@ -15,7 +13,6 @@ import { ReceiveRegister } from './use-cases/receive-register/receive-register.u
 
 /** 一单两库: the item list, the target directory and the inspector directory, with their imports. */
 @Module({
-  imports: [AssertionModule.forApp('inspection', InspectionEnv)],
   controllers: [
     ReceiveRegisterConsumer,
     ImportCsvController,
@@ -31,6 +28,6 @@ import { ReceiveRegister } from './use-cases/receive-register/receive-register.u
     ReceiveRegister,
     ImportCsv,
   ],
-  exports: [TargetsRepository, ItemsRepository, InspectorsRepository, AssertionModule],
+  exports: [TargetsRepository, ItemsRepository, InspectorsRepository],
 })
 export class DirectoriesModule {}

@@ -16,6 +16,7 @@ export interface RowError {
 }
 
 const LIST_SEPARATOR = /[;；]/;
+const CODES = new Set(['uscc', 'conflicts']);
 
 /** One row of a target-directory CSV (检查对象名录). */
 export class TargetCsvRow {
@@ -174,13 +175,28 @@ function cellsOf(fields: readonly (string | undefined)[], record: readonly strin
   const cells: Record<string, string> = {};
   fields.forEach((field, i) => {
     const value = record[i]?.trim();
-    if (field !== undefined && value !== undefined && value !== '') cells[field] = value;
+    // Codes are upper case (GB 32100-2015); a spreadsheet may have lowered them.
+    if (field !== undefined && value !== undefined && value !== '')
+      cells[field] = CODES.has(field) ? value.toUpperCase() : value;
   });
   return cells;
 }
 
-function rowErrors(line: number, columns: Map<string, string>, errors: FieldError[]): RowError[] {
-  return errors.map((e) => ({ line, column: columns.get(e.field) ?? e.field, rule: e.rule, message: e.message }));
+/** One error for a blank cell that must be filled (`required`), every rule broken for a filled one. */
+function rowErrors(
+  line: number,
+  columns: Map<string, string>,
+  cells: Record<string, string>,
+  errors: FieldError[],
+): RowError[] {
+  const seen = new Set<string>();
+  return errors.flatMap((e) => {
+    const column = columns.get(e.field) ?? e.field;
+    if (cells[e.field] !== undefined) return [{ line, column, rule: e.rule, message: e.message }];
+    if (seen.has(e.field)) return [];
+    seen.add(e.field);
+    return [{ line, column, rule: 'required', message: `${column} must not be empty` }];
+  });
 }
 
 /** The column headers by field, as the file spells them (for the errors). */
@@ -208,10 +224,11 @@ export function parseTargetRow(
   columns: Map<string, string>,
   record: readonly string[],
 ): { ok: true; value: TargetImport } | { ok: false; errors: RowError[] } {
-  const checked = validateItem(TargetCsvRow, cellsOf(fields, record));
-  if (!checked.ok) return { ok: false, errors: rowErrors(line, columns, checked.errors) };
+  const cells = cellsOf(fields, record);
+  const checked = validateItem(TargetCsvRow, cells);
+  if (!checked.ok) return { ok: false, errors: rowErrors(line, columns, cells, checked.errors) };
   const r = checked.value;
-  const uscc = r.uscc.toUpperCase();
+  const uscc = r.uscc;
   return {
     ok: true,
     value: {
@@ -248,8 +265,9 @@ export function parseInspectorRow(
   record: readonly string[],
   department: string,
 ): { ok: true; value: Inspector } | { ok: false; errors: RowError[] } {
-  const checked = validateItem(InspectorCsvRow, cellsOf(fields, record));
-  if (!checked.ok) return { ok: false, errors: rowErrors(line, columns, checked.errors) };
+  const cells = cellsOf(fields, record);
+  const checked = validateItem(InspectorCsvRow, cells);
+  if (!checked.ok) return { ok: false, errors: rowErrors(line, columns, cells, checked.errors) };
   const r = checked.value;
   const errors: RowError[] = [];
   if (r.department !== undefined && r.department !== department) {

@@ -26,5 +26,6 @@ export const ResultReportedV1 = defineEventType({
     problems: ['原料标签不全'],
     rectification: '责令 7 日内改正',
     resultOn: '2026-12-15',
+    publish: true,
   },
 });

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { IsCalendarDate } from '../../../validation/format.decorators';
 import { RESULT_CATEGORIES, type ResultCategory } from '../inspection.base';
 import { TaskEventBase } from '../task.base';
@@ -41,4 +41,9 @@ export class ResultReportedV1Payload extends TaskEventBase {
   @IsCalendarDate()
   @IsString()
   resultOn!: string;
+
+  /** 公示: publish the result at once; otherwise the department publishes it later, within 20 working days. */
+  @IsBoolean()
+  @IsOptional()
+  publish?: boolean;
 }
