@@ -93,8 +93,9 @@ export class TargetsRepository {
   /** Returns false when the enterprise is not in the directory. */
   async deregister(manager: EntityManager, uscc: string, on: string): Promise<boolean> {
     const rows: { uscc: string }[] = await manager.query(
-      `UPDATE inspection.target SET status = 'deregistered', deregistered_on = $2, updated_at = now() WHERE uscc = $1
-       RETURNING uscc`,
+      // In a WITH: TypeORM answers a bare UPDATE with [rows, count], a SELECT with the rows.
+      `WITH u AS (UPDATE inspection.target SET status = 'deregistered', deregistered_on = $2, updated_at = now()
+         WHERE uscc = $1 RETURNING uscc) SELECT * FROM u`,
       [uscc, on],
     );
     return rows.length > 0;

@@ -96,8 +96,9 @@ export class TasksRepository {
   /** Cancels the open tasks of a draw and returns them. */
   async cancelOfDraw(manager: EntityManager, drawId: string): Promise<Task[]> {
     return manager.query(
-      `UPDATE inspection.task t SET state = 'cancelled' WHERE t.draw_id = $1 AND t.state <> 'cancelled'
-       RETURNING ${TASK}`,
+      // In a WITH: TypeORM answers a bare UPDATE with [rows, count], a SELECT with the rows.
+      `WITH t AS (UPDATE inspection.task SET state = 'cancelled' WHERE draw_id = $1 AND state <> 'cancelled'
+         RETURNING *) SELECT ${TASK} FROM t`,
       [drawId],
     );
   }

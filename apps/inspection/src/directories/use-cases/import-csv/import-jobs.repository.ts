@@ -39,8 +39,9 @@ export class ImportJobsRepository {
   /** Takes a waiting job for its upload; false when it is not waiting (uploaded already, or under way). */
   async start(manager: EntityManager, id: string, encoding: string): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      `UPDATE inspection.import_job SET state = 'running', encoding = $2 WHERE id = $1 AND state = 'waiting'
-       RETURNING 1`,
+      // In a WITH: TypeORM answers a bare UPDATE with [rows, count], a SELECT with the rows.
+      `WITH u AS (UPDATE inspection.import_job SET state = 'running', encoding = $2
+         WHERE id = $1 AND state = 'waiting' RETURNING 1) SELECT * FROM u`,
       [id, encoding],
     );
     return rows.length > 0;
