@@ -159,7 +159,8 @@ describe('one door for department systems', () => {
     const next = await ledger(gateway.url);
     expect(next.status).toBe(401);
     expect(next.body.type).toBe('urn:hub:problem:bad-signature');
-    // The other replica looked it up a moment ago, and still refuses it now (GATEWAY_CREDENTIAL_CACHE_MS is 0).
+    // The other replica looked it up a moment ago and kept it (GATEWAY_CREDENTIAL_CACHE_MS): the revocation's
+    // announcement on the credentials channel dropped its copy.
     expect((await ledger(replica.url)).status).toBe(401);
   });
 });

@@ -54,6 +54,7 @@ describe('the console in a browser', () => {
     viewer: account('spj-viewer', 'SPJ', ['viewer']),
     locked: account('scjg-viewer', 'SCJG', ['viewer']),
     auditor: account('xxhzx-auditor', 'XXHZX', ['auditor']),
+    admin: account('xxhzx-admin', 'XXHZX', ['admin']),
   };
   const pushed = `SP-${RUN}-WEB-PUSHED`;
   const unassigned = `SP-${RUN}-WEB-UNASSIGNED`;
@@ -340,6 +341,82 @@ describe('the console in a browser', () => {
       expect(await actionsOf(people.locked)).toEqual(
         expect.arrayContaining([entry({ action: 'login-failed', status: 401 }), entry({ action: 'login-locked' })]),
       );
+    });
+
+    it('an admin opens an account in the browser; disabling it ends its session, re-enabling and re-roling let it back', async () => {
+      const admin = await signIn(people.admin);
+      await admin.page.click('nav >> text=账户管理');
+      expect(await admin.page.textContent('h1')).toBe('账户管理');
+      const newcomer = account('scjg-newcomer', 'SCJG', ['viewer']);
+      await admin.page.fill('#username', newcomer.username);
+      await admin.page.fill('#displayName', newcomer.username);
+      await admin.page.selectOption('#department', 'SCJG');
+      await admin.page.check('input[name="roles"][value="viewer"]');
+      await admin.page.fill('#password', newcomer.password);
+      await shot(admin.page, 'admin-create-account');
+      await admin.page.click('#create button[type="submit"]');
+      expect(await admin.page.textContent('.notice')).toContain(`已创建账户 ${newcomer.username}`);
+      const accountUrl = admin.page.url();
+
+      // A bad form names each field and its rule, and changes nothing.
+      await admin.page.goto(`${consoleUrl}/admin/people`);
+      await admin.page.fill('#username', 'X');
+      await admin.page.fill('#displayName', '无效');
+      await admin.page.fill('#password', 'short');
+      await admin.page.click('#create button[type="submit"]');
+      const refusal = await admin.page.textContent('main');
+      expect(refusal).toContain('用户名须为 3-64 位');
+      expect(refusal).toContain('请至少选择一个角色');
+      expect(refusal).toContain('密码至少 12 位');
+      await shot(admin.page, 'admin-create-refused');
+
+      const them = await signIn(newcomer);
+      expect(await them.page.textContent('[data-testid="signed-in-as"]')).toContain('查看人员');
+
+      await admin.page.goto(accountUrl);
+      await admin.page.check('input[name="confirm"]');
+      await admin.page.click('#status button[type="submit"]');
+      expect(await admin.page.textContent('[data-testid="account-status"]')).toBe('已停用');
+      await shot(admin.page, 'admin-account-disabled');
+      await them.page.goto(`${consoleUrl}/ledger`);
+      expect(new URL(them.page.url()).pathname).toBe('/login');
+
+      await admin.page.click('#status button[type="submit"]');
+      await admin.page.check('input[name="roles"][value="supervisor"]');
+      await admin.page.uncheck('input[name="roles"][value="viewer"]');
+      await admin.page.click('#edit button[type="submit"]');
+      expect(await admin.page.textContent('.notice')).toContain(`已保存账户 ${newcomer.username}`);
+      await shot(admin.page, 'admin-account-reroled');
+      const again = await signIn(newcomer);
+      expect(await again.page.textContent('[data-testid="signed-in-as"]')).toContain('监管人员');
+      for (const context of [admin.context, them.context, again.context]) await context.close();
+    });
+
+    it('an auditor reads the audit page, filtered by person, and may not open the account pages', async () => {
+      const { context, page } = await signIn(people.auditor);
+      await page.click('nav >> text=操作审计');
+      await page.fill('#person', people.supervisor.username);
+      await page.click('form.filter button[type="submit"]');
+      expect(new URL(page.url()).searchParams.get('person')).toBe(people.supervisor.username);
+      const rows = await page.locator('#actions tbody tr').allTextContents();
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((row) => row.includes(people.supervisor.username))).toBe(true);
+      expect(rows.some((row) => row.includes('POST /v1/supervision/claims'))).toBe(true);
+      expect(rows.some((row) => row.includes('登录'))).toBe(true);
+      await shot(page, 'auditor-audit-page');
+      const refused = await page.goto(`${consoleUrl}/admin/people`);
+      expect(refused?.status()).toBe(403);
+      expect(await page.textContent('main')).toContain('管理员');
+      const forged = await page.evaluate(async () => {
+        const response = await fetch('/admin/people', {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'username=forged-admin&displayName=x&department=XXHZX&roles=admin&password=forged-password-123',
+        });
+        return response.status;
+      });
+      expect(forged).toBe(403);
+      await context.close();
     });
   });
 });

@@ -133,15 +133,15 @@ export class GatewayEnv extends HubEnv {
   GATEWAY_RATE_LIMITS = '';
 
   /**
-   * How long a replica may reuse a credential it looked up. 0 (the default) looks it up on every request, so a
-   * revocation is refused by every replica from the next request; more trades that for one query less per request
-   * (a revoked credential then works on another replica for up to this long).
+   * How long a replica may reuse a credential it looked up, while it hears the credentials channel (LISTEN): every
+   * revocation, rotation and reseal is announced there when it commits, so each replica drops its copy before its next
+   * request with it. Without the channel (not connected, lost) nothing is cached. 0 looks every request up.
    */
   @Transform(toNumber)
   @IsInt()
   @Min(0)
-  @Max(60_000)
-  GATEWAY_CREDENTIAL_CACHE_MS = 0;
+  @Max(600_000)
+  GATEWAY_CREDENTIAL_CACHE_MS = 60_000;
 
   /** A person's session ends after this long without a call (issue 15; OWASP's session guidance: 15-30 min). */
   @Transform(toNumber)

@@ -15,6 +15,8 @@ export type {
   EventStatus,
   EventTypeInfo,
   FieldError,
+  PersonAccount,
+  PersonAction,
   ProblemDetails,
   PublishedMatter,
   Query,

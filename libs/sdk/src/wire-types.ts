@@ -248,5 +248,33 @@ export interface PublishedMatter {
   departments: string[];
 }
 
+/** A person's account (GET /v1/admin/people). */
+export interface PersonAccount {
+  id: string;
+  username: string;
+  displayName: string;
+  department: string;
+  roles: string[];
+  disabled: boolean;
+  /** Locked after repeated failed logins until then; null when not locked. */
+  lockedUntil: string | null;
+  createdAt: string;
+}
+
+/** One action of a person at the hub, as auditors read it (GET /v1/audit/people-actions), newest first. */
+export interface PersonAction {
+  /** Page on with `before=<id>`. */
+  id: string;
+  action: string;
+  accountId: string | null;
+  username: string;
+  method: string;
+  path: string;
+  status: number;
+  address: string | null;
+  detail: string | null;
+  at: string;
+}
+
 /** Query parameters of a request; arrays repeat the name. */
 export type Query = Record<string, string | number | boolean | readonly (string | number)[] | undefined>;

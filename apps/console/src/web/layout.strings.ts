@@ -10,6 +10,8 @@ export const LAYOUT = {
     queue: '协调队列',
     timeline: '审批时间线',
     stats: '认领统计',
+    people: '账户管理',
+    audit: '操作审计',
   },
   signedInAs: (name: string, department: string) => `${name}（${department}）`,
   logout: '退出登录',

@@ -18,6 +18,8 @@ export const NAVIGATION: readonly { key: NavKey; href: string; roles: readonly R
     roles: ['supervisor', 'viewer', 'coordinator', 'operator', 'auditor', 'admin'],
   },
   { key: 'stats', href: '/stats', roles: ['supervisor', 'viewer', 'coordinator', 'operator', 'auditor', 'admin'] },
+  { key: 'people', href: '/admin/people', roles: ['admin'] },
+  { key: 'audit', href: '/audit', roles: ['auditor', 'admin'] },
 ];
 
 export function navigationFor(session: WebSession): typeof NAVIGATION {
@@ -166,6 +168,18 @@ export function Field(props: { id: string; label: string; error?: string; childr
       )}
       {props.children}
     </div>
+  );
+}
+
+/** A list's filter: one search field (`?q=`, kept in the URL so that it survives a reload) and its button. */
+export function FilterForm(props: { action: string; label: string; apply: string; value?: string }): VNode {
+  return (
+    <form method="get" action={props.action} class="filter">
+      <Field id="q" label={props.label}>
+        <input id="q" name="q" type="search" value={props.value ?? ''} />
+      </Field>
+      <button type="submit">{props.apply}</button>
+    </form>
   );
 }
 

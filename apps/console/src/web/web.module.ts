@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { AssetsController } from './assets.controller';
 import { GatewayClient } from './gateway.client';
 import { WebSessionGuard } from './web-session.guard';
+import { AuditController } from './pages/audit/audit.controller';
 import { LedgerController } from './pages/ledger/ledger.controller';
 import { LoginController } from './pages/login/login.controller';
+import { PeopleController } from './pages/people/people.controller';
 import { PublicController } from './pages/public/public.controller';
 import { QueueController } from './pages/queue/queue.controller';
 import { StatsController } from './pages/stats/stats.controller';
@@ -22,6 +24,8 @@ import { TimelineController } from './pages/timeline/timeline.controller';
     TimelineController,
     QueueController,
     StatsController,
+    PeopleController,
+    AuditController,
   ],
   providers: [GatewayClient, WebSessionGuard],
 })

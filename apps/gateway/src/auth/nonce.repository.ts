@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { GroupCommit, postgresConnectionConfig } from '@hub/persistence';
 import { GatewayEnv } from '../gateway.env';
+import { Credential } from '../credentials/entities/credential.entity';
 import { RequestNonce } from './entities/request-nonce.entity';
 
 const PURGE_EVERY_MS = 60_000;
@@ -12,6 +13,9 @@ interface NonceUse {
   readonly nonce: string;
   readonly expiresAtSeconds: number;
 }
+
+/** What became of a nonce the gateway was asked to record. */
+export type NonceOutcome = 'fresh' | 'replayed' | 'inactive';
 
 const keyOf = (accessKeyId: string, nonce: string): string => `${accessKeyId}\u0000${nonce}`;
 
@@ -27,9 +31,10 @@ const keyOf = (accessKeyId: string, nonce: string): string => `${accessKeyId}\u0
 export class NonceRepository implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(NonceRepository.name);
   private readonly table: string;
+  private readonly credentialTable: string;
   private purger?: NodeJS.Timeout;
   /** Concurrent requests' nonces go in one INSERT: a round trip per group, not per request. */
-  private readonly uses = new GroupCommit<NonceUse, boolean>((uses) => this.insert(uses), {
+  private readonly uses = new GroupCommit<NonceUse, NonceOutcome>((uses) => this.insert(uses), {
     concurrency: 1,
     maxWeight: 1_000,
   });
@@ -38,6 +43,7 @@ export class NonceRepository implements OnModuleInit, OnModuleDestroy {
 
   constructor(dataSource: DataSource, env: GatewayEnv) {
     this.table = dataSource.getMetadata(RequestNonce).tablePath;
+    this.credentialTable = dataSource.getMetadata(Credential).tablePath;
     this.pool = new Pool({
       ...postgresConnectionConfig(env.DATABASE_URL, 'gateway-nonces', env.databaseTimeouts),
       max: 2,
@@ -56,22 +62,41 @@ export class NonceRepository implements OnModuleInit, OnModuleDestroy {
     await this.pool.end();
   }
 
-  /** Records the nonce until `expiresAtSeconds` (unix); false when the credential has used it already. */
-  remember(accessKeyId: string, nonce: string, expiresAtSeconds: number): Promise<boolean> {
+  /**
+   * Records the nonce until `expiresAtSeconds` (unix): `replayed` when the credential has used it already, `inactive`
+   * (and not recorded) when the credential is no longer active as the statement runs — revoked or expired since the
+   * replica looked it up, whatever its cached copy says.
+   */
+  remember(accessKeyId: string, nonce: string, expiresAtSeconds: number): Promise<NonceOutcome> {
     return this.uses.submit({ accessKeyId, nonce, expiresAtSeconds });
   }
 
-  private async insert(uses: readonly NonceUse[]): Promise<boolean[]> {
-    const { rows } = await this.pool.query<{ accessKeyId: string; nonce: string }>(
-      `INSERT INTO ${this.table} (access_key_id, nonce, expires_at)
-       SELECT k, n, to_timestamp(e) FROM unnest($1::text[], $2::text[], $3::float8[]) AS u(k, n, e)
-       ON CONFLICT (access_key_id, nonce) DO NOTHING
-       RETURNING access_key_id AS "accessKeyId", nonce`,
+  private async insert(uses: readonly NonceUse[]): Promise<NonceOutcome[]> {
+    const { rows } = await this.pool.query<{ accessKeyId: string; nonce: string | null }>(
+      `WITH u AS (SELECT * FROM unnest($1::text[], $2::text[], $3::float8[]) AS u(k, n, e)),
+            live AS (
+              SELECT u.* FROM u
+               WHERE EXISTS (SELECT 1 FROM ${this.credentialTable} c
+                              WHERE c.access_key_id = u.k AND c.revoked_at IS NULL
+                                AND (c.expires_at IS NULL OR c.expires_at > now()))
+            ),
+            fresh AS (
+              INSERT INTO ${this.table} (access_key_id, nonce, expires_at)
+              SELECT k, n, to_timestamp(e) FROM live
+              ON CONFLICT (access_key_id, nonce) DO NOTHING
+              RETURNING access_key_id, nonce
+            )
+       SELECT access_key_id AS "accessKeyId", nonce FROM fresh
+       UNION ALL
+       SELECT DISTINCT k, NULL FROM u WHERE k NOT IN (SELECT k FROM live)`,
       [uses.map((u) => u.accessKeyId), uses.map((u) => u.nonce), uses.map((u) => u.expiresAtSeconds)],
     );
-    const taken = new Set(rows.map((r) => keyOf(r.accessKeyId, r.nonce)));
+    const inactive = new Set(rows.filter((r) => r.nonce === null).map((r) => r.accessKeyId));
+    const taken = new Set(rows.filter((r) => r.nonce !== null).map((r) => keyOf(r.accessKeyId, r.nonce!)));
     // The first use of a nonce in the group took it; a second one in the same group is a replay like any other.
-    return uses.map((u) => taken.delete(keyOf(u.accessKeyId, u.nonce)));
+    return uses.map((u) =>
+      inactive.has(u.accessKeyId) ? 'inactive' : taken.delete(keyOf(u.accessKeyId, u.nonce)) ? 'fresh' : 'replayed',
+    );
   }
 
   /** Forgets nonces whose requests are past the window; returns how many. */

@@ -25,24 +25,29 @@ function setUp(options: { down?: boolean } = {}) {
   const lookups: string[] = [];
   const seen = new Set<string>();
   const unavailable = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+  /** Credentials revoked in the database after the replica looked them up (its copy still has them). */
+  const revoked = new Set<string>();
+  const forgotten: string[] = [];
   const credentials = {
     findActive: async (id: string) => {
       lookups.push(id);
       if (options.down) throw unavailable;
       return id === SPJ.accessKeyId ? SPJ : undefined;
     },
+    forget: (id: string) => forgotten.push(id),
   } as unknown as CredentialsService;
   const nonces = {
     remember: async (id: string, nonce: string) => {
+      if (revoked.has(id)) return 'inactive';
       const key = `${id}/${nonce}`;
-      if (seen.has(key)) return false;
+      if (seen.has(key)) return 'replayed';
       seen.add(key);
-      return true;
+      return 'fresh';
     },
   } as unknown as NonceRepository;
   const metrics = new HubMetrics('gateway', false);
   const authenticator = new RequestAuthenticator(credentials, nonces, new RefusalsService(metrics));
-  return { authenticator, lookups, seen, metrics };
+  return { authenticator, lookups, seen, metrics, revoked, forgotten };
 }
 
 function signed(
@@ -127,6 +132,17 @@ describe('RequestAuthenticator', () => {
       status: 401,
       type: 'replayed-nonce',
     });
+  });
+
+  it('refuses a request whose credential was revoked after the replica looked it up, and drops its copy', async () => {
+    const { authenticator, revoked, forgotten, seen } = setUp();
+    revoked.add(SPJ.accessKeyId);
+    expect(await problemOf(authenticator.authenticate(signed(), NOW))).toMatchObject({
+      status: 401,
+      type: 'bad-signature',
+    });
+    expect(forgotten).toEqual([SPJ.accessKeyId]);
+    expect(seen.size).toBe(0);
   });
 
   it('leaves the nonce to a route that records it with its own work, on the caller', async () => {

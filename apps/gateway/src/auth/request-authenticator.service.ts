@@ -129,12 +129,32 @@ export class RequestAuthenticator {
     return caller;
   }
 
-  /** Records a nonce on its own; 401 when its credential used it already, 503 when the database cannot tell. */
+  /**
+   * Records a nonce on its own; 401 when its credential used it already or is no longer active, 503 when the
+   * database cannot tell.
+   */
   async recordNonce(claim: NonceClaim, department: string): Promise<void> {
-    const fresh = await this.unlessUnavailable(() =>
+    const outcome = await this.unlessUnavailable(() =>
       this.nonces.remember(claim.accessKeyId, claim.nonce, claim.expiresAtSeconds),
     );
-    if (!fresh) throw this.replayed(claim, department);
+    if (outcome === 'replayed') throw this.replayed(claim, department);
+    if (outcome === 'inactive') throw this.inactive(claim, department);
+  }
+
+  /**
+   * The refusal of a request whose credential was revoked or expired after this replica looked it up (its cached copy
+   * is dropped): answered as any inactive credential is, as a bad signature.
+   */
+  inactive(claim: NonceClaim, department: string): Error {
+    this.credentials.forget(claim.accessKeyId);
+    this.refusals.refused({
+      channel: 'http',
+      department,
+      problem: AuthProblems.unknownCredential,
+      status: 401,
+      accessKeyId: claim.accessKeyId,
+    });
+    return unauthorized(AuthProblems.badSignature, BAD_SIGNATURE_DETAIL);
   }
 
   /** The refusal of a request whose nonce its credential has used before, logged and counted. */

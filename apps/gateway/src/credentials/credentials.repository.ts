@@ -160,8 +160,8 @@ export class CredentialsRepository {
   }
 
   /** Revokes the credential now (a second revocation keeps the first time); undefined if it does not exist. */
-  async revoke(accessKeyId: string): Promise<CredentialRow | undefined> {
-    const [rows] = (await this.dataSource.query(
+  async revoke(manager: EntityManager, accessKeyId: string): Promise<CredentialRow | undefined> {
+    const [rows] = (await manager.query(
       `UPDATE ${this.credentials} c SET revoked_at = COALESCE(c.revoked_at, now()) WHERE c.access_key_id = $1 RETURNING ${CREDENTIAL_COLUMNS}`,
       [accessKeyId],
     )) as [CredentialRow[], number];

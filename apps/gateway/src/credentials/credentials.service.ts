@@ -1,10 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
 import { SecretBox } from '@hub/auth';
 import { DEPARTMENTS, departmentByCode } from '@hub/contracts';
+import { sessionClient } from '@hub/persistence';
 import { ProblemException } from '@hub/platform';
 import { GatewayEnv } from '../gateway.env';
+import { CredentialCache, announceCredentialChange, credentialsChannel } from './credential-cache';
 import { CredentialRow, CredentialsRepository, SystemRow } from './credentials.repository';
 
 /** 信息化中心, the zone's information centre that runs the hub: only its systems may be admins. */
@@ -62,14 +64,15 @@ export interface DepartmentView {
 
 /** Departments' systems and their credentials: registration, rotation with overlap, revocation, look-up. */
 @Injectable()
-export class CredentialsService implements OnApplicationBootstrap {
+export class CredentialsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(CredentialsService.name);
   private readonly box: SecretBox;
-  private readonly cache = new Map<string, { credential: ActiveCredential; until: number }>();
+  private readonly cache: CredentialCache<ActiveCredential>;
 
   constructor(
     private readonly repository: CredentialsRepository,
     private readonly env: GatewayEnv,
+    dataSource: DataSource,
   ) {
     if (!(env instanceof GatewayEnv)) {
       throw new Error(
@@ -77,9 +80,15 @@ export class CredentialsService implements OnApplicationBootstrap {
       );
     }
     this.box = new SecretBox(env.secretKey);
+    this.cache = new CredentialCache(
+      env.GATEWAY_CREDENTIAL_CACHE_MS,
+      () => sessionClient(env.DATABASE_URL, 'gateway-credentials', env.databaseTimeouts),
+      credentialsChannel(dataSource),
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.cache.start();
     if (this.env.HUB_SECRET_KEY === undefined) {
       this.logger.warn('HUB_SECRET_KEY is not set: credential secrets are sealed with the public development key');
     }
@@ -87,18 +96,18 @@ export class CredentialsService implements OnApplicationBootstrap {
     if (accessKeyId !== undefined && secret !== undefined) await this.bootstrapAdmin(accessKeyId, secret);
   }
 
-  /** The credential if it may sign requests now; a replica reuses a look-up for GATEWAY_CREDENTIAL_CACHE_MS. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.cache.stop();
+  }
+
+  /**
+   * The credential if it may sign requests now. A replica reuses a look-up for GATEWAY_CREDENTIAL_CACHE_MS while it
+   * hears the credentials channel, on which every change is announced (credential-cache.ts).
+   */
   async findActive(accessKeyId: string): Promise<ActiveCredential | undefined> {
-    const now = Date.now();
     const cached = this.cache.get(accessKeyId);
-    if (
-      cached &&
-      cached.until > now &&
-      (cached.credential.expiresAt === null || cached.credential.expiresAt.getTime() > now)
-    ) {
-      return cached.credential;
-    }
-    this.cache.delete(accessKeyId);
+    if (cached) return cached;
+    const ticket = this.cache.ticket();
     const row = await this.repository.findActive(accessKeyId);
     if (!row) return undefined;
     const secret = this.openOrUndefined(row.sealedSecret, row.accessKeyId);
@@ -116,12 +125,14 @@ export class CredentialsService implements OnApplicationBootstrap {
       admin: row.admin,
       expiresAt: row.expiresAt,
     };
-    if (this.env.GATEWAY_CREDENTIAL_CACHE_MS > 0) {
-      // Only known credentials are cached, so unknown key ids cannot grow it; the bound covers many systems.
-      if (this.cache.size >= 10_000) this.cache.clear();
-      this.cache.set(accessKeyId, { credential, until: now + this.env.GATEWAY_CREDENTIAL_CACHE_MS });
-    }
+    // Only known credentials are cached, so unknown key ids cannot grow it.
+    this.cache.set(accessKeyId, credential, ticket);
     return credential;
+  }
+
+  /** Drops this replica's copy of a credential found no longer active. */
+  forget(accessKeyId: string): void {
+    this.cache.forget(accessKeyId);
   }
 
   async departments(): Promise<DepartmentView[]> {
@@ -207,9 +218,10 @@ export class CredentialsService implements OnApplicationBootstrap {
     const result = await this.repository.transaction(async (manager) => {
       const credential = await this.issue(manager, systemId);
       const previous = await this.repository.expireActive(manager, systemId, overlapSeconds, credential.accessKeyId);
+      for (const row of previous) await announceCredentialChange(manager, row.accessKeyId);
       return { credential, previous };
     });
-    for (const row of result.previous) this.cache.delete(row.accessKeyId);
+    for (const row of result.previous) this.cache.forget(row.accessKeyId);
     this.logger.log({
       msg: 'credential rotated',
       systemId,
@@ -220,9 +232,13 @@ export class CredentialsService implements OnApplicationBootstrap {
   }
 
   async revoke(accessKeyId: string): Promise<CredentialView> {
-    const row = await this.repository.revoke(accessKeyId);
+    const row = await this.repository.transaction(async (manager) => {
+      const revoked = await this.repository.revoke(manager, accessKeyId);
+      if (revoked) await announceCredentialChange(manager, accessKeyId);
+      return revoked;
+    });
     if (!row) throw new ProblemException(404, 'unknown-credential', `there is no credential ${accessKeyId}`);
-    this.cache.delete(accessKeyId);
+    this.cache.forget(accessKeyId);
     this.logger.log({ msg: 'credential revoked', accessKeyId });
     return credentialView(row);
   }
@@ -267,7 +283,8 @@ export class CredentialsService implements OnApplicationBootstrap {
       // The configuration is the bootstrap credential's source of truth: a changed secret or HUB_SECRET_KEY reseals it.
       if (stored.revokedAt === null && this.openOrUndefined(stored.sealedSecret, accessKeyId) !== secret) {
         await this.repository.reseal(manager, accessKeyId, this.box.seal(secret, accessKeyId));
-        this.cache.delete(accessKeyId);
+        await announceCredentialChange(manager, accessKeyId);
+        this.cache.forget(accessKeyId);
         this.logger.warn(`the bootstrap admin credential ${accessKeyId} was resealed from the configuration`);
       }
     });

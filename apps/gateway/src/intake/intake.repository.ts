@@ -4,6 +4,7 @@ import { KafkaRecord, OutboxWriter } from '@hub/messaging';
 import { PreparedStatement, preparedStatement, runPrepared } from '@hub/persistence';
 import { NonceClaim } from '../auth/caller.decorator';
 import { RequestNonce as RequestNonceEntity } from '../auth/entities/request-nonce.entity';
+import { Credential } from '../credentials/entities/credential.entity';
 import { IntakeReceipt } from './entities/intake-receipt.entity';
 
 export interface NewReceipt {
@@ -46,6 +47,8 @@ export interface Inserted {
   readonly receipts: StoredReceipt[];
   /** The requests whose nonce was used before: nothing of theirs was inserted. */
   readonly replayed: ReadonlySet<number>;
+  /** The requests whose credential is no longer active (revoked, expired): nothing of theirs was inserted. */
+  readonly inactive: ReadonlySet<number>;
 }
 
 /** Receipts of accepted events, written with the events' outbox rows. */
@@ -53,6 +56,7 @@ export interface Inserted {
 export class IntakeRepository {
   private readonly table: string;
   private readonly nonceTable: string;
+  private readonly credentialTable: string;
   /** insertNew's statement: prepared, as it runs for every group of requests admitted. */
   private readonly insertNewStatement: PreparedStatement;
 
@@ -62,18 +66,28 @@ export class IntakeRepository {
   ) {
     this.table = dataSource.getMetadata(IntakeReceipt).tablePath;
     this.nonceTable = dataSource.getMetadata(RequestNonceEntity).tablePath;
+    this.credentialTable = dataSource.getMetadata(Credential).tablePath;
     this.insertNewStatement = preparedStatement(
       `WITH nonce_input AS (
            SELECT * FROM unnest($16::text[], $17::text[], $18::float8[], $19::int[]) AS n(access_key_id, nonce, expires, request)
          ),
+         -- A request admits nothing unless its credential is still active as this statement runs, whatever a
+         -- replica's cached copy said: a revocation holds from the next statement.
+         live_nonce AS (
+           SELECT n.* FROM nonce_input n
+            WHERE EXISTS (SELECT 1 FROM ${this.credentialTable} c
+                           WHERE c.access_key_id = n.access_key_id AND c.revoked_at IS NULL
+                             AND (c.expires_at IS NULL OR c.expires_at > now()))
+         ),
          fresh_nonce AS (
            INSERT INTO ${this.nonceTable} (access_key_id, nonce, expires_at)
-           SELECT access_key_id, nonce, to_timestamp(expires) FROM nonce_input ORDER BY access_key_id, nonce
+           SELECT access_key_id, nonce, to_timestamp(expires) FROM live_nonce ORDER BY access_key_id, nonce
            ON CONFLICT (access_key_id, nonce) DO NOTHING
            RETURNING access_key_id, nonce
          ),
          replayed AS (
-           SELECT n.request FROM nonce_input n
+           SELECT n.request, EXISTS (SELECT 1 FROM live_nonce l WHERE l.request = n.request) AS live
+             FROM nonce_input n
             WHERE NOT EXISTS (SELECT 1 FROM fresh_nonce f WHERE f.access_key_id = n.access_key_id AND f.nonce = n.nonce)
          ),
          input AS (
@@ -99,9 +113,9 @@ export class IntakeRepository {
            ${this.outbox.insertSql(`SELECT i.event_id, i.record_topic, i.record_key, i.record_headers, i.record_value
              FROM input i JOIN inserted r ON r."hubId" = i.hub_id ORDER BY i.given_order`)}
          )
-         SELECT *, NULL::int AS "replayedRequest" FROM inserted
+         SELECT *, NULL::int AS "replayedRequest", NULL::boolean AS live FROM inserted
          UNION ALL
-         SELECT NULL, NULL, request FROM replayed`,
+         SELECT NULL, NULL, request, live FROM replayed`,
     );
   }
 
@@ -123,7 +137,9 @@ export class IntakeRepository {
     admissions: readonly NewAdmission[],
     nonces: readonly RequestNonce[] = [],
   ): Promise<Inserted> {
-    if (admissions.length === 0 && nonces.length === 0) return { receipts: [], replayed: new Set() };
+    if (admissions.length === 0 && nonces.length === 0) {
+      return { receipts: [], replayed: new Set(), inactive: new Set() };
+    }
     const lockOrder = admissions
       .map((a, index) => ({ a, index }))
       .sort(
@@ -133,7 +149,9 @@ export class IntakeRepository {
       .sort((x, y) => x.index - y.index)
       .map(({ rank }) => rank);
     const column = <K extends keyof NewReceipt>(key: K) => admissions.map((a) => a.receipt[key]);
-    type Row = { hubId: string; acceptedAt: Date; replayedRequest: null } | { replayedRequest: number };
+    type Row =
+      | { hubId: string; acceptedAt: Date; replayedRequest: null; live: null }
+      | { replayedRequest: number; live: boolean };
     const rows = await runPrepared<Row>(manager, this.insertNewStatement, [
       column('source'),
       column('eventId'),
@@ -159,15 +177,16 @@ export class IntakeRepository {
     const sent = new Map(admissions.map(({ receipt }) => [receipt.hubId, receipt]));
     const receipts: StoredReceipt[] = [];
     const replayed = new Set<number>();
+    const inactive = new Set<number>();
     for (const row of rows) {
       if (row.replayedRequest !== null) {
-        replayed.add(row.replayedRequest);
+        (row.live ? replayed : inactive).add(row.replayedRequest);
         continue;
       }
       const { source, eventId, fingerprint, type, topic } = sent.get(row.hubId)!;
       receipts.push({ source, eventId, fingerprint, hubId: row.hubId, type, topic, acceptedAt: row.acceptedAt });
     }
-    return { receipts, replayed };
+    return { receipts, replayed, inactive };
   }
 
   async find(

@@ -19,26 +19,33 @@ class ReceiptsInMemory {
   readonly manager = {} as EntityManager;
   readonly receipts = new Map<string, StoredReceipt>();
   readonly nonces = new Set<string>();
+  /** Access key ids revoked after the replica looked them up. */
+  readonly revoked = new Set<string>();
   statements = 0;
 
   async insertNew(_: EntityManager, admissions: readonly NewAdmission[], nonces: readonly RequestNonce[] = []) {
     await new Promise((resolve) => setImmediate(resolve));
     this.statements++;
     const replayed = new Set<number>();
+    const inactive = new Set<number>();
     for (const n of nonces) {
       const key = `${n.accessKeyId}/${n.nonce}`;
+      if (this.revoked.has(n.accessKeyId)) {
+        inactive.add(n.request);
+        continue;
+      }
       if (this.nonces.has(key)) replayed.add(n.request);
       this.nonces.add(key);
     }
     const inserted: StoredReceipt[] = [];
     for (const { receipt, request } of admissions) {
       const key = `${receipt.source}/${receipt.eventId}`;
-      if (replayed.has(request) || this.receipts.has(key)) continue;
+      if (replayed.has(request) || inactive.has(request) || this.receipts.has(key)) continue;
       const stored = { ...receipt, acceptedAt: new Date() };
       this.receipts.set(key, stored);
       inserted.push(stored);
     }
-    return { receipts: inserted, replayed };
+    return { receipts: inserted, replayed, inactive };
   }
 
   async find(_: EntityManager, identities: readonly { source: string; eventId: string }[]) {
@@ -47,6 +54,7 @@ class ReceiptsInMemory {
 }
 
 const REPLAYED = new Error('replayed nonce');
+const INACTIVE = new Error('credential no longer active');
 
 function setUp() {
   const receipts = new ReceiptsInMemory();
@@ -57,6 +65,7 @@ function setUp() {
       receipts.nonces.add(key);
     },
     replayed: () => REPLAYED,
+    inactive: () => INACTIVE,
   } as unknown as RequestAuthenticator;
   const intake = new IntakeService(
     contractsCatalog({ topicPrefix: '' }),
@@ -66,12 +75,13 @@ function setUp() {
     testGatewayEnv(),
     new HubMetrics('gateway', false),
   );
-  const publish = (nonce: string, ...events: CloudEvent[]): Promise<Outcome[]> =>
+  const publishAs = (publisher: Publisher, nonce: string, ...events: CloudEvent[]): Promise<Outcome[]> =>
     intake.publish(
-      { ...SPJ, nonce: { accessKeyId: SPJ.accessKeyId!, nonce, expiresAtSeconds: 2_000_000_000 } },
+      { ...publisher, nonce: { accessKeyId: publisher.accessKeyId!, nonce, expiresAtSeconds: 2_000_000_000 } },
       events.map((event) => ({ ok: true, event })),
     );
-  return { receipts, publish };
+  const publish = (nonce: string, ...events: CloudEvent[]) => publishAs(SPJ, nonce, ...events);
+  return { receipts, publish, publishAs };
 }
 
 const SPJ: Publisher = { department: 'SPJ', channel: 'http', accessKeyId: 'AKSPJ0001' };
@@ -85,6 +95,23 @@ describe('IntakeService', () => {
     expect(accepted).toMatchObject({ status: 202, duplicate: false });
     await expect(publish('n-1', event(1))).rejects.toBe(REPLAYED);
     expect([...receipts.receipts.keys()]).toEqual([`${event(0).source}/${event(0).id}`]);
+  });
+
+  it('admits nothing of a request whose credential was revoked since it was looked up, and the rest of its group', async () => {
+    const { receipts, publish, publishAs } = setUp();
+    const other: Publisher = { department: 'SPJ', channel: 'http', accessKeyId: 'AKSPJ0002' };
+    receipts.revoked.add(SPJ.accessKeyId!);
+    const answers = await Promise.allSettled([
+      publish('r-1', event(4)),
+      publish('r-2', event(5)),
+      publishAs(other, 'o-1', event(6)),
+    ]);
+    expect(answers.map((a) => (a.status === 'rejected' ? a.reason : 'accepted'))).toEqual([
+      INACTIVE,
+      INACTIVE,
+      'accepted',
+    ]);
+    expect([...receipts.receipts.keys()]).toEqual([`${event(6).source}/${event(6).id}`]);
   });
 
   it('judges requests committed together each on its own: a nonce used twice in the group admits only the first', async () => {

@@ -172,6 +172,7 @@ export class IntakeService {
         throw error;
       }
       if (admitted === REPLAYED) throw this.authenticator.replayed(publisher.nonce!, publisher.department);
+      if (admitted === INACTIVE) throw this.authenticator.inactive(publisher.nonce!, publisher.department);
       this.countAccepted(publisher, admitted);
       admissible.forEach((a, i) => (outcomes[a.index] = admitted[i]));
     }
@@ -184,7 +185,7 @@ export class IntakeService {
    */
   async admit(manager: EntityManager, publisher: Publisher, events: readonly CloudEvent[]): Promise<Outcome[]> {
     const [outcomes] = await this.admitAll(manager, [{ publisher, events }]);
-    if (outcomes === REPLAYED) throw new Error('an admission without a nonce cannot be a replay');
+    if (typeof outcomes === 'string') throw new Error('an admission without a nonce cannot be a replay');
     return outcomes!;
   }
 
@@ -213,7 +214,8 @@ export class IntakeService {
       candidates.map((c) => ({ receipt: c.receipt, record: records.get(c)!, request: c.request })),
       admissions.flatMap(({ nonce }, request) => (nonce && !replayed.has(request) ? [{ ...nonce, request }] : [])),
     );
-    inserted.replayed.forEach((request) => replayed.add(request));
+    // A request of a credential no longer active is, like a replay, one of which nothing goes in.
+    for (const request of [...inserted.replayed, ...inserted.inactive]) replayed.add(request);
     const insertedIds = new Set(inserted.receipts.map((r) => r.hubId));
     const isNew = (c: Candidate): boolean => insertedIds.has(c.receipt.hubId);
     const judged = candidates.filter((c) => !replayed.has(c.request));
@@ -253,7 +255,9 @@ export class IntakeService {
       const answers = await this.admitAll(manager, again);
       orphans.forEach((r, i) => (outcomes[r.request]![r.index] = (answers[i] as Outcome[])[0]));
     }
-    return outcomes.map((o, request) => (replayed.has(request) ? REPLAYED : (o as Outcome[])));
+    return outcomes.map((o, request) =>
+      inserted.inactive.has(request) ? INACTIVE : replayed.has(request) ? REPLAYED : (o as Outcome[]),
+    );
   }
 
   /**
@@ -442,8 +446,10 @@ interface Admission {
 
 /** What an admission of a request whose nonce was used before gets: nothing of it went in. */
 const REPLAYED = 'replayed';
+/** …and of a request whose credential was revoked or expired since the replica looked it up: nothing either. */
+const INACTIVE = 'inactive';
 
-type Admitted = Outcome[] | typeof REPLAYED;
+type Admitted = Outcome[] | typeof REPLAYED | typeof INACTIVE;
 
 /** The requests of a group that repeat the nonce of an earlier one (a replay like any other). */
 function repeatedNonces(admissions: readonly Admission[]): Set<number> {

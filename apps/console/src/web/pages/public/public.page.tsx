@@ -1,7 +1,7 @@
 import type { VNode } from 'preact';
 import type { PublishedMatter } from '@hub/sdk';
 import { Page, formatDate } from '../../format';
-import { Field, Layout, Pagination, TableHead, departmentName } from '../../layout';
+import { FilterForm, Layout, Pagination, TableHead, departmentName } from '../../layout';
 import { PUBLIC } from './public.strings';
 
 export interface PublicPageProps {
@@ -23,12 +23,7 @@ export function PublicPage(props: PublicPageProps): VNode {
         <h2>
           {m.heading}（{matters.total}）
         </h2>
-        <form method="get" action="/public" class="filter">
-          <Field id="q" label={m.filter}>
-            <input id="q" name="q" type="search" value={query.q ?? ''} />
-          </Field>
-          <button type="submit">{m.apply}</button>
-        </form>
+        <FilterForm action="/public" label={m.filter} apply={m.apply} value={query.q} />
         {matters.items.length === 0 ? (
           <p class="empty">{props.published === 0 ? m.empty : m.noneMatch}</p>
         ) : (

@@ -1,7 +1,17 @@
 import type { VNode } from 'preact';
 import { DEPARTMENTS } from '@hub/contracts';
 import { Page, formatDate, formatDateTime } from '../../format';
-import { CsrfField, Field, Layout, Notice, Pagination, TableHead, TimelineLink, departmentName } from '../../layout';
+import {
+  CsrfField,
+  Field,
+  FilterForm,
+  Layout,
+  Notice,
+  Pagination,
+  TableHead,
+  TimelineLink,
+  departmentName,
+} from '../../layout';
 import type { WebSession } from '../../person';
 import { QUEUE } from './queue.strings';
 
@@ -43,12 +53,7 @@ export function QueuePage(props: QueuePageProps): VNode {
       <h1>{QUEUE.title}</h1>
       <Notice text={props.notice} />
       <p>{QUEUE.intro}</p>
-      <form method="get" action="/queue" class="filter">
-        <Field id="q" label={QUEUE.filter}>
-          <input id="q" name="q" type="search" value={query.q ?? ''} />
-        </Field>
-        <button type="submit">{QUEUE.apply}</button>
-      </form>
+      <FilterForm action="/queue" label={QUEUE.filter} apply={QUEUE.apply} value={query.q} />
       <section id="unassigned">
         <h2>
           {QUEUE.sections.unassigned}（{props.unassigned.total}）

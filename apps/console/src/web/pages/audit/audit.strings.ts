@@ -1,0 +1,40 @@
+/** The audit page's words (auditors and admins of 信息化中心). */
+export const AUDIT = {
+  title: '人员操作审计',
+  intro: '每个人在枢纽上的每项操作：登录、退出、失败的登录、每次提交的表单与接口调用，以及账户管理操作，按时间倒序。',
+  filters: {
+    person: '人员（用户名或账户编号）',
+    since: '起始时间（北京时间）',
+    until: '截止时间（北京时间）',
+    apply: '查询',
+    clear: '清除条件',
+  },
+  empty: '没有符合条件的操作记录',
+  older: '更早的记录',
+  newest: '回到最新',
+  columns: {
+    at: '时间',
+    person: '人员',
+    action: '操作',
+    request: '请求',
+    status: '结果',
+    address: '来源地址',
+    detail: '说明',
+  },
+  actions: {
+    login: '登录',
+    'login-failed': '登录失败',
+    'login-locked': '登录被拒（已锁定）',
+    'login-disabled': '登录被拒（已停用）',
+    logout: '退出',
+    call: '操作',
+    admin: '账户管理',
+  } as Record<string, string>,
+  fields: { person: '人员', since: '起始时间', until: '截止时间', before: '分页位置' },
+  rules: {
+    person: '人员不超过 64 个字符',
+    since: '起始时间格式应为 2026-12-04T09:00',
+    until: '截止时间格式应为 2026-12-04T18:00',
+    before: '分页位置无效',
+  },
+} as const;
