@@ -5,7 +5,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npx tsc -p tsconfig.build.json
+# The build includes the browser scripts the console serves (dist/assets).
+RUN npm run build
 ARG APP=gateway
 # tsconfig-paths maps the @hub/* aliases onto dist/; the variable it reads is TS_NODE_BASEURL.
 ENV APP=${APP} NODE_ENV=production TS_NODE_BASEURL=dist

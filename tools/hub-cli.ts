@@ -11,6 +11,7 @@
  *   hub me                                 who the hub thinks these credentials are
  *   hub status EVENT_ID [--source S]       what became of one of the department's events
  *   hub dead-letters [--since T]           the department's events' dead letters
+ *   hub verify-draw RECORD.json|URL        recomputes an SSGK-DRAW-1 draw record (no credentials needed)
  * Credentials: --key/--secret, else HUB_ACCESS_KEY_ID/HUB_SECRET, else the demo credentials file that `npm start`
  * writes (.hub/demo-credentials.json, or --credentials FILE / HUB_CREDENTIALS_FILE), picked by --department.
  */
@@ -21,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { departmentRole, egressTopic, fromKafkaMessage } from '@hub/contracts';
 import { infraKafkaSasl } from '@hub/infra';
+import { VERIFY_DRAW_DEFAULTS, verifyDrawCommand } from './verify-draw';
 import {
   CloudEventInput,
   DEAD_LETTER_NOTICE_TYPE,
@@ -43,6 +45,8 @@ const USAGE = `usage:
   hub status EVENT_ID [--source S]                     what became of an event: relayed, consumers, dead letters
   hub dead-letters [--since RFC3339]                   the department's events' dead letters, oldest first
   hub call METHOD PATH [--body FILE|-]                 any API through the gateway, e.g. call GET /v1/supervision/ledgers/SCJG
+  hub verify-draw RECORD.json|URL [--timeout S] [--max-bytes N]  recompute a draw record: exit 0 if every check holds,
+                                                       1 naming the first that fails, 3 if it cannot be read
 options: --url URL (HUB_URL, default http://127.0.0.1:3000), --key ID (HUB_ACCESS_KEY_ID), --secret S (HUB_SECRET),
   --credentials FILE (HUB_CREDENTIALS_FILE, default .hub/demo-credentials.json), --department CODE (HUB_DEPARTMENT),
   --count N (tail: stop after N), --timeout SECONDS (tail: stop after), --interval SECONDS (deliveries poll, default 2)`;
@@ -69,6 +73,7 @@ const OPTIONS = {
   count: { type: 'string' },
   timeout: { type: 'string' },
   interval: { type: 'string' },
+  'max-bytes': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -374,6 +379,22 @@ async function call(client: HubClient, flags: Flags, positionals: string[], env:
   return 0;
 }
 
+/** Public records: no credentials, so none are asked for. */
+async function verifyDraw(flags: Flags, positionals: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  if (!positionals[0]) throw new UsageError('verify-draw needs a record: a JSON file or an http(s) URL');
+  const seconds = flags.timeout === undefined ? undefined : Number(flags.timeout);
+  const maxBytes = flags['max-bytes'] === undefined ? VERIFY_DRAW_DEFAULTS.maxBytes : Number(flags['max-bytes']);
+  if (seconds !== undefined && !(seconds > 0)) throw new UsageError('--timeout must be a number of seconds above 0');
+  if (!Number.isInteger(maxBytes) || maxBytes < 1) throw new UsageError('--max-bytes must be a whole number above 0');
+  return verifyDrawCommand(positionals[0], {
+    cwd: callerDirectory(env),
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    timeoutMs: seconds === undefined ? undefined : seconds * 1000,
+    maxBytes,
+  });
+}
+
 export async function main(argv: string[], given: NodeJS.ProcessEnv = process.env): Promise<number> {
   // A variable set to nothing counts as unset, as loadEnv treats it.
   const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== ''));
@@ -402,6 +423,7 @@ export async function main(argv: string[], given: NodeJS.ProcessEnv = process.en
       return response.ok ? 0 : 1;
     }
     if (command === 'publish') return await publish(flags, positionals, env);
+    if (command === 'verify-draw') return await verifyDraw(flags, positionals, env);
     const credential = resolveCredential(flags, env, callerDirectory(env));
     const client = clientFor(credential);
     switch (command) {

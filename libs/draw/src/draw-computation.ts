@@ -2,7 +2,8 @@ import type { HashComputation } from './draw-hash';
 import { LabelStream } from './draw-stream';
 import type { DrawDepartment, DrawInputs, DrawnTarget, DrawOutcome, DrawStratum } from './draw-types';
 import { DRAW_PROTOCOL } from './draw-types';
-import { sortByteOrder, toHex, utf8, utf8Length, writeUtf8 } from './utf8';
+import { DrawInputError } from './draw-inputs';
+import { byteOrderFor, compareUtf8, sortByteOrder, toHex, utf8, utf8Length, writeUtf8 } from './utf8';
 
 /** Spec step 1: SHA-256("SSGK-DRAW-1" ‖ 0x00 ‖ planId ‖ 0x00 ‖ secret ‖ 0x00 ‖ entropy). */
 export function seedMessage(planId: string, secret: Uint8Array, entropy: string): Uint8Array {
@@ -38,8 +39,37 @@ export function digestMessage(names: readonly string[], sorted: readonly (readon
   return message;
 }
 
+/** Each stratum's candidates in byte order; a candidate in the plan twice is refused, naming its second place. */
 export function sortedCandidates(inputs: { readonly strata: readonly DrawStratum[] }): string[][] {
-  return inputs.strata.map((stratum) => sortByteOrder(stratum.candidates.slice()));
+  const lists = inputs.strata.map((stratum) => stratum.candidates.slice());
+  const order = byteOrderFor(...lists);
+  const sorted = lists.map((list) => (order === compareUtf8 ? list.sort(compareUtf8) : list.sort()));
+  sorted.forEach((list, s) => {
+    for (let i = 1; i < list.length; i++) if (list[i] === list[i - 1]) repeated(inputs.strata, s, list[i]!, true);
+    for (let earlier = 0; earlier < s; earlier++) {
+      const both = firstInBoth(sorted[earlier]!, list, order);
+      if (both !== undefined) repeated(inputs.strata, s, both, false);
+    }
+  });
+  return sorted;
+}
+
+function firstInBoth(a: readonly string[], b: readonly string[], order: (a: string, b: string) => number) {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const c = order(a[i]!, b[j]!);
+    if (c === 0) return a[i];
+    if (c < 0) i++;
+    else j++;
+  }
+  return undefined;
+}
+
+function repeated(strata: readonly DrawStratum[], s: number, uscc: string, within: boolean): never {
+  const candidates = strata[s]!.candidates;
+  const at = within ? candidates.lastIndexOf(uscc) : candidates.indexOf(uscc);
+  throw new DrawInputError(`strata[${s}].candidates[${at}]`, `repeats the candidate ${JSON.stringify(uscc)}`);
 }
 
 /** k = min(n, ceil(n × ratioBp / 10000)), in integers (spec step 5). */

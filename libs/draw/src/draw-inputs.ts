@@ -1,4 +1,4 @@
-import type { DrawDepartment, DrawInputs, DrawStratum } from './draw-types';
+import type { DrawInputs, DrawStratum } from './draw-types';
 import { isWellFormed } from './utf8';
 
 /** Input that SSGK-DRAW-1 cannot draw from: `field` is its path in the record, `rule` what it breaks. */
@@ -70,50 +70,49 @@ export function checkInputs(value: unknown): DrawInputs {
   const eligible = object(record.eligible, 'eligible');
   // A list shared by many candidates (one per department and exclusion set) is checked once.
   const checked = new Set<unknown[]>();
+  const codeList = [...codes];
   for (const stratum of strata) {
-    for (const uscc of stratum.candidates) checkEligible(eligible, uscc, departments as DrawDepartment[], checked);
+    for (const uscc of stratum.candidates) checkEligible(eligible, uscc, codeList, checked);
   }
   return record as unknown as DrawInputs;
 }
 
+/** The strata's types; that a candidate is in one stratum once is checked when they are sorted (sortedCandidates). */
 export function checkStrata(value: unknown): DrawStratum[] {
   const strata = list(value, 'strata');
-  const seen = new Set<string>();
   const names = new Set<string>();
-  strata.forEach((raw, s) => checkStratum(raw, `strata[${s}]`, names, seen));
+  strata.forEach((raw, s) => checkStratum(raw, `strata[${s}]`, names));
   return strata as DrawStratum[];
 }
 
-function checkStratum(raw: unknown, field: string, names: Set<string>, seen: Set<string>): void {
+function checkStratum(raw: unknown, field: string, names: Set<string>): void {
   const stratum = object(raw, field);
   const name = text(stratum.name, `${field}.name`, true);
   if (names.has(name)) throw new DrawInputError(`${field}.name`, `repeats the stratum ${key(name)}`);
   names.add(name);
   integer(stratum.ratioBp, `${field}.ratioBp`, 0, 10000);
-  list(stratum.candidates, `${field}.candidates`).forEach((raw, c) => {
-    const where = `${field}.candidates[${c}]`;
-    const uscc = text(raw, where, true);
-    if (seen.has(uscc)) throw new DrawInputError(where, `repeats the candidate ${key(uscc)}`);
-    seen.add(uscc);
-  });
+  const candidates = list(stratum.candidates, `${field}.candidates`);
+  for (let c = 0; c < candidates.length; c++) {
+    const uscc = candidates[c];
+    // The path is written out only for a bad candidate: a plan has up to a million.
+    if (typeof uscc !== 'string' || uscc.length === 0 || !isWellFormed(uscc)) {
+      text(uscc, `${field}.candidates[${c}]`, true);
+    }
+  }
 }
 
-function checkEligible(
-  eligible: Json,
-  uscc: string,
-  departments: readonly DrawDepartment[],
-  checked: Set<unknown[]>,
-): void {
-  const field = `eligible[${key(uscc)}]`;
+function checkEligible(eligible: Json, uscc: string, codes: readonly string[], checked: Set<unknown[]>): void {
   const per = eligible[uscc];
-  if (!isObject(per)) throw new DrawInputError(field, 'must be an object: every candidate has its eligible lists');
-  for (const department of departments) {
-    const where = `${field}[${key(department.code)}]`;
-    const ids = per[department.code];
+  if (!isObject(per)) {
+    throw new DrawInputError(`eligible[${key(uscc)}]`, 'must be an object: every candidate has its eligible lists');
+  }
+  for (const code of codes) {
+    const ids = per[code];
+    if (Array.isArray(ids) && checked.has(ids)) continue;
+    const where = `eligible[${key(uscc)}][${key(code)}]`;
     if (!Array.isArray(ids)) {
       throw new DrawInputError(where, "must be an array of inspector ids (every candidate, every department's)");
     }
-    if (checked.has(ids)) continue;
     const once = new Set<string>();
     ids.forEach((raw: unknown, i) => {
       const id = text(raw, `${where}[${i}]`, true);

@@ -65,8 +65,10 @@ export function checkRecord(value: unknown): Published {
 /** Verification (spec "The published record"), written once for every hash implementation. */
 export function* verifyComputation(value: unknown): HashComputation<DrawCheck[]> {
   let record: Published;
+  let sorted: string[][];
   try {
     record = checkRecord(value);
+    sorted = sortedCandidates(record);
   } catch (error) {
     if (error instanceof DrawInputError) return [check('record', error.message)];
     throw error;
@@ -74,7 +76,6 @@ export function* verifyComputation(value: unknown): HashComputation<DrawCheck[]>
   const checks = [check('record')];
   const commitment = toHex(yield { op: 'sha256', data: fromHex(record.secretHex) });
   checks.push(check('commitment', differs('commitment', record.commitment, commitment)));
-  const sorted = sortedCandidates(record);
   const names = record.strata.map((s) => s.name);
   const digest = toHex(yield { op: 'sha256', data: digestMessage(names, sorted) });
   checks.push(check('candidateDigest', differs('candidateDigest', record.candidateDigest, digest)));

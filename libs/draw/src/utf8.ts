@@ -73,12 +73,23 @@ export function compareUtf8(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** Sorts in place in UTF-8 byte order; the engine's own sort when no string has a surrogate (the USCC never has). */
+export function hasSurrogate(values: readonly string[]): boolean {
+  for (const value of values) if (ANY_SURROGATE.test(value)) return true;
+  return false;
+}
+
+function compareUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The comparator of byte order for these lists: the engine's own order when no string has a surrogate (USCCs). */
+export function byteOrderFor(...lists: readonly (readonly string[])[]): (a: string, b: string) => number {
+  return lists.some(hasSurrogate) ? compareUtf8 : compareUnits;
+}
+
+/** Sorts in place in UTF-8 byte order. */
 export function sortByteOrder(values: string[]): string[] {
-  for (const value of values) {
-    if (ANY_SURROGATE.test(value)) return values.sort(compareUtf8);
-  }
-  return values.sort();
+  return hasSurrogate(values) ? values.sort(compareUtf8) : values.sort();
 }
 
 export function toHex(bytes: Uint8Array): string {

@@ -9,5 +9,7 @@ export default async function globalSetupE2e(): Promise<void> {
     cwd: root,
     stdio: 'inherit',
   });
+  // The browser scripts the console serves (the draw verifier), as `npm run build` makes them.
+  execFileSync(process.execPath, [path.join('dist', 'tools', 'build-assets.js')], { cwd: root, stdio: 'inherit' });
   await globalSetup();
 }
