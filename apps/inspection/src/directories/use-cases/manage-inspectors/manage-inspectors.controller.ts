@@ -45,7 +45,7 @@ export class ManageInspectorsController {
       if (held && held.department !== department) {
         throw new ProblemException(409, 'conflict', `certificate ${certificateNo} is ${held.department}'s inspector`);
       }
-      const inspector: Inspector = { certificateNo, department, active: true, ...dto };
+      const inspector: Inspector = { certificateNo, department, ...dto, active: dto.active ?? true };
       await this.inspectors.upsert(m, [inspector]);
       return inspector;
     });
