@@ -90,12 +90,12 @@ async function up(): Promise<void> {
     `  Kafka        ${infra.brokers.join(',')}\n  PostgreSQL   ${infra.databaseUrl.replace(/:[^:@/]*@/, ':***@')}`,
   );
   console.log(`  Logs         ${logDir}`);
-  console.log(`  Credentials  ${credentialsFile}  (demo systems of SPJ and SCJG, and the hub admin)`);
+  console.log(`  Credentials  ${credentialsFile}  (demo systems of SPJ, SCJG and YJJ, and the hub admin)`);
   if (people.length > 0) {
     console.log(`  People       ${people.map((p) => p.username).join(', ')}  (passwords in the same file)`);
   }
   console.log(
-    '               approval, supervision and console through the gateway: /v1/approval/…, /v1/supervision/…,\n' +
+    '               approval, supervision, inspection and console through the gateway: /v1/approval/…, /v1/supervision/…,\n' +
       '               /v1/console/… (the console: the hub admin, 信息化中心)',
   );
   console.log('Press Ctrl-C to stop.');
