@@ -11,6 +11,7 @@ import { ADMIN_ROLE, ensureInfrastructure, kafkaCredentials, kafkaCredentialsFil
 import { HUB_PORTS, HubAppName, applyKafkaAcls } from '@hub/platform';
 import { seedDemoDelivery } from './seed-delivery';
 import { seedDemoCredentials, seedDemoPeople, seedDemoZone } from './seed-demo';
+import { seedDemoInspection } from './seed-inspection';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const APPS = Object.keys(HUB_PORTS) as HubAppName[];
@@ -78,20 +79,23 @@ async function up(): Promise<void> {
   const scjg = credentials.find((c) => c.department === 'SCJG')!;
   const delivery = await seedDemoDelivery(gatewayUrl, admin, scjg);
   const seeded = await seedDemoZone(infra.brokers);
+  const yjj = credentials.find((c) => c.department === 'YJJ')!;
+  const inspection = process.env.NODE_ENV === 'production' ? 'none' : await seedDemoInspection(gatewayUrl, scjg, yjj);
   console.log(`\nThe hub is up (${((Date.now() - began) / 1000).toFixed(0)} s). Demo data: ${seeded}.`);
   console.log(`Delivery: ${delivery}.`);
+  console.log(`Inspection: ${inspection}.`);
   for (const name of APPS)
     console.log(`  ${name.padEnd(12)} http://127.0.0.1:${HUB_PORTS[name]}  (/health/ready, /metrics)`);
   console.log(
     `  Kafka        ${infra.brokers.join(',')}\n  PostgreSQL   ${infra.databaseUrl.replace(/:[^:@/]*@/, ':***@')}`,
   );
   console.log(`  Logs         ${logDir}`);
-  console.log(`  Credentials  ${credentialsFile}  (demo systems of SPJ and SCJG, and the hub admin)`);
+  console.log(`  Credentials  ${credentialsFile}  (demo systems of SPJ, SCJG and YJJ, and the hub admin)`);
   if (people.length > 0) {
     console.log(`  People       ${people.map((p) => p.username).join(', ')}  (passwords in the same file)`);
   }
   console.log(
-    '               approval, supervision and console through the gateway: /v1/approval/…, /v1/supervision/…,\n' +
+    '               approval, supervision, inspection and console through the gateway: /v1/approval/…, /v1/supervision/…,\n' +
       '               /v1/console/… (the console: the hub admin, 信息化中心)',
   );
   console.log('Press Ctrl-C to stop.');

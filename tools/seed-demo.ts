@@ -45,6 +45,7 @@ export interface DemoCredential {
 const DEMO_SYSTEMS = [
   { department: 'SPJ', system: 'approval', description: '审批局 approval system (demo)' },
   { department: 'SCJG', system: 'supervision', description: '市场监管分局 supervision system (demo)' },
+  { department: 'YJJ', system: 'inspection', description: '应急局 inspection system (demo)' },
 ] as const;
 
 /**

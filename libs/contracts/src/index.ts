@@ -292,3 +292,38 @@ export {
   DEAD_LETTER_NOTICE_REASON_LENGTH,
   DeadLetterRecordedV1Payload,
 } from './events/console/dead-letter-recorded-v1/dead-letter-recorded-v1.payload';
+
+// 双随机、一公开 (inspection)
+export {
+  INSPECTION_ID,
+  PlanEventBase,
+  RESULT_CATEGORIES,
+  RESULT_CATEGORY_LABELS,
+  RISK_CLASSES,
+  TargetEventBase,
+  type ResultCategory,
+  type RiskClass,
+} from './events/inspection/inspection.base';
+export { TaskEventBase } from './events/inspection/task.base';
+export { RiskClassGradedV1 } from './events/inspection/risk-class-graded-v1/risk-class-graded-v1.event';
+export { RiskClassGradedV1Payload } from './events/inspection/risk-class-graded-v1/risk-class-graded-v1.payload';
+export { PlanLockedV1 } from './events/inspection/plan-locked-v1/plan-locked-v1.event';
+export { PlanLockedV1Payload } from './events/inspection/plan-locked-v1/plan-locked-v1.payload';
+export { PlanDrawnV1 } from './events/inspection/plan-drawn-v1/plan-drawn-v1.event';
+export { PlanDrawnV1Payload } from './events/inspection/plan-drawn-v1/plan-drawn-v1.payload';
+export { PlanDrawVoidedV1 } from './events/inspection/plan-draw-voided-v1/plan-draw-voided-v1.event';
+export { PlanDrawVoidedV1Payload } from './events/inspection/plan-draw-voided-v1/plan-draw-voided-v1.payload';
+export { TaskAssignedV1 } from './events/inspection/task-assigned-v1/task-assigned-v1.event';
+export {
+  TaskAssignedV1Payload,
+  TaskInspector,
+  TaskItem,
+} from './events/inspection/task-assigned-v1/task-assigned-v1.payload';
+export { TaskCancelledV1 } from './events/inspection/task-cancelled-v1/task-cancelled-v1.event';
+export { TaskCancelledV1Payload } from './events/inspection/task-cancelled-v1/task-cancelled-v1.payload';
+export { TaskPublicationOverdueV1 } from './events/inspection/task-publication-overdue-v1/task-publication-overdue-v1.event';
+export { TaskPublicationOverdueV1Payload } from './events/inspection/task-publication-overdue-v1/task-publication-overdue-v1.payload';
+export { ResultReportedV1 } from './events/inspection/result-reported-v1/result-reported-v1.event';
+export { ResultReportedV1Payload } from './events/inspection/result-reported-v1/result-reported-v1.payload';
+export { TargetFrequencyExceededV1 } from './events/inspection/target-frequency-exceeded-v1/target-frequency-exceeded-v1.event';
+export { TargetFrequencyExceededV1Payload } from './events/inspection/target-frequency-exceeded-v1/target-frequency-exceeded-v1.payload';

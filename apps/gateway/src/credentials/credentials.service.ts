@@ -1,13 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { SecretBox } from '@hub/auth';
 import { DEPARTMENTS, departmentByCode } from '@hub/contracts';
 import { sessionClient } from '@hub/persistence';
 import { ProblemException } from '@hub/platform';
 import { GatewayEnv } from '../gateway.env';
 import { CredentialCache, announceCredentialChange, credentialsChannel } from './credential-cache';
 import { CredentialRow, CredentialsRepository, SystemRow } from './credentials.repository';
-import { SecretBox } from './secret-box';
 
 /** 信息化中心, the zone's information centre that runs the hub: only its systems may be admins. */
 export const ADMIN_DEPARTMENT = 'XXHZX';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { SecretBox } from '../credentials/secret-box';
+import { SecretBox } from '@hub/auth';
 import { GatewayEnv } from '../gateway.env';
 
 /**

@@ -22,6 +22,15 @@ import { PushRemindedV1 } from './supervision/push-reminded-v1/push-reminded-v1.
 import { PushOverdueV1 } from './supervision/push-overdue-v1/push-overdue-v1.event';
 import { PushEscalatedV1 } from './supervision/push-escalated-v1/push-escalated-v1.event';
 import { DeadLetterRecordedV1 } from './console/dead-letter-recorded-v1/dead-letter-recorded-v1.event';
+import { RiskClassGradedV1 } from './inspection/risk-class-graded-v1/risk-class-graded-v1.event';
+import { PlanLockedV1 } from './inspection/plan-locked-v1/plan-locked-v1.event';
+import { PlanDrawnV1 } from './inspection/plan-drawn-v1/plan-drawn-v1.event';
+import { PlanDrawVoidedV1 } from './inspection/plan-draw-voided-v1/plan-draw-voided-v1.event';
+import { TaskAssignedV1 } from './inspection/task-assigned-v1/task-assigned-v1.event';
+import { TaskCancelledV1 } from './inspection/task-cancelled-v1/task-cancelled-v1.event';
+import { TaskPublicationOverdueV1 } from './inspection/task-publication-overdue-v1/task-publication-overdue-v1.event';
+import { ResultReportedV1 } from './inspection/result-reported-v1/result-reported-v1.event';
+import { TargetFrequencyExceededV1 } from './inspection/target-frequency-exceeded-v1/target-frequency-exceeded-v1.event';
 
 /** Every event type the hub carries. Add a new one here after declaring it in its own folder. */
 export const EVENT_TYPES = [
@@ -50,6 +59,16 @@ export const EVENT_TYPES = [
   PushEscalatedV1,
   // What became of a department's events
   DeadLetterRecordedV1,
+  // 双随机、一公开
+  RiskClassGradedV1,
+  PlanLockedV1,
+  PlanDrawnV1,
+  PlanDrawVoidedV1,
+  TaskAssignedV1,
+  TaskCancelledV1,
+  TaskPublicationOverdueV1,
+  ResultReportedV1,
+  TargetFrequencyExceededV1,
 ] as const;
 
 /** The registry of {@link EVENT_TYPES}; what the gateway and every consumer validate against. */

@@ -11,6 +11,16 @@ export const Topics = {
   SupervisionPushV1: 'zone.supervision.push.v1',
   /** The console's notices of the dead letters it stores, keyed by the letter's id; each for one department. */
   ConsoleDeadLetterV1: 'zone.console.dead-letter.v1',
+  /** 市场监管分局's credit-risk grading of enterprises, keyed by uscc. */
+  InspectionRiskClassV1: 'zone.inspection.risk-class.v1',
+  /** The inspection app's plan locks (commitments), draws and voided draws, keyed by the plan's id. */
+  InspectionPlanV1: 'zone.inspection.plan.v1',
+  /** Inspection tasks and their notices, keyed by uscc; each for the one department it names. */
+  InspectionTaskV1: 'zone.inspection.task.v1',
+  /** The departments' inspection results, keyed by uscc. */
+  InspectionResultV1: 'zone.inspection.result.v1',
+  /** Alerts about one enterprise (inspected too often), keyed by uscc. */
+  InspectionTargetV1: 'zone.inspection.target.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

@@ -55,8 +55,18 @@ describe('zone.console.dead-letter.recorded.v1 (a publisher told of its dead let
     expect(recipientOf(DeadLetterRecordedV1, null)).toBeUndefined();
   });
 
-  it('is the only type with a recipient; an ordinary type has none', () => {
-    expect(eventTypeRegistry.all().filter((d) => d.recipient !== undefined)).toEqual([DeadLetterRecordedV1]);
+  it('is, with the inspection tasks and their notices, a type with a recipient; an ordinary type has none', () => {
+    expect(
+      eventTypeRegistry
+        .all()
+        .filter((d) => d.recipient !== undefined)
+        .map((d) => d.type),
+    ).toEqual([
+      DeadLetterRecordedV1.type,
+      'zone.inspection.task.assigned.v1',
+      'zone.inspection.task.cancelled.v1',
+      'zone.inspection.task.publication-overdue.v1',
+    ]);
     const registered = eventTypeRegistry.get('zone.approval.enterprise.registered.v1')!;
     expect(recipientOf(registered, { ...registered.example, department: 'SPJ' })).toBeUndefined();
   });
