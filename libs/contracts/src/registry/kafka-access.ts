@@ -24,11 +24,14 @@ export const APP_CONSUMES: Readonly<Record<AppName, readonly ConsumedTopics[]>> 
     Topics.ApprovalLicenceV1,
     Topics.SupervisionPushV1,
     Topics.ConsoleDeadLetterV1,
+    Topics.RegistryLicenceV1,
+    Topics.RegistrySealV1,
+    Topics.RegistryGapV1,
   ],
   approval: [Topics.ApprovalEnterpriseV1, Topics.ApprovalLicenceV1, Topics.SupervisionPushV1],
   supervision: [Topics.ApprovalEnterpriseV1, Topics.ApprovalLicenceV1, Topics.SupervisionPushV1],
   inspection: [Topics.ApprovalEnterpriseV1],
-  registry: [Topics.ApprovalEnterpriseV1],
+  registry: [Topics.ApprovalEnterpriseV1, Topics.ApprovalLicenceV1, Topics.RegistryLicenceV1, Topics.RegistrySealV1],
   console: [EVERY_DEAD_LETTER_TOPIC],
 };
 

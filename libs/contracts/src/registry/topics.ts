@@ -11,6 +11,12 @@ export const Topics = {
   SupervisionPushV1: 'zone.supervision.push.v1',
   /** The console's notices of the dead letters it stores, keyed by the letter's id; each for one department. */
   ConsoleDeadLetterV1: 'zone.console.dead-letter.v1',
+  /** Issuing departments' e-licences (电子证照) and their lifecycle, keyed by the 证照标识: one licence stays in order. */
+  RegistryLicenceV1: 'zone.registry.e-licence.v1',
+  /** E-seals (电子印章): making, filing, change, cancellation, keyed by the holder's uscc. */
+  RegistrySealV1: 'zone.registry.seal.v1',
+  /** The registry's gaps in coverage, lag, authenticity and seals, opened and closed, keyed by the gap's id. */
+  RegistryGapV1: 'zone.registry.gap.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];
