@@ -4,6 +4,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { approvalApp } from '../apps/approval/src/approval.app';
 import { consoleApp } from '../apps/console/src/console.app';
 import { FORWARDED_ROUTES } from '../apps/gateway/src/door/door-routes';
+import { registryApp } from '../apps/registry/src/registry.app';
 import { supervisionApp } from '../apps/supervision/src/supervision.app';
 import { controllersOf } from './app-controllers';
 
@@ -12,6 +13,7 @@ const CONTROLLERS: Record<string, Type[]> = {
   approval: controllersOf(approvalApp),
   supervision: controllersOf(supervisionApp),
   console: controllersOf(consoleApp),
+  registry: controllersOf(registryApp),
 };
 
 /** Every API route (under /v1) of a controller as `method /path-under-v1` in the OpenAPI spelling of the route table. */

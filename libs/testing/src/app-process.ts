@@ -69,7 +69,12 @@ export async function startAppProcess(
 }
 
 /** The domain apps the gateway's door forwards to, by the variable that tells the gateway where each one is. */
-const DOOR_APPS = { approval: 'APPROVAL_URL', supervision: 'SUPERVISION_URL', console: 'CONSOLE_URL' } as const;
+const DOOR_APPS = {
+  approval: 'APPROVAL_URL',
+  supervision: 'SUPERVISION_URL',
+  console: 'CONSOLE_URL',
+  registry: 'REGISTRY_URL',
+} as const;
 
 /**
  * Each app's env for a hub of processes: the domain apps on ports picked once here (a restarted app keeps its port),

@@ -10,6 +10,7 @@ export const DOOR_APPS = {
   approval: { url: (env: GatewayEnv) => env.APPROVAL_URL, title: '审批局: matters, timelines, coordination' },
   supervision: { url: (env: GatewayEnv) => env.SUPERVISION_URL, title: 'claims, returns, supervision, ledgers' },
   console: { url: (env: GatewayEnv) => env.CONSOLE_URL, title: "operators' dead letters (信息化中心)" },
+  registry: { url: (env: GatewayEnv) => env.REGISTRY_URL, title: '电子证照 / 电子印章: catalogue, queries, coverage' },
 } as const;
 
 export type DoorApp = keyof typeof DOOR_APPS;
@@ -49,6 +50,25 @@ export const FORWARDED_ROUTES: readonly ForwardedRoute[] = [
   { app: 'console', method: 'get', path: '/dead-letters', summary: 'Dead letters of every consumer' },
   { app: 'console', method: 'post', path: '/dead-letters/{id}/replay', summary: 'Replay a dead letter' },
   { app: 'console', method: 'post', path: '/dead-letters/{id}/discard', summary: 'Discard a dead letter' },
+  { app: 'registry', method: 'get', path: '/licence-types', summary: 'The licence catalogue' },
+  { app: 'registry', method: 'put', path: '/licence-types/{typeCode}', summary: 'A licence type (审批局, 信息化中心)' },
+  { app: 'registry', method: 'get', path: '/issuer-keys', summary: "Issuers' SM2 public keys" },
+  { app: 'registry', method: 'put', path: '/issuer-keys/{issuer}', summary: "Register an issuer's SM2 public key" },
+  { app: 'registry', method: 'get', path: '/coverage', summary: '应归尽归、实时汇聚、真实有效, seal filing' },
+  { app: 'registry', method: 'get', path: '/gaps', summary: 'The gaps item by item (format=csv to export)' },
+  {
+    app: 'registry',
+    method: 'get',
+    path: '/licences/{licenceId}',
+    summary: 'An e-licence by 证照标识 (purpose required)',
+  },
+  {
+    app: 'registry',
+    method: 'get',
+    path: '/holders/{uscc}',
+    summary: "A holder's licences and seals (purpose required)",
+  },
+  { app: 'registry', method: 'get', path: '/access-records', summary: 'Who read which licences, and why' },
 ];
 
 /** `/v1/<app>/<rest>?<query>` as sent → the app and `/v1/<rest>?<query>`; undefined for a path of no app. */
