@@ -10,6 +10,7 @@ export const LAYOUT = {
     queue: '协调队列',
     timeline: '审批时间线',
     stats: '认领统计',
+    registry: '电子证照',
   },
   signedInAs: (name: string, department: string) => `${name}（${department}）`,
   logout: '退出登录',

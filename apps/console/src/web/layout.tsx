@@ -18,6 +18,11 @@ export const NAVIGATION: readonly { key: NavKey; href: string; roles: readonly R
     roles: ['supervisor', 'viewer', 'coordinator', 'operator', 'auditor', 'admin'],
   },
   { key: 'stats', href: '/stats', roles: ['supervisor', 'viewer', 'coordinator', 'operator', 'auditor', 'admin'] },
+  {
+    key: 'registry',
+    href: '/registry',
+    roles: ['supervisor', 'viewer', 'coordinator', 'operator', 'auditor', 'admin'],
+  },
 ];
 
 export function navigationFor(session: WebSession): typeof NAVIGATION {

@@ -6,6 +6,7 @@ import { LedgerController } from './pages/ledger/ledger.controller';
 import { LoginController } from './pages/login/login.controller';
 import { PublicController } from './pages/public/public.controller';
 import { QueueController } from './pages/queue/queue.controller';
+import { RegistryController } from './pages/registry/registry.controller';
 import { StatsController } from './pages/stats/stats.controller';
 import { TimelineController } from './pages/timeline/timeline.controller';
 
@@ -22,6 +23,7 @@ import { TimelineController } from './pages/timeline/timeline.controller';
     TimelineController,
     QueueController,
     StatsController,
+    RegistryController,
   ],
   providers: [GatewayClient, WebSessionGuard],
 })
