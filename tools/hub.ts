@@ -11,6 +11,7 @@ import { ADMIN_ROLE, ensureInfrastructure, kafkaCredentials, kafkaCredentialsFil
 import { HUB_PORTS, HubAppName, applyKafkaAcls } from '@hub/platform';
 import { seedDemoDelivery } from './seed-delivery';
 import { seedDemoCredentials, seedDemoPeople, seedDemoZone } from './seed-demo';
+import { seedDemoRegistry } from './seed-registry';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const APPS = Object.keys(HUB_PORTS) as HubAppName[];
@@ -78,8 +79,12 @@ async function up(): Promise<void> {
   const scjg = credentials.find((c) => c.department === 'SCJG')!;
   const delivery = await seedDemoDelivery(gatewayUrl, admin, scjg);
   const seeded = await seedDemoZone(infra.brokers);
+  const spj = credentials.find((c) => c.department === 'SPJ')!;
+  // Demo licences, signed with a key published in this repository, have no place in production.
+  const registry = process.env.NODE_ENV === 'production' ? '' : await seedDemoRegistry(gatewayUrl, spj);
   console.log(`\nThe hub is up (${((Date.now() - began) / 1000).toFixed(0)} s). Demo data: ${seeded}.`);
   console.log(`Delivery: ${delivery}.`);
+  if (registry) console.log(`电子证照: ${registry}.`);
   for (const name of APPS)
     console.log(`  ${name.padEnd(12)} http://127.0.0.1:${HUB_PORTS[name]}  (/health/ready, /metrics)`);
   console.log(

@@ -66,6 +66,15 @@ export class RegistryRepository {
     );
   }
 
+  /**
+   * Serializes, until the transaction ends, the work of everyone holding the same key: an e-licence and its grant
+   * (`approval:<id>`), seals and their holder's establishment (`holder:<uscc>`) come on different topics, and each
+   * must see the other once it is committed, whichever comes first.
+   */
+  async lock(manager: EntityManager, key: string): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+  }
+
   licenceTypes(manager: EntityManager): Promise<LicenceTypeRow[]> {
     return this.rows(manager, `SELECT * FROM ${this.t('licence_type')} ORDER BY type_code`);
   }

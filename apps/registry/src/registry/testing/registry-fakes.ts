@@ -34,6 +34,7 @@ export class FakeRegistry {
 
   readonly repository = {
     t: (table: string) => `"registry"."${table}"`,
+    lock: () => Promise.resolve(),
     licenceType: (_: unknown, code: string) => Promise.resolve(this.types.get(code)),
     licenceTypeOfMatter: (_: unknown, matter: string) =>
       Promise.resolve([...this.types.values()].find((t) => t.matterCodes.includes(matter))),

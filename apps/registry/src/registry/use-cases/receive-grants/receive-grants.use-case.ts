@@ -33,7 +33,9 @@ export class ReceiveGrants {
 
   private async granted(manager: EntityManager, d: LicenceDecisionBase): Promise<void> {
     const type = await this.repository.licenceTypeOfMatter(manager, d.matterCode);
-    if (!type || (await this.repository.grant(manager, d.approvalId))) return;
+    if (!type) return;
+    await this.repository.lock(manager, `approval:${d.approvalId}`);
+    if (await this.repository.grant(manager, d.approvalId)) return;
     const now = this.clock.now();
     const decidedAt = new Date(d.decidedAt);
     const department = type.issuingDepartments[0]!;
@@ -65,6 +67,7 @@ export class ReceiveGrants {
         now,
       );
     }
+    if (type.establishes) await this.repository.lock(manager, `holder:${d.uscc}`);
     if (type.establishes && !(await this.repository.establishment(manager, d.uscc))) {
       const held = await this.repository.sealTypesOf(manager, d.uscc);
       const complete = sealSetComplete(held, this.env.REGISTRY_REQUIRED_SEAL_TYPES);

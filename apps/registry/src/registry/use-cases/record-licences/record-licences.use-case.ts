@@ -151,6 +151,7 @@ export class RecordLicences {
     now: Date,
   ): Promise<void> {
     if (row.approvalId) {
+      await this.repository.lock(manager, `approval:${row.approvalId}`);
       const grant = await this.repository.grant(manager, row.approvalId, true);
       if (grant && !grant.licenceId) {
         const delayMs = Math.max(0, acceptedAt.getTime() - new Date(grant.decidedAt).getTime());

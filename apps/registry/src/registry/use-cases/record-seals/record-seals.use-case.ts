@@ -123,6 +123,7 @@ export class RecordSeals {
   }
 
   private async establishment(manager: EntityManager, uscc: string, now: Date): Promise<void> {
+    await this.repository.lock(manager, `holder:${uscc}`);
     const establishment = await this.repository.establishment(manager, uscc, true);
     if (!establishment || establishment.sealsCompleteAt) return;
     const missing = missingSealTypes(
