@@ -2,6 +2,7 @@
  * `npm run bench [-- <name>…]`: runs the benchmarks (default: all), each against its raw baseline in the same run,
  * and writes bench/results/<name>.json. BENCH_EVENTS overrides the number of events.
  */
+import { runCoverageBench } from './coverage/coverage.bench';
 import { runDoorBench } from './door/door.bench';
 import { runGatewayBench } from './gateway/gateway.bench';
 import { runLinkageBench } from './linkage/linkage.bench';
@@ -12,6 +13,7 @@ const BENCHES: Record<string, (events: number) => Promise<unknown>> = {
   gateway: runGatewayBench,
   linkage: runLinkageBench,
   door: runDoorBench,
+  coverage: runCoverageBench,
 };
 
 async function main(): Promise<void> {

@@ -48,7 +48,7 @@ export function verifySm2(
   signerId = DEFAULT_SM2_SIGNER_ID,
 ): boolean {
   try {
-    return sm2.doVerifySignature(message, Buffer.from(signatureDer).toString('hex'), publicKeyHex, {
+    return sm2.doVerifySignature(message, Buffer.from(signatureDer).toString('hex'), precomputed(publicKeyHex), {
       der: true,
       hash: true,
       userId: signerId,
@@ -57,6 +57,20 @@ export function verifySm2(
     // A signature that is no DER SEQUENCE of two INTEGERs: not a valid signature.
     return false;
   }
+}
+
+// A point with its multiples precomputed verifies about four times faster; the issuers are few.
+const POINTS = new Map<string, ReturnType<typeof sm2.precomputePublicKey>>();
+const MAX_POINTS = 1_000;
+
+function precomputed(publicKeyHex: string): ReturnType<typeof sm2.precomputePublicKey> {
+  let point = POINTS.get(publicKeyHex);
+  if (!point) {
+    if (POINTS.size >= MAX_POINTS) POINTS.delete(POINTS.keys().next().value as string);
+    point = sm2.precomputePublicKey(publicKeyHex);
+    POINTS.set(publicKeyHex, point);
+  }
+  return point;
 }
 
 /** An SM2 signature (DER) over `message` with Z, for demo issuers and tests. */
