@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   ELicenceIssuedV1,
+  ELicenceRevokedV1,
   GapClosedV1,
   GapOpenedV1,
   LicenceGrantedV1,
@@ -183,6 +184,23 @@ describe('电子证照: 应归尽归、实时汇聚、真实有效, item by item
     expect(failed.signature).toBeGreaterThanOrEqual(1);
     const byCheck = await gaps('kind=licence-invalid&check=signature');
     expect(byCheck.map((g) => g.subject)).toEqual([forged.licenceId]);
+    // Its issuer revokes it: a new version, every version kept.
+    const revoked = { licenceId: tampered.licenceId, at: new Date().toISOString(), reason: '文件被篡改' };
+    await publish(systems, 'SPJ', ELicenceRevokedV1.type, revoked, tampered.licenceId);
+    type Kept = { status: string; history: { version: number; type: string }[] };
+    const kept = await eventually(async () => {
+      const answer = await call<Kept>(
+        'SPJ',
+        'GET',
+        `/v1/licences/${tampered.licenceId}?purpose=${encodeURIComponent('核查')}`,
+      );
+      expect(answer.body.status).toBe('revoked');
+      return answer.body;
+    });
+    expect(kept.history.map((v) => [v.version, v.type])).toEqual([
+      [1, ELicenceIssuedV1.type],
+      [2, ELicenceRevokedV1.type],
+    ]);
   });
 
   it('counts a late e-licence against 实时汇聚', async () => {

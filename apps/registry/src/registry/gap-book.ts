@@ -21,6 +21,9 @@ export interface GapFacts {
 
 export const gapId = (kind: GapKind, subject: string): string => `${kind}:${subject}`;
 
+export type GapChange =
+  { op: 'open'; facts: GapFacts } | { op: 'close'; kind: GapKind; subject: string; resolution: string };
+
 /**
  * Opens and closes gaps, each change with its event (gap.opened, gap.closed) in the caller's transaction. Opening an
  * open gap with another check or detail updates it without a new event unless the failing check changed; closing a
@@ -34,26 +37,46 @@ export class GapBook {
   ) {}
 
   async open(manager: EntityManager, facts: GapFacts, now: Date): Promise<boolean> {
-    const id = gapId(facts.kind, facts.subject);
-    const existing = (await this.repository.gaps(manager, [id])).get(id);
-    const { open, event } = openingOf(existing, facts, now);
-    if (!open) return false;
-    await this.repository.upsert(manager, 'gap', ['gapId'], open as unknown as Record<string, unknown>);
-    if (event) await this.outbox.enqueue(manager, [event]);
-    return event !== undefined;
+    return (await this.applyAll(manager, [{ op: 'open', facts }], now)) > 0;
   }
 
   async close(manager: EntityManager, kind: GapKind, subject: string, resolution: string, now: Date): Promise<boolean> {
-    const id = gapId(kind, subject);
-    const existing = (await this.repository.gaps(manager, [id])).get(id);
-    if (!existing || existing.closedAt) return false;
-    await manager.query(`UPDATE ${this.repository.t('gap')} SET closed_at = $2, resolution = $3 WHERE gap_id = $1`, [
-      id,
-      now,
-      resolution,
-    ]);
-    await this.outbox.enqueue(manager, [closedEvent(existing, resolution, now)]);
-    return true;
+    return (await this.applyAll(manager, [{ op: 'close', kind, subject, resolution }], now)) > 0;
+  }
+
+  /**
+   * Many openings and closings in their order (a gap opened and closed in one batch ends closed, with both events):
+   * one read, one write and one outbox insert for all of them. Returns how many events they caused.
+   */
+  async applyAll(manager: EntityManager, changes: readonly GapChange[], now: Date): Promise<number> {
+    if (changes.length === 0) return 0;
+    const idOf = (c: GapChange) => (c.op === 'open' ? gapId(c.facts.kind, c.facts.subject) : gapId(c.kind, c.subject));
+    const rows = await this.repository.gaps(manager, [...new Set(changes.map(idOf))]);
+    const changed = new Map<string, GapRow>();
+    const events: CloudEvent[] = [];
+    for (const change of changes) {
+      const id = idOf(change);
+      const existing = rows.get(id);
+      if (change.op === 'open') {
+        const { open, event } = openingOf(existing, change.facts, now);
+        if (open) {
+          rows.set(id, open);
+          changed.set(id, open);
+        }
+        if (event) events.push(event);
+      } else if (existing && !existing.closedAt) {
+        const closed = { ...existing, closedAt: now, resolution: change.resolution };
+        rows.set(id, closed);
+        changed.set(id, closed);
+        events.push(closedEvent(existing, change.resolution, now));
+      }
+    }
+    await this.repository.upsertMany(manager, 'gap', ['gapId'], [...changed.values()] as unknown as Record<
+      string,
+      unknown
+    >[]);
+    await this.outbox.enqueue(manager, events);
+    return events.length;
   }
 }
 

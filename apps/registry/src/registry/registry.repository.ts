@@ -57,6 +57,99 @@ export class RegistryRepository {
     );
   }
 
+  /** Upserts many rows of one shape (the last of a key wins), a statement per thousand. */
+  async upsertMany(
+    manager: EntityManager,
+    table: Table,
+    key: string[],
+    rows: Record<string, unknown>[],
+  ): Promise<void> {
+    const unique = [...new Map(rows.map((r) => [key.map((k) => String(r[k])).join('\u0000'), r])).values()];
+    await this.manyRows(manager, table, unique, (names) => {
+      const updates = names.filter((n) => !key.map(snake).includes(n)).map((n) => `"${n}" = EXCLUDED."${n}"`);
+      return ` ON CONFLICT (${key.map((k) => `"${snake(k)}"`).join(', ')}) DO UPDATE SET ${updates.join(', ')}`;
+    });
+  }
+
+  async insertMany(manager: EntityManager, table: Table, rows: Record<string, unknown>[]): Promise<void> {
+    await this.manyRows(manager, table, rows, () => '');
+  }
+
+  private async manyRows(
+    manager: EntityManager,
+    table: Table,
+    rows: Record<string, unknown>[],
+    tail: (names: string[]) => string,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    const columns = Object.keys(rows[0]!);
+    const names = columns.map(snake);
+    for (let start = 0; start < rows.length; start += 1_000) {
+      const chunk = rows.slice(start, start + 1_000);
+      const params: unknown[] = [];
+      const values = chunk.map((row) => `(${columns.map((c) => `$${params.push(jsonIfObject(row[c]))}`).join(', ')})`);
+      await manager.query(
+        `INSERT INTO ${this.t(table)} (${names.map((n) => `"${n}"`).join(', ')}) VALUES ${values.join(', ')}${tail(names)}`,
+        params,
+      );
+    }
+  }
+
+  /** Advisory locks of all the keys, taken in one order by every caller. */
+  async lockAll(manager: EntityManager, keys: string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await manager.query(
+      'SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM (SELECT DISTINCT unnest($1::text[]) AS k ORDER BY 1) x',
+      [keys],
+    );
+  }
+
+  async licencesById(manager: EntityManager, ids: string[]): Promise<Map<string, LicenceRow>> {
+    if (ids.length === 0) return new Map();
+    const sql = `SELECT *, to_char(issued_on, 'YYYY-MM-DD') AS issued_on, to_char(valid_from, 'YYYY-MM-DD') AS valid_from,
+      to_char(valid_until, 'YYYY-MM-DD') AS valid_until FROM ${this.t('licence')} WHERE licence_id = ANY ($1::text[])
+      ORDER BY licence_id FOR UPDATE`;
+    return new Map((await this.rows<LicenceRow>(manager, sql, [ids])).map((l) => [l.licenceId, l]));
+  }
+
+  async grantsById(manager: EntityManager, ids: string[]): Promise<Map<string, GrantedLicenceRow>> {
+    if (ids.length === 0) return new Map();
+    const sql = `SELECT * FROM ${this.t('granted_licence')} WHERE approval_id = ANY ($1::text[]) ORDER BY approval_id FOR UPDATE`;
+    const rows = await this.rows<GrantedLicenceRow>(manager, sql, [ids]);
+    return new Map(rows.map((g) => [g.approvalId, { ...g, delayMs: g.delayMs === null ? null : Number(g.delayMs) }]));
+  }
+
+  async licenceTypesByCode(manager: EntityManager, codes: string[]): Promise<Map<string, LicenceTypeRow>> {
+    if (codes.length === 0) return new Map();
+    const sql = `SELECT * FROM ${this.t('licence_type')} WHERE type_code = ANY ($1::text[])`;
+    return new Map((await this.rows<LicenceTypeRow>(manager, sql, [codes])).map((t) => [t.typeCode, t]));
+  }
+
+  async issuerKeysById(manager: EntityManager, issuers: string[]): Promise<Map<string, IssuerKeyRow>> {
+    if (issuers.length === 0) return new Map();
+    const sql = `SELECT * FROM ${this.t('issuer_key')} WHERE issuer = ANY ($1::text[])`;
+    return new Map((await this.rows<IssuerKeyRow>(manager, sql, [issuers])).map((k) => [k.issuer, k]));
+  }
+
+  /** Links grants to their e-licences: licence, when aggregated, the delay since the decision. */
+  async linkGrants(
+    manager: EntityManager,
+    links: { approvalId: string; licenceId: string; aggregatedAt: Date; delayMs: number }[],
+  ): Promise<void> {
+    if (links.length === 0) return;
+    await manager.query(
+      `UPDATE ${this.t('granted_licence')} g SET licence_id = x.licence_id, aggregated_at = x.aggregated_at, delay_ms = x.delay_ms
+       FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::bigint[]) AS x(approval_id, licence_id, aggregated_at, delay_ms)
+       WHERE g.approval_id = x.approval_id`,
+      [
+        links.map((l) => l.approvalId),
+        links.map((l) => l.licenceId),
+        links.map((l) => l.aggregatedAt),
+        links.map((l) => l.delayMs),
+      ],
+    );
+  }
+
   async insert(manager: EntityManager, table: Table, row: Record<string, unknown>): Promise<void> {
     const columns = Object.keys(row);
     await manager.query(

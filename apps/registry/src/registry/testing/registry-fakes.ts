@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { OutboxWriter } from '@hub/messaging';
 import { RegistryEnv } from '../../registry.env';
-import type { GapBook, GapFacts } from '../gap-book';
+import type { GapBook, GapChange, GapFacts } from '../gap-book';
 import type { RegistryRepository } from '../registry.repository';
 import type {
   EstablishmentRow,
@@ -22,6 +22,7 @@ export class FakeRegistry {
   establishments = new Map<string, EstablishmentRow>();
   inserted: { table: string; row: Record<string, unknown> }[] = [];
   queries: { sql: string; params: unknown[] }[] = [];
+  links: { approvalId: string; licenceId: string; aggregatedAt: Date; delayMs: number }[] = [];
   opened: GapFacts[] = [];
   closed: { kind: string; subject: string; resolution: string }[] = [];
 
@@ -35,6 +36,23 @@ export class FakeRegistry {
   readonly repository = {
     t: (table: string) => `"registry"."${table}"`,
     lock: () => Promise.resolve(),
+    lockAll: () => Promise.resolve(),
+    licencesById: (_: unknown, ids: string[]) => Promise.resolve(pick(this.licences, ids)),
+    grantsById: (_: unknown, ids: string[]) => Promise.resolve(pick(this.grants, ids)),
+    licenceTypesByCode: (_: unknown, codes: string[]) => Promise.resolve(pick(this.types, codes)),
+    issuerKeysById: (_: unknown, ids: string[]) => Promise.resolve(pick(this.keys, ids)),
+    linkGrants: (
+      _: unknown,
+      links: { approvalId: string; licenceId: string; aggregatedAt: Date; delayMs: number }[],
+    ) => {
+      this.links.push(...links);
+      for (const l of links) Object.assign(this.grants.get(l.approvalId)!, l);
+      return Promise.resolve();
+    },
+    upsertMany: (_: unknown, table: string, key: string[], rows: Record<string, unknown>[]) =>
+      Promise.all(rows.map((row) => this.repository.upsert(this.manager, table as never, key, row))),
+    insertMany: (_: unknown, table: string, rows: Record<string, unknown>[]) =>
+      Promise.all(rows.map((row) => this.repository.insert(this.manager, table as never, row))),
     licenceType: (_: unknown, code: string) => Promise.resolve(this.types.get(code)),
     licenceTypeOfMatter: (_: unknown, matter: string) =>
       Promise.resolve([...this.types.values()].find((t) => t.matterCodes.includes(matter))),
@@ -84,6 +102,13 @@ export class FakeRegistry {
       this.closed.push({ kind, subject, resolution });
       return Promise.resolve(true);
     },
+    applyAll: (_: unknown, changes: GapChange[]) => {
+      for (const c of changes) {
+        if (c.op === 'open') this.opened.push(c.facts);
+        else this.closed.push({ kind: c.kind, subject: c.subject, resolution: c.resolution });
+      }
+      return Promise.resolve(changes.length);
+    },
   } as unknown as GapBook;
 
   licenceType(row: Partial<LicenceTypeRow> & { typeCode: string }): LicenceTypeRow {
@@ -108,3 +133,7 @@ export function registryEnv(change: Partial<RegistryEnv> = {}): RegistryEnv {
 }
 
 export const fixedClock = (at: Date) => ({ now: () => new Date(at) });
+
+function pick<T>(map: Map<string, T>, keys: string[]): Map<string, T> {
+  return new Map(keys.filter((k) => map.has(k)).map((k) => [k, map.get(k)!]));
+}

@@ -51,11 +51,8 @@ describe('RecordLicences', () => {
     });
     await record([event(ELicenceIssuedV1, example)]);
     expect(fake.licences.get(example.licenceId)).toMatchObject({ status: 'issued', version: 1, failedCheck: null });
-    expect(fake.queries.find((q) => q.sql.includes('granted_licence'))?.params).toEqual([
-      example.approvalId,
-      example.licenceId,
-      NOW,
-      90_000,
+    expect(fake.links).toEqual([
+      { approvalId: example.approvalId, licenceId: example.licenceId, aggregatedAt: NOW, delayMs: 90_000 },
     ]);
     expect(fake.closed.map((c) => `${c.kind}:${c.subject}`)).toEqual([
       `licence-missing:${example.approvalId}`,
@@ -78,7 +75,8 @@ describe('RecordLicences', () => {
   it('changes the status of a known e-licence, keeps its checks, and refuses a step the lifecycle forbids', async () => {
     await record([event(ELicenceIssuedV1, example)]);
     await record([event(ELicenceRevokedV1 as never, { licenceId: example.licenceId, at: NOW.toISOString() })]);
-    expect(fake.licences.get(example.licenceId)).toMatchObject({ status: 'revoked', version: 1, failedCheck: null });
+    expect(fake.licences.get(example.licenceId)).toMatchObject({ status: 'revoked', version: 2, failedCheck: null });
+    expect(fake.inserted.filter((i) => i.table === 'licence_version').map((i) => i.row.version)).toEqual([1, 2]);
     await record([event(ELicenceIssuedV1, example)]);
     expect(fake.licences.get(example.licenceId)).toMatchObject({ status: 'revoked', failedCheck: 'status' });
     expect(fake.opened.at(-1)).toMatchObject({ check: 'status', detail: 'status: issued after revoked' });

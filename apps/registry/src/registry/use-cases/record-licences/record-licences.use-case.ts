@@ -5,9 +5,16 @@ import type { HubMessageMeta } from '@hub/messaging';
 import { Clock } from '@hub/workdays';
 import { checkRecord, firstFailure, statusAgainstFacts, transitionOf } from '../../../authenticity/licence-checks';
 import { beijingDate } from '../../beijing';
-import { GapBook } from '../../gap-book';
+import { GapBook, GapChange } from '../../gap-book';
 import { RegistryRepository } from '../../registry.repository';
-import type { CheckResults, LicenceRow, LicenceStatus } from '../../registry-rows';
+import type {
+  CheckResults,
+  GrantedLicenceRow,
+  IssuerKeyRow,
+  LicenceRow,
+  LicenceStatus,
+  LicenceTypeRow,
+} from '../../registry-rows';
 
 /** The status an e-licence event puts its record in: the verb of its type. */
 export function statusOfType(type: string): LicenceStatus {
@@ -19,11 +26,20 @@ export function statusOfType(type: string): LicenceStatus {
 
 const SIGNED: readonly LicenceStatus[] = ['issued', 'changed', 'renewed'];
 
+/** What a batch reads once: the licences, their grants, types and issuers' keys. */
+interface Known {
+  licences: Map<string, LicenceRow>;
+  grants: Map<string, GrantedLicenceRow>;
+  types: Map<string, LicenceTypeRow>;
+  keys: Map<string, IssuerKeyRow>;
+}
+
 /**
  * 电子证照 from the issuing departments' systems. Each version is kept; a signed one (issued, changed, renewed) is
  * checked for 真实有效 (identifier, digest, issuer key, signature, status) and a status change checks the status
  * again. An e-licence closes its grant's licence-missing gap and records the delay grant→aggregation (实时汇聚);
- * a failing check opens its licence-invalid gap, naming the check, and a version that passes closes it.
+ * a failing check opens its licence-invalid gap, naming the check, and a version that passes closes it. A batch is
+ * read with a statement per table and written with a statement per table, in the events' order.
  */
 @Injectable()
 export class RecordLicences {
@@ -34,153 +50,188 @@ export class RecordLicences {
   ) {}
 
   async record(manager: EntityManager, events: CloudEvent[], metas: HubMessageMeta[]): Promise<void> {
-    for (const [i, event] of events.entries()) {
-      const acceptedAt = new Date(Number(metas[i]?.timestamp ?? Date.now()));
-      await this.recordOne(manager, event, acceptedAt);
-    }
-  }
-
-  private async recordOne(manager: EntityManager, event: CloudEvent, acceptedAt: Date): Promise<void> {
-    const status = statusOfType(event.type);
-    const department = event.department as string;
     const now = this.clock.now();
-    const ref = event.data as LicenceStatusBase;
-    const existing = await this.repository.licence(manager, ref.licenceId, true);
-    if (existing && existing.department !== department) {
-      throw new Error(`e-licence ${ref.licenceId} was aggregated by ${existing.department}, not ${department}`);
+    const known = await this.read(manager, events);
+    const versions: Record<string, unknown>[] = [];
+    const changed = new Map<string, LicenceRow>();
+    const links: { approvalId: string; licenceId: string; aggregatedAt: Date; delayMs: number }[] = [];
+    const gaps: GapChange[] = [];
+    for (const [i, event] of events.entries()) {
+      const acceptedAt = new Date(Number(metas[i]?.timestamp ?? now.getTime()));
+      const { row, file } = this.next(event, known, acceptedAt, now);
+      known.licences.set(row.licenceId, row);
+      changed.set(row.licenceId, row);
+      versions.push({
+        licenceId: row.licenceId,
+        version: row.version,
+        eventId: event.id,
+        eventType: event.type,
+        status: row.status,
+        data: withoutFile(event.data as object),
+        file,
+        receivedAt: acceptedAt,
+        failedCheck: row.failedCheck,
+      });
+      const grant = row.approvalId ? known.grants.get(row.approvalId) : undefined;
+      if (grant && !grant.licenceId) {
+        const delayMs = Math.max(0, acceptedAt.getTime() - new Date(grant.decidedAt).getTime());
+        known.grants.set(grant.approvalId, { ...grant, licenceId: row.licenceId, aggregatedAt: acceptedAt, delayMs });
+        links.push({ approvalId: grant.approvalId, licenceId: row.licenceId, aggregatedAt: acceptedAt, delayMs });
+        const resolution = `e-licence ${row.licenceId} arrived`;
+        gaps.push({ op: 'close', kind: 'licence-missing', subject: grant.approvalId, resolution });
+      }
+      gaps.push(invalidGap(row, acceptedAt));
     }
-    const transition = transitionOf(existing?.status ?? 'none', status);
-    let row: LicenceRow;
-    let file: Buffer | null = null;
-    if (SIGNED.includes(status)) {
-      const record = event.data as LicenceRecordBase;
-      file = Buffer.from(record.file.content, 'base64');
-      row = await this.signedRow(manager, record, file, { status, department, transition, existing, acceptedAt, now });
-    } else {
-      if (!existing)
-        throw new Error(`e-licence ${ref.licenceId} is not known: ${status} needs its issued record first`);
-      const grant = existing.approvalId ? await this.repository.grant(manager, existing.approvalId) : undefined;
-      const type = existing.licenceType ? await this.repository.licenceType(manager, existing.licenceType) : undefined;
-      const checked = transition.ok
-        ? statusAgainstFacts(status, existing.validFrom, existing.validUntil, {
-            decision: grant?.decision,
-            today: beijingDate(now),
-            licenceType: type,
-          })
-        : { ok: false, detail: transition.detail };
-      const checks: CheckResults = { ...existing.checks, status: checked };
-      // A refused step keeps the status the record had; the failing check says why.
-      row = { ...existing, status: transition.ok ? status : existing.status, checks, updatedAt: now };
-    }
-    const failure = firstFailure(row.checks);
-    row = { ...row, failedCheck: failure?.check ?? null, failedDetail: failure?.detail ?? null };
-    await this.repository.upsert(manager, 'licence', ['licenceId'], row as unknown as Record<string, unknown>);
-    await this.repository.insert(manager, 'licence_version', {
-      licenceId: row.licenceId,
-      version: row.version,
-      eventId: event.id,
-      eventType: event.type,
-      status: row.status,
-      data: withoutFile(event.data as object),
-      file,
-      receivedAt: acceptedAt,
-      failedCheck: row.failedCheck,
-    });
-    await this.gapsOf(manager, row, failure, acceptedAt, now);
+    await this.repository.upsertMany(manager, 'licence', ['licenceId'], [...changed.values()] as never[]);
+    await this.repository.insertMany(manager, 'licence_version', versions);
+    await this.repository.linkGrants(manager, links);
+    await this.gaps.applyAll(manager, gaps, now);
   }
 
-  private async signedRow(
-    manager: EntityManager,
-    record: LicenceRecordBase,
-    file: Buffer,
-    facts: {
-      status: LicenceStatus;
-      department: string;
-      transition: ReturnType<typeof transitionOf>;
-      existing?: LicenceRow;
-      acceptedAt: Date;
-      now: Date;
-    },
-  ): Promise<LicenceRow> {
-    const parsed = parseLicenceId(record.licenceId);
-    const typeCode = parsed.valid ? parsed.parts.typeCode : null;
-    const licenceType = typeCode ? await this.repository.licenceType(manager, typeCode) : undefined;
-    const key = await this.repository.issuerKey(manager, record.issuer);
-    const grant = record.approvalId ? await this.repository.grant(manager, record.approvalId) : undefined;
-    const checks = checkRecord(record, {
-      department: facts.department,
-      licenceType,
-      issuerKey: key,
-      file,
-      status: facts.status,
-      transition: facts.transition,
-      decision: grant?.decision,
-      today: beijingDate(facts.now),
-    });
+  private async read(manager: EntityManager, events: CloudEvent[]): Promise<Known> {
+    const ids = [...new Set(events.map((e) => (e.data as LicenceStatusBase).licenceId))];
+    const records = events.filter((e) => SIGNED.includes(statusOfType(e.type))).map((e) => e.data as LicenceRecordBase);
+    const licences = await this.repository.licencesById(manager, ids);
+    const approvals = [
+      ...new Set(
+        [...records.map((r) => r.approvalId), ...[...licences.values()].map((l) => l.approvalId)].filter(
+          (a): a is string => !!a,
+        ),
+      ),
+    ];
+    // An e-licence and its grant come on different topics: whichever is second must see the first (see the grants).
+    await this.repository.lockAll(
+      manager,
+      approvals.map((a) => `approval:${a}`),
+    );
+    const codes = [
+      ...records.map((r) => parseLicenceId(r.licenceId)).map((p) => (p.valid ? p.parts.typeCode : undefined)),
+      ...[...licences.values()].map((l) => l.licenceType),
+    ].filter((c): c is string => !!c);
     return {
-      licenceId: record.licenceId,
-      licenceType: typeCode,
-      issuer: record.issuer,
-      department: facts.department,
-      licenceName: record.licenceName,
-      holderKind: record.holderKind,
-      holderUscc: record.holderUscc ?? null,
-      holderName: record.holderName ?? null,
-      personName: record.personName ?? null,
-      personIdNumber: record.personIdNumber ?? null,
-      approvalId: record.approvalId ?? null,
-      issuedOn: record.issuedOn,
-      validFrom: record.validFrom,
-      validUntil: record.validUntil ?? null,
-      status: facts.transition.ok ? facts.status : (facts.existing?.status ?? facts.status),
-      version: (facts.existing?.version ?? 0) + 1,
-      fileDigest: record.fileDigest.toLowerCase(),
-      receivedAt: facts.existing?.receivedAt ?? facts.acceptedAt,
-      updatedAt: facts.now,
-      checks,
-      failedCheck: null,
-      failedDetail: null,
+      licences,
+      grants: await this.repository.grantsById(manager, approvals),
+      types: await this.repository.licenceTypesByCode(manager, [...new Set(codes)]),
+      keys: await this.repository.issuerKeysById(manager, [...new Set(records.map((r) => r.issuer))]),
     };
   }
 
-  private async gapsOf(
-    manager: EntityManager,
-    row: LicenceRow,
-    failure: ReturnType<typeof firstFailure>,
-    acceptedAt: Date,
-    now: Date,
-  ): Promise<void> {
-    if (row.approvalId) {
-      await this.repository.lock(manager, `approval:${row.approvalId}`);
-      const grant = await this.repository.grant(manager, row.approvalId, true);
-      if (grant && !grant.licenceId) {
-        const delayMs = Math.max(0, acceptedAt.getTime() - new Date(grant.decidedAt).getTime());
-        await manager.query(
-          `UPDATE ${this.repository.t('granted_licence')} SET licence_id = $2, aggregated_at = $3, delay_ms = $4 WHERE approval_id = $1`,
-          [grant.approvalId, row.licenceId, acceptedAt, delayMs],
-        );
-        await this.gaps.close(manager, 'licence-missing', grant.approvalId, `e-licence ${row.licenceId} arrived`, now);
-      }
+  /** The record after one event, with its checks. */
+  private next(event: CloudEvent, known: Known, acceptedAt: Date, now: Date): { row: LicenceRow; file: Buffer | null } {
+    const status = statusOfType(event.type);
+    const department = event.department as string;
+    const { licenceId } = event.data as LicenceStatusBase;
+    const existing = known.licences.get(licenceId);
+    if (existing && existing.department !== department) {
+      throw new Error(`e-licence ${licenceId} was aggregated by ${existing.department}, not ${department}`);
     }
-    if (failure) {
-      await this.gaps.open(
-        manager,
-        {
-          kind: 'licence-invalid',
-          subject: row.licenceId,
-          uscc: row.holderUscc,
-          department: row.department,
-          licenceType: row.licenceType,
-          check: failure.check,
-          since: acceptedAt,
-          detail: `${failure.check}: ${failure.detail}`,
-        },
-        now,
-      );
-    } else {
-      await this.gaps.close(manager, 'licence-invalid', row.licenceId, `version ${row.version} checks out`, now);
+    const transition = transitionOf(existing?.status ?? 'none', status);
+    if (SIGNED.includes(status)) {
+      const record = event.data as LicenceRecordBase;
+      const file = Buffer.from(record.file.content, 'base64');
+      const parsed = parseLicenceId(record.licenceId);
+      const typeCode = parsed.valid ? parsed.parts.typeCode : null;
+      const checks = checkRecord(record, {
+        department,
+        licenceType: typeCode ? known.types.get(typeCode) : undefined,
+        issuerKey: known.keys.get(record.issuer),
+        file,
+        status,
+        transition,
+        decision: record.approvalId ? known.grants.get(record.approvalId)?.decision : undefined,
+        today: beijingDate(now),
+      });
+      const row = signedRow(record, { typeCode, department, status, transition, existing, acceptedAt, now, checks });
+      return { row: withFailure(row), file };
     }
+    if (!existing) throw new Error(`e-licence ${licenceId} is not known: ${status} needs its issued record first`);
+    const checked = transition.ok
+      ? statusAgainstFacts(status, existing.validFrom, existing.validUntil, {
+          decision: existing.approvalId ? known.grants.get(existing.approvalId)?.decision : undefined,
+          today: beijingDate(now),
+          licenceType: existing.licenceType ? known.types.get(existing.licenceType) : undefined,
+        })
+      : { ok: false, detail: transition.detail };
+    const checks: CheckResults = { ...existing.checks, status: checked };
+    // A refused step keeps the status the record had; the failing check says why.
+    const row = {
+      ...existing,
+      status: transition.ok ? status : existing.status,
+      version: existing.version + 1,
+      checks,
+      updatedAt: now,
+    };
+    return { row: withFailure(row), file: null };
   }
+}
+
+function signedRow(
+  record: LicenceRecordBase,
+  f: {
+    typeCode: string | null;
+    department: string;
+    status: LicenceStatus;
+    transition: ReturnType<typeof transitionOf>;
+    existing?: LicenceRow;
+    acceptedAt: Date;
+    now: Date;
+    checks: CheckResults;
+  },
+): LicenceRow {
+  return {
+    licenceId: record.licenceId,
+    licenceType: f.typeCode,
+    issuer: record.issuer,
+    department: f.department,
+    licenceName: record.licenceName,
+    holderKind: record.holderKind,
+    holderUscc: record.holderUscc ?? null,
+    holderName: record.holderName ?? null,
+    personName: record.personName ?? null,
+    personIdNumber: record.personIdNumber ?? null,
+    approvalId: record.approvalId ?? null,
+    issuedOn: record.issuedOn,
+    validFrom: record.validFrom,
+    validUntil: record.validUntil ?? null,
+    status: f.transition.ok ? f.status : (f.existing?.status ?? f.status),
+    version: (f.existing?.version ?? 0) + 1,
+    fileDigest: record.fileDigest.toLowerCase(),
+    receivedAt: f.existing?.receivedAt ?? f.acceptedAt,
+    updatedAt: f.now,
+    checks: f.checks,
+    failedCheck: null,
+    failedDetail: null,
+  };
+}
+
+function withFailure(row: LicenceRow): LicenceRow {
+  const failure = firstFailure(row.checks);
+  return { ...row, failedCheck: failure?.check ?? null, failedDetail: failure?.detail ?? null };
+}
+
+/** The record's licence-invalid gap: opened naming the first failing check, or closed when every check passes. */
+function invalidGap(row: LicenceRow, acceptedAt: Date): GapChange {
+  if (!row.failedCheck) {
+    return {
+      op: 'close',
+      kind: 'licence-invalid',
+      subject: row.licenceId,
+      resolution: `version ${row.version} checks out`,
+    };
+  }
+  return {
+    op: 'open',
+    facts: {
+      kind: 'licence-invalid',
+      subject: row.licenceId,
+      uscc: row.holderUscc,
+      department: row.department,
+      licenceType: row.licenceType,
+      check: row.failedCheck,
+      since: acceptedAt,
+      detail: `${row.failedCheck}: ${row.failedDetail ?? ''}`,
+    },
+  };
 }
 
 function withoutFile(data: object): object {
