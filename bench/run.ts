@@ -2,6 +2,7 @@
  * `npm run bench [-- <name>…]`: runs the benchmarks (default: all), each against its raw baseline in the same run,
  * and writes bench/results/<name>.json. BENCH_EVENTS overrides the number of events.
  */
+import { runCoverageBench } from './coverage/coverage.bench';
 import { runDoorBench } from './door/door.bench';
 import { runDrawBench } from './draw/draw.bench';
 import { runGatewayBench } from './gateway/gateway.bench';
@@ -14,6 +15,7 @@ const BENCHES: Record<string, (events: number) => Promise<unknown>> = {
   linkage: runLinkageBench,
   door: runDoorBench,
   draw: runDrawBench,
+  coverage: runCoverageBench,
 };
 
 async function main(): Promise<void> {

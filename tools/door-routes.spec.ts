@@ -5,6 +5,7 @@ import { approvalApp } from '../apps/approval/src/approval.app';
 import { consoleApp } from '../apps/console/src/console.app';
 import { FORWARDED_ROUTES } from '../apps/gateway/src/door/door-routes';
 import { inspectionApp } from '../apps/inspection/src/inspection.app';
+import { registryApp } from '../apps/registry/src/registry.app';
 import { supervisionApp } from '../apps/supervision/src/supervision.app';
 import { controllersOf } from './app-controllers';
 
@@ -14,6 +15,7 @@ const CONTROLLERS: Record<string, Type[]> = {
   supervision: controllersOf(supervisionApp),
   console: controllersOf(consoleApp),
   inspection: controllersOf(inspectionApp),
+  registry: controllersOf(registryApp),
 };
 
 /** Every API route (under /v1) of a controller as `method /path-under-v1` in the OpenAPI spelling of the route table. */

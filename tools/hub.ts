@@ -12,6 +12,7 @@ import { HUB_PORTS, HubAppName, applyKafkaAcls } from '@hub/platform';
 import { seedDemoDelivery } from './seed-delivery';
 import { seedDemoCredentials, seedDemoPeople, seedDemoZone } from './seed-demo';
 import { seedDemoInspection } from './seed-inspection';
+import { seedDemoRegistry } from './seed-registry';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const APPS = Object.keys(HUB_PORTS) as HubAppName[];
@@ -80,10 +81,14 @@ async function up(): Promise<void> {
   const delivery = await seedDemoDelivery(gatewayUrl, admin, scjg);
   const seeded = await seedDemoZone(infra.brokers);
   const yjj = credentials.find((c) => c.department === 'YJJ')!;
+  const spj = credentials.find((c) => c.department === 'SPJ')!;
   const inspection = process.env.NODE_ENV === 'production' ? 'none' : await seedDemoInspection(gatewayUrl, scjg, yjj);
+  // Demo licences, signed with a key published in this repository, have no place in production.
+  const registry = process.env.NODE_ENV === 'production' ? '' : await seedDemoRegistry(gatewayUrl, spj);
   console.log(`\nThe hub is up (${((Date.now() - began) / 1000).toFixed(0)} s). Demo data: ${seeded}.`);
   console.log(`Delivery: ${delivery}.`);
   console.log(`Inspection: ${inspection}.`);
+  if (registry) console.log(`电子证照: ${registry}.`);
   for (const name of APPS)
     console.log(`  ${name.padEnd(12)} http://127.0.0.1:${HUB_PORTS[name]}  (/health/ready, /metrics)`);
   console.log(

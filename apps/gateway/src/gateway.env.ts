@@ -64,6 +64,8 @@ export class GatewayEnv extends HubEnv {
 
   @Matches(HTTP_URL, { message: 'INSPECTION_URL must be an http(s) URL' })
   INSPECTION_URL = 'http://127.0.0.1:3003';
+  @Matches(HTTP_URL, { message: 'REGISTRY_URL must be an http(s) URL' })
+  REGISTRY_URL = 'http://127.0.0.1:3004';
 
   /** Longest wait for a domain app's answer to a forwarded call; 504 after. */
   @Transform(toNumber)

@@ -327,3 +327,51 @@ export { ResultReportedV1 } from './events/inspection/result-reported-v1/result-
 export { ResultReportedV1Payload } from './events/inspection/result-reported-v1/result-reported-v1.payload';
 export { TargetFrequencyExceededV1 } from './events/inspection/target-frequency-exceeded-v1/target-frequency-exceeded-v1.event';
 export { TargetFrequencyExceededV1Payload } from './events/inspection/target-frequency-exceeded-v1/target-frequency-exceeded-v1.payload';
+// 电子证照 / 电子印章
+export { IsPersonId, PERSON_ID_RULE, isPersonId } from './events/registry/person-id';
+export {
+  DEFAULT_SM2_SIGNER_ID,
+  HOLDER_KINDS,
+  LICENCE_FILE_MAX_BYTES,
+  LICENCE_ID_SHAPE,
+  LicenceFile,
+  LicenceRecordBase,
+  LicenceRefBase,
+  LicenceStatusBase,
+  type HolderKind,
+} from './events/registry/licence-record.base';
+export {
+  SEAL_CODE,
+  SEAL_HOLDER_KINDS,
+  SEAL_TYPES,
+  SEAL_TYPE_NAMES,
+  SealCertificate,
+  SealRecordBase,
+  SealRefBase,
+  type SealHolderKind,
+  type SealType,
+} from './events/registry/seal.base';
+export {
+  AUTHENTICITY_CHECKS,
+  GAP_KINDS,
+  GapBase,
+  type AuthenticityCheck,
+  type GapKind,
+} from './events/registry/gap.base';
+export { EXAMPLE_ISSUER_KEY } from './events/registry/registry-examples';
+export { ELicenceIssuedV1 } from './events/registry/licence-issued-v1/licence-issued-v1.event';
+export { ELicenceChangedV1 } from './events/registry/licence-changed-v1/licence-changed-v1.event';
+export { ELicenceRenewedV1 } from './events/registry/licence-renewed-v1/licence-renewed-v1.event';
+export { ELicenceSuspendedV1 } from './events/registry/licence-suspended-v1/licence-suspended-v1.event';
+export { ELicenceExpiredV1 } from './events/registry/licence-expired-v1/licence-expired-v1.event';
+export { ELicenceRevokedV1 } from './events/registry/licence-revoked-v1/licence-revoked-v1.event';
+export { ELicenceCancelledV1 } from './events/registry/licence-cancelled-v1/licence-cancelled-v1.event';
+export { SealMadeV1 } from './events/registry/seal-made-v1/seal-made-v1.event';
+export { SealChangedV1 } from './events/registry/seal-changed-v1/seal-changed-v1.event';
+export { SealFiledV1 } from './events/registry/seal-filed-v1/seal-filed-v1.event';
+export { SealFiledV1Payload } from './events/registry/seal-filed-v1/seal-filed-v1.payload';
+export { SealCancelledV1 } from './events/registry/seal-cancelled-v1/seal-cancelled-v1.event';
+export { SealCancelledV1Payload } from './events/registry/seal-cancelled-v1/seal-cancelled-v1.payload';
+export { GapOpenedV1 } from './events/registry/gap-opened-v1/gap-opened-v1.event';
+export { GapClosedV1 } from './events/registry/gap-closed-v1/gap-closed-v1.event';
+export { GapClosedV1Payload } from './events/registry/gap-closed-v1/gap-closed-v1.payload';

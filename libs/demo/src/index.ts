@@ -1,2 +1,3 @@
 export * from './demo-enterprises';
 export * from './demo-entitlements';
+export * from './demo-licences';

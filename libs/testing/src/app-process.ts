@@ -74,6 +74,7 @@ const DOOR_APPS = {
   supervision: 'SUPERVISION_URL',
   console: 'CONSOLE_URL',
   inspection: 'INSPECTION_URL',
+  registry: 'REGISTRY_URL',
 } as const;
 
 /**

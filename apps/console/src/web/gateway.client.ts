@@ -94,6 +94,17 @@ export class GatewayClient {
     return (await this.answer(await this.send('GET', path, {}), false)) as T;
   }
 
+  /** A GET whose 2xx answer is text (a CSV export), with its content type; errors as `call`. */
+  async callText(
+    session: { token: string },
+    clientAddress: string,
+    path: string,
+  ): Promise<{ contentType: string; text: string }> {
+    const response = await this.send('GET', path, this.headers(session.token, clientAddress));
+    if (!response.ok) await this.answer(response, true);
+    return { contentType: response.headers.get('content-type') ?? 'text/plain', text: await response.text() };
+  }
+
   private headers(token: string, clientAddress: string): Record<string, string> {
     return { 'hub-session': token, 'hub-client-address': clientAddress };
   }

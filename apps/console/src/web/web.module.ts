@@ -8,6 +8,7 @@ import { LoginController } from './pages/login/login.controller';
 import { PeopleController } from './pages/people/people.controller';
 import { PublicController } from './pages/public/public.controller';
 import { QueueController } from './pages/queue/queue.controller';
+import { RegistryController } from './pages/registry/registry.controller';
 import { StatsController } from './pages/stats/stats.controller';
 import { TimelineController } from './pages/timeline/timeline.controller';
 
@@ -26,6 +27,7 @@ import { TimelineController } from './pages/timeline/timeline.controller';
     StatsController,
     PeopleController,
     AuditController,
+    RegistryController,
   ],
   providers: [GatewayClient, WebSessionGuard],
 })

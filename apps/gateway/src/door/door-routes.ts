@@ -14,6 +14,7 @@ export const DOOR_APPS = {
     url: (env: GatewayEnv) => env.INSPECTION_URL,
     title: '双随机、一公开: directories, plans, draws, results',
   },
+  registry: { url: (env: GatewayEnv) => env.REGISTRY_URL, title: '电子证照 / 电子印章: catalogue, queries, coverage' },
 } as const;
 
 export type DoorApp = keyof typeof DOOR_APPS;
@@ -230,6 +231,25 @@ export const FORWARDED_ROUTES: readonly ForwardedRoute[] = [
     summary: "Enterprises by name or code, with this year's inspections",
     public: true,
   },
+  { app: 'registry', method: 'get', path: '/licence-types', summary: 'The licence catalogue' },
+  { app: 'registry', method: 'put', path: '/licence-types/{typeCode}', summary: 'A licence type (审批局, 信息化中心)' },
+  { app: 'registry', method: 'get', path: '/issuer-keys', summary: "Issuers' SM2 public keys" },
+  { app: 'registry', method: 'put', path: '/issuer-keys/{issuer}', summary: "Register an issuer's SM2 public key" },
+  { app: 'registry', method: 'get', path: '/coverage', summary: '应归尽归、实时汇聚、真实有效, seal filing' },
+  { app: 'registry', method: 'get', path: '/gaps', summary: 'The gaps item by item (format=csv to export)' },
+  {
+    app: 'registry',
+    method: 'get',
+    path: '/licences/{licenceId}',
+    summary: 'An e-licence by 证照标识 (purpose required)',
+  },
+  {
+    app: 'registry',
+    method: 'get',
+    path: '/holders/{uscc}',
+    summary: "A holder's licences and seals (purpose required)",
+  },
+  { app: 'registry', method: 'get', path: '/access-records', summary: 'Who read which licences, and why' },
 ];
 
 /** `/v1/<app>/<rest>?<query>` as sent → the app and `/v1/<rest>?<query>`; undefined for a path of no app. */

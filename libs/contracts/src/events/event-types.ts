@@ -31,6 +31,19 @@ import { TaskCancelledV1 } from './inspection/task-cancelled-v1/task-cancelled-v
 import { TaskPublicationOverdueV1 } from './inspection/task-publication-overdue-v1/task-publication-overdue-v1.event';
 import { ResultReportedV1 } from './inspection/result-reported-v1/result-reported-v1.event';
 import { TargetFrequencyExceededV1 } from './inspection/target-frequency-exceeded-v1/target-frequency-exceeded-v1.event';
+import { ELicenceIssuedV1 } from './registry/licence-issued-v1/licence-issued-v1.event';
+import { ELicenceChangedV1 } from './registry/licence-changed-v1/licence-changed-v1.event';
+import { ELicenceRenewedV1 } from './registry/licence-renewed-v1/licence-renewed-v1.event';
+import { ELicenceSuspendedV1 } from './registry/licence-suspended-v1/licence-suspended-v1.event';
+import { ELicenceExpiredV1 } from './registry/licence-expired-v1/licence-expired-v1.event';
+import { ELicenceRevokedV1 } from './registry/licence-revoked-v1/licence-revoked-v1.event';
+import { ELicenceCancelledV1 } from './registry/licence-cancelled-v1/licence-cancelled-v1.event';
+import { SealMadeV1 } from './registry/seal-made-v1/seal-made-v1.event';
+import { SealChangedV1 } from './registry/seal-changed-v1/seal-changed-v1.event';
+import { SealFiledV1 } from './registry/seal-filed-v1/seal-filed-v1.event';
+import { SealCancelledV1 } from './registry/seal-cancelled-v1/seal-cancelled-v1.event';
+import { GapOpenedV1 } from './registry/gap-opened-v1/gap-opened-v1.event';
+import { GapClosedV1 } from './registry/gap-closed-v1/gap-closed-v1.event';
 
 /** Every event type the hub carries. Add a new one here after declaring it in its own folder. */
 export const EVENT_TYPES = [
@@ -69,6 +82,20 @@ export const EVENT_TYPES = [
   TaskPublicationOverdueV1,
   ResultReportedV1,
   TargetFrequencyExceededV1,
+  // 电子证照 / 电子印章
+  ELicenceIssuedV1,
+  ELicenceChangedV1,
+  ELicenceRenewedV1,
+  ELicenceSuspendedV1,
+  ELicenceExpiredV1,
+  ELicenceRevokedV1,
+  ELicenceCancelledV1,
+  SealMadeV1,
+  SealChangedV1,
+  SealFiledV1,
+  SealCancelledV1,
+  GapOpenedV1,
+  GapClosedV1,
 ] as const;
 
 /** The registry of {@link EVENT_TYPES}; what the gateway and every consumer validate against. */

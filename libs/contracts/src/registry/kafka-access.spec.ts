@@ -91,7 +91,7 @@ describe('kafkaGrants', () => {
   });
 
   it('gives each app the topics it ensures at boot, and the right to create them and their dead-letter topics', () => {
-    expect(topicsUsedBy('registry', 'p.')).toEqual([`p.${Topics.ApprovalEnterpriseV1}`]);
+    expect(topicsUsedBy('inspection', 'p.')).toEqual([`p.${Topics.ApprovalEnterpriseV1}`]);
     for (const app of APP_NAMES) {
       for (const topic of topicsUsedBy(app, 'p.')) {
         const may = (operation: KafkaGrant['operation'], name: string) =>

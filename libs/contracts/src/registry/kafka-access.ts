@@ -29,6 +29,9 @@ export const APP_CONSUMES: Readonly<Record<AppName, readonly ConsumedTopics[]>> 
     Topics.InspectionTaskV1,
     Topics.InspectionResultV1,
     Topics.InspectionTargetV1,
+    Topics.RegistryLicenceV1,
+    Topics.RegistrySealV1,
+    Topics.RegistryGapV1,
   ],
   approval: [Topics.ApprovalEnterpriseV1, Topics.ApprovalLicenceV1, Topics.SupervisionPushV1],
   supervision: [Topics.ApprovalEnterpriseV1, Topics.ApprovalLicenceV1, Topics.SupervisionPushV1],
@@ -38,7 +41,7 @@ export const APP_CONSUMES: Readonly<Record<AppName, readonly ConsumedTopics[]>> 
     Topics.InspectionRiskClassV1,
     Topics.InspectionResultV1,
   ],
-  registry: [Topics.ApprovalEnterpriseV1],
+  registry: [Topics.ApprovalEnterpriseV1, Topics.ApprovalLicenceV1, Topics.RegistryLicenceV1, Topics.RegistrySealV1],
   console: [EVERY_DEAD_LETTER_TOPIC],
 };
 

@@ -21,6 +21,12 @@ export const Topics = {
   InspectionResultV1: 'zone.inspection.result.v1',
   /** Alerts about one enterprise (inspected too often), keyed by uscc. */
   InspectionTargetV1: 'zone.inspection.target.v1',
+  /** Issuing departments' e-licences (电子证照) and their lifecycle, keyed by the 证照标识: one licence stays in order. */
+  RegistryLicenceV1: 'zone.registry.e-licence.v1',
+  /** E-seals (电子印章): making, filing, change, cancellation, keyed by the holder's uscc. */
+  RegistrySealV1: 'zone.registry.seal.v1',
+  /** The registry's gaps in coverage, lag, authenticity and seals, opened and closed, keyed by the gap's id. */
+  RegistryGapV1: 'zone.registry.gap.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];
