@@ -1,6 +1,7 @@
 import { LedgerCheckpoint } from './checkpoint';
 import { LedgerEntry } from './ledger-hashes';
 import { LEDGER_EXPORT_FORMAT, LedgerExport } from './ledger-export';
+import { LedgerVerification, LedgerVerifier } from './verify-ledger';
 
 /** Runs one statement and gives its rows: an EntityManager's `query`, or a pg client's wrapped. */
 export type LedgerSql = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
@@ -36,6 +37,27 @@ export class LedgerStore {
       for (const row of rows) yield entryOf(row);
       next = Number(rows[rows.length - 1].seq) + 1;
     }
+  }
+
+  /**
+   * Recomputes entries `from`..`to` (to the head by default) as stored, widened to the checkpoints around them: from
+   * the latest checkpoint before `from` (its signed frontier carries the tree) to the first one at or past `to`.
+   */
+  async verify(publicKey: string, from = 1, to?: number): Promise<LedgerVerification> {
+    const size = await this.size();
+    const end = Math.min(to ?? size, size);
+    const anchor = from > 1 ? await this.anchorBefore(from) : null;
+    const start = (anchor?.size ?? 0) + 1;
+    const checkpoints = await this.checkpoints(start);
+    const closing = checkpoints.find((c) => c.size >= end)?.size ?? size;
+    const verifier = new LedgerVerifier({
+      checkpoints: checkpoints.filter((c) => c.size <= closing),
+      publicKey,
+      anchor: anchor ?? undefined,
+      expectedSize: closing,
+    });
+    for await (const entry of this.entries(start, closing)) verifier.add(entry);
+    return verifier.finish();
   }
 
   async checkpoints(fromSize = 1, toSize = Number.MAX_SAFE_INTEGER): Promise<LedgerCheckpoint[]> {

@@ -33,9 +33,12 @@ export interface LedgerVerification {
   problems: LedgerProblem[];
 }
 
-export interface VerifyInput {
+export interface VerifyInput extends VerifierOptions {
   /** In seq order, consecutive from `anchor.size + 1` unless rows are missing. */
   entries: Iterable<LedgerEntry>;
+}
+
+export interface VerifierOptions {
   /** Every checkpoint whose size falls in the range, any order. */
   checkpoints: readonly LedgerCheckpoint[];
   /** The ledger's public key (SPKI PEM), obtained apart from what is verified. */
@@ -53,45 +56,60 @@ export interface VerifyInput {
  * signed over them), and a checkpoint signed with another key.
  */
 export function verifyLedger(input: VerifyInput): LedgerVerification {
-  const problems: LedgerProblem[] = [];
-  const keyId = ledgerKeyId(input.publicKey);
-  const valid = new Map<number, LedgerCheckpoint>();
-  const checkpoints = [...input.checkpoints].sort((a, b) => a.size - b.size);
-  for (const c of checkpoints) {
-    if (checkpointSignedBy(c, input.publicKey)) {
-      valid.set(c.size, c);
-      continue;
+  const verifier = new LedgerVerifier(input);
+  for (const entry of input.entries) verifier.add(entry);
+  return verifier.finish();
+}
+
+/** {@link verifyLedger} an entry at a time, for a ledger read a page at a time. */
+export class LedgerVerifier {
+  private readonly problems: LedgerProblem[] = [];
+  private readonly valid = new Map<number, LedgerCheckpoint>();
+  private readonly checkpoints: LedgerCheckpoint[];
+  private readonly start: number;
+  private trueHead: string | undefined = GENESIS_HASH;
+  private frontier: MerkleFrontier | undefined = MerkleFrontier.empty();
+  private storedPrev: string | undefined;
+  private expected: number;
+  private checked = 0;
+  private verifiedUpTo = 0;
+  private lastSeq: number;
+
+  constructor(private readonly options: VerifierOptions) {
+    const keyId = ledgerKeyId(options.publicKey);
+    this.checkpoints = [...options.checkpoints].sort((a, b) => a.size - b.size);
+    for (const c of this.checkpoints) {
+      if (checkpointSignedBy(c, options.publicKey)) {
+        this.valid.set(c.size, c);
+        continue;
+      }
+      this.problems.push({
+        kind: 'checkpoint-signature',
+        checkpointSize: c.size,
+        message:
+          c.keyId === keyId
+            ? `checkpoint at entry ${c.size}: its signature does not verify with the ledger key ${keyId}`
+            : `checkpoint at entry ${c.size}: signed with another key (${c.keyId}), not the ledger key ${keyId}`,
+      });
     }
-    problems.push({
-      kind: 'checkpoint-signature',
-      checkpointSize: c.size,
-      message:
-        c.keyId === keyId
-          ? `checkpoint at entry ${c.size}: its signature does not verify with the ledger key ${keyId}`
-          : `checkpoint at entry ${c.size}: signed with another key (${c.keyId}), not the ledger key ${keyId}`,
-    });
+    this.start = options.anchor?.size ?? 0;
+    if (options.anchor) {
+      this.frontier = anchorFrontier(options.anchor, options.publicKey, this.problems);
+      this.trueHead = this.frontier ? options.anchor.chainHead : undefined;
+      if (this.frontier) this.verifiedUpTo = this.start;
+    }
+    this.storedPrev = this.trueHead;
+    this.expected = this.start + 1;
+    this.lastSeq = this.start;
   }
 
-  let start = 0;
-  let trueHead: string | undefined = GENESIS_HASH;
-  let frontier: MerkleFrontier | undefined = MerkleFrontier.empty();
-  if (input.anchor) {
-    start = input.anchor.size;
-    frontier = anchorFrontier(input.anchor, input.publicKey, problems);
-    trueHead = frontier ? input.anchor.chainHead : undefined;
-  }
-
-  let storedPrev = trueHead;
-  let expected = start + 1;
-  let checked = 0;
-  let verifiedUpTo = input.anchor && frontier ? start : 0;
-  let lastSeq = start;
-  for (const entry of input.entries) {
-    if (entry.seq > expected) {
-      problems.push(missing(expected, entry.seq - 1));
+  add(entry: LedgerEntry): void {
+    const { problems } = this;
+    if (entry.seq > this.expected) {
+      problems.push(missing(this.expected, entry.seq - 1));
       // Neither the chain nor the tree can be recomputed past a missing entry.
-      trueHead = frontier = storedPrev = undefined;
-    } else if (storedPrev !== undefined && entry.prevHash !== storedPrev) {
+      this.trueHead = this.frontier = this.storedPrev = undefined;
+    } else if (this.storedPrev !== undefined && entry.prevHash !== this.storedPrev) {
       problems.push({
         kind: 'entry-unlinked',
         seq: entry.seq,
@@ -106,42 +124,45 @@ export function verifyLedger(input: VerifyInput): LedgerVerification {
         message: `entry ${entry.seq} (${entry.topic}/${entry.partition}@${entry.offset}): its contents do not match its hash`,
       });
     }
-    frontier?.append(leaf);
-    trueHead = trueHead === undefined ? undefined : chainHash(trueHead, leaf);
-    storedPrev = entry.hash;
-    const checkpoint = valid.get(entry.seq);
-    if (checkpoint) {
-      if (trueHead === undefined || frontier === undefined) {
-        // Past a missing entry: already reported; this checkpoint cannot be held to what is here.
-      } else if (checkpoint.chainHead !== trueHead || frontier.root().toString('hex') !== checkpoint.rootHash) {
+    this.frontier?.append(leaf);
+    this.trueHead = this.trueHead === undefined ? undefined : chainHash(this.trueHead, leaf);
+    this.storedPrev = entry.hash;
+    const checkpoint = this.valid.get(entry.seq);
+    if (checkpoint && this.trueHead !== undefined && this.frontier !== undefined) {
+      // (Past a missing entry, already reported, a checkpoint cannot be held to what is here.)
+      if (checkpoint.chainHead !== this.trueHead || this.frontier.root().toString('hex') !== checkpoint.rootHash) {
         problems.push({
           kind: 'checkpoint-mismatch',
           checkpointSize: checkpoint.size,
           seq: entry.seq,
-          message: `checkpoint at entry ${checkpoint.size}: the entries after ${verifiedUpTo} up to it are not the ones it signed`,
+          message: `checkpoint at entry ${checkpoint.size}: the entries after ${this.verifiedUpTo} up to it are not the ones it signed`,
         });
       } else if (problems.length === 0) {
-        verifiedUpTo = checkpoint.size;
+        this.verifiedUpTo = checkpoint.size;
       }
     }
-    expected = entry.seq + 1;
-    lastSeq = entry.seq;
-    checked++;
+    this.expected = entry.seq + 1;
+    this.lastSeq = entry.seq;
+    this.checked++;
   }
-  const lastCheckpoint = checkpoints.length > 0 ? checkpoints[checkpoints.length - 1].size : 0;
-  const expectedSize = Math.max(input.expectedSize ?? 0, lastCheckpoint);
-  if (expectedSize > lastSeq) problems.push(missing(lastSeq + 1, expectedSize));
-  const pinned = Math.max(start, ...[...valid.keys()].filter((s) => s <= lastSeq));
-  return {
-    ok: problems.length === 0,
-    from: start + 1,
-    to: lastSeq,
-    entriesChecked: checked,
-    checkpointsChecked: checkpoints.length,
-    verifiedUpTo,
-    unpinned: lastSeq - pinned,
-    problems,
-  };
+
+  finish(): LedgerVerification {
+    const { problems, checkpoints, lastSeq } = this;
+    const lastCheckpoint = checkpoints.length > 0 ? checkpoints[checkpoints.length - 1].size : 0;
+    const expectedSize = Math.max(this.options.expectedSize ?? 0, lastCheckpoint);
+    if (expectedSize > lastSeq) problems.push(missing(lastSeq + 1, expectedSize));
+    const pinned = Math.max(this.start, ...[...this.valid.keys()].filter((s) => s <= lastSeq));
+    return {
+      ok: problems.length === 0,
+      from: this.start + 1,
+      to: lastSeq,
+      entriesChecked: this.checked,
+      checkpointsChecked: checkpoints.length,
+      verifiedUpTo: this.verifiedUpTo,
+      unpinned: lastSeq - pinned,
+      problems: [...problems],
+    };
+  }
 }
 
 function missing(from: number, to: number): LedgerProblem {

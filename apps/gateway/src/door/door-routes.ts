@@ -49,6 +49,10 @@ export const FORWARDED_ROUTES: readonly ForwardedRoute[] = [
   { app: 'console', method: 'get', path: '/dead-letters', summary: 'Dead letters of every consumer' },
   { app: 'console', method: 'post', path: '/dead-letters/{id}/replay', summary: 'Replay a dead letter' },
   { app: 'console', method: 'post', path: '/dead-letters/{id}/discard', summary: 'Discard a dead letter' },
+  { app: 'console', method: 'get', path: '/ledger', summary: "The event ledger's size, checkpoints and lag" },
+  { app: 'console', method: 'get', path: '/ledger/verification', summary: 'Recompute the event ledger' },
+  { app: 'console', method: 'get', path: '/ledger/export', summary: 'A range of the ledger with its checkpoints' },
+  { app: 'console', method: 'get', path: '/ledger/entries/{seq}/proof', summary: "An entry's inclusion proof" },
 ];
 
 /** `/v1/<app>/<rest>?<query>` as sent → the app and `/v1/<rest>?<query>`; undefined for a path of no app. */

@@ -22,6 +22,7 @@ import { PushRemindedV1 } from './supervision/push-reminded-v1/push-reminded-v1.
 import { PushOverdueV1 } from './supervision/push-overdue-v1/push-overdue-v1.event';
 import { PushEscalatedV1 } from './supervision/push-escalated-v1/push-escalated-v1.event';
 import { DeadLetterRecordedV1 } from './console/dead-letter-recorded-v1/dead-letter-recorded-v1.event';
+import { LedgerCheckpointedV1 } from './console/ledger-checkpointed-v1/ledger-checkpointed-v1.event';
 
 /** Every event type the hub carries. Add a new one here after declaring it in its own folder. */
 export const EVENT_TYPES = [
@@ -50,6 +51,8 @@ export const EVENT_TYPES = [
   PushEscalatedV1,
   // What became of a department's events
   DeadLetterRecordedV1,
+  // The event ledger
+  LedgerCheckpointedV1,
 ] as const;
 
 /** The registry of {@link EVENT_TYPES}; what the gateway and every consumer validate against. */

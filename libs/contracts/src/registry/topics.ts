@@ -11,6 +11,8 @@ export const Topics = {
   SupervisionPushV1: 'zone.supervision.push.v1',
   /** The console's notices of the dead letters it stores, keyed by the letter's id; each for one department. */
   ConsoleDeadLetterV1: 'zone.console.dead-letter.v1',
+  /** The event ledger's signed checkpoints, keyed by the signing key's id: one key's checkpoints stay in order. */
+  ConsoleLedgerV1: 'zone.console.ledger.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];
