@@ -8,6 +8,7 @@ import { DeadLetterRetention1764800000000 } from './dead-letters/migrations/1764
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { EventLedgerModule } from './event-ledger/event-ledger.module';
 import { EventLedger1765000000000 } from './event-ledger/migrations/1765000000000-event-ledger';
+import { OperationsModule } from './operations/operations.module';
 import { WebModule } from './web/web.module';
 
 /**
@@ -17,7 +18,7 @@ import { WebModule } from './web/web.module';
  */
 export const consoleApp: HubAppDefinition = {
   name: 'console',
-  modules: [DeadLettersModule, EventLedgerModule, WebModule],
+  modules: [DeadLettersModule, EventLedgerModule, OperationsModule, WebModule],
   entities: [DeadLetter],
   migrations: [
     DeadLetters1764230600000,

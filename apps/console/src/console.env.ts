@@ -1,7 +1,8 @@
 import { Transform } from 'class-transformer';
-import { IsDefined, IsInt, Matches, Min, ValidateIf } from 'class-validator';
+import { IsDefined, IsInt, IsOptional, Matches, Min, ValidateIf } from 'class-validator';
 import { AssertionEnv } from '@hub/assertion';
 import { localLedgerKeys } from '@hub/infra';
+import { parseTargets } from './operations/app-probe';
 
 const int = ({ value }: { value: unknown }): unknown => (value === undefined ? undefined : Number(value));
 
@@ -40,6 +41,19 @@ export class ConsoleEnv extends AssertionEnv {
   LEDGER_CHECKPOINT_SECONDS = 10;
 
   /** Accepted events not yet in the ledger beyond which the ledger is behind: an alert, and the ledger not ready. */
+  /**
+   * The replicas the operators' overview probes (/health/ready, /metrics): `app=url|url,app=url`. By default the six
+   * apps on this machine's default ports.
+   */
+  @Matches(
+    /^([a-z]+=https?:\/\/[^\s,|]+(\|https?:\/\/[^\s,|]+)*)(,[a-z]+=https?:\/\/[^\s,|]+(\|https?:\/\/[^\s,|]+)*)*$/,
+    {
+      message: 'OPERATIONS_TARGETS must be app=url[|url…][,app=url…]',
+    },
+  )
+  @IsOptional()
+  OPERATIONS_TARGETS?: string;
+
   @Transform(int)
   @IsInt({ message: 'LEDGER_MAX_BEHIND must be an integer' })
   @Min(1, { message: 'LEDGER_MAX_BEHIND must be at least 1' })
@@ -66,4 +80,12 @@ export function ledgerSettings(env: Partial<ConsoleEnv>): LedgerSettings {
     checkpointSeconds: Number(env.LEDGER_CHECKPOINT_SECONDS ?? 10),
     maxBehind: Number(env.LEDGER_MAX_BEHIND ?? 100_000),
   });
+}
+
+const DEFAULT_TARGETS =
+  'gateway=http://127.0.0.1:3000,approval=http://127.0.0.1:3001,supervision=http://127.0.0.1:3002,inspection=http://127.0.0.1:3003,registry=http://127.0.0.1:3004,console=http://127.0.0.1:3005';
+
+/** The replicas the overview probes (a plain HubEnv too, as ledgerSettings). */
+export function operationsTargets(env: Partial<ConsoleEnv>): { app: string; url: string }[] {
+  return parseTargets(env.OPERATIONS_TARGETS ?? DEFAULT_TARGETS);
 }

@@ -3,8 +3,9 @@ import { EnterpriseRegisteredV1, LicenceGrantedV1, exampleEvent, toKafkaMessage 
 import { newEdgeKeys } from '@hub/infra';
 import { LedgerExport, LedgerVerification, signCheckpoint, verifyLedger } from '@hub/ledger';
 import { RunningHubApp, startHubApp } from '@hub/platform';
-import { IsolatedEnv, assertedCall, eventually, isolatedEnv, readTopic, testKafka } from '@hub/testing';
+import { IsolatedEnv, assertedCall, eventually, freePort, isolatedEnv, readTopic, testKafka } from '@hub/testing';
 import { consoleApp } from '../console.app';
+import type { Overview } from '../operations/operations.service';
 import { LedgerStatus } from './event-ledger.service';
 
 /** The console's event ledger on the real broker and database: appended, checkpointed, tampered with, found out. */
@@ -36,7 +37,11 @@ describe('console event ledger', () => {
   }
 
   beforeAll(async () => {
+    const port = await freePort();
     iso = await isolatedEnv({
+      PORT: String(port),
+      // Itself, and a gateway that is not there.
+      OPERATIONS_TARGETS: `console=http://127.0.0.1:${port},gateway=http://127.0.0.1:1`,
       LEDGER_SIGNING_KEY: ledgerKeys.privateKey,
       LEDGER_PUBLIC_KEY: ledgerKeys.publicKey,
       LEDGER_CHECKPOINT_SECONDS: '1',
@@ -122,5 +127,35 @@ describe('console event ledger', () => {
         expect.objectContaining({ kind: 'entry-missing', seq: 12 }),
       ]),
     );
+  });
+
+  it("shows each replica's readiness and every group's lag from the broker, growing and falling", async () => {
+    const group = `${iso.topicPrefix}lag-check`;
+    const topic = `${iso.topicPrefix}${EnterpriseRegisteredV1.topic}`;
+    const admin = testKafka(iso.brokers).admin();
+    await admin.connect();
+    const ends = await admin.fetchTopicOffsets(topic);
+    // A group that stopped at the start of every partition: behind by all they hold.
+    await admin.setOffsets({
+      groupId: group,
+      topic,
+      partitions: ends.map((e) => ({ partition: e.partition, offset: '0' })),
+    });
+    const total = ends.reduce((sum, e) => sum + Number(e.high), 0);
+    const overview = async () => (await asOperator<Overview>('/v1/operations/overview')).body;
+    const behind = await overview();
+    expect(behind.replicas).toEqual([
+      expect.objectContaining({ app: 'console', ready: true, checks: expect.objectContaining({ database: true }) }),
+      expect.objectContaining({ app: 'gateway', ready: false, error: expect.any(String) }),
+    ]);
+    expect(behind.groups.find((g) => g.group === group)?.lag).toBe(total);
+    expect(behind.groups.find((g) => g.group === `${iso.topicPrefix}console.ledger`)?.lag).toBe(0);
+    await admin.setOffsets({
+      groupId: group,
+      topic,
+      partitions: ends.map((e) => ({ partition: e.partition, offset: e.high })),
+    });
+    expect((await overview()).groups.find((g) => g.group === group)?.lag).toBe(0);
+    await admin.disconnect();
   });
 });

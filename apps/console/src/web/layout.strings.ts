@@ -10,6 +10,8 @@ export const LAYOUT = {
     queue: '协调队列',
     timeline: '审批时间线',
     stats: '认领统计',
+    operations: '运行概况',
+    eventLedger: '存证链',
   },
   signedInAs: (name: string, department: string) => `${name}（${department}）`,
   logout: '退出登录',

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { AssetsController } from './assets.controller';
 import { GatewayClient } from './gateway.client';
 import { WebSessionGuard } from './web-session.guard';
+import { EventLedgerPageController } from './pages/event-ledger/event-ledger.controller';
 import { LedgerController } from './pages/ledger/ledger.controller';
+import { OperationsPageController } from './pages/operations/operations.controller';
 import { LoginController } from './pages/login/login.controller';
 import { PublicController } from './pages/public/public.controller';
 import { QueueController } from './pages/queue/queue.controller';
@@ -22,6 +24,8 @@ import { TimelineController } from './pages/timeline/timeline.controller';
     TimelineController,
     QueueController,
     StatsController,
+    OperationsPageController,
+    EventLedgerPageController,
   ],
   providers: [GatewayClient, WebSessionGuard],
 })

@@ -53,6 +53,7 @@ export const FORWARDED_ROUTES: readonly ForwardedRoute[] = [
   { app: 'console', method: 'get', path: '/ledger/verification', summary: 'Recompute the event ledger' },
   { app: 'console', method: 'get', path: '/ledger/export', summary: 'A range of the ledger with its checkpoints' },
   { app: 'console', method: 'get', path: '/ledger/entries/{seq}/proof', summary: "An entry's inclusion proof" },
+  { app: 'console', method: 'get', path: '/operations/overview', summary: 'Readiness, lag, ledger, dead letters' },
 ];
 
 /** `/v1/<app>/<rest>?<query>` as sent → the app and `/v1/<rest>?<query>`; undefined for a path of no app. */
