@@ -83,7 +83,16 @@ describe('OperationsPage', () => {
             {
               group: 'p.approval',
               lag: 5,
-              partitions: [{ topic: 'p.zone.approval.licence.v1', partition: 1, logEnd: 9, committed: 4, lag: 5 }],
+              partitions: [
+                {
+                  group: 'p.approval',
+                  topic: 'p.zone.approval.licence.v1',
+                  partition: 1,
+                  logEnd: 9,
+                  committed: 4,
+                  lag: 5,
+                },
+              ],
             },
           ],
           trend: [],

@@ -1,34 +1,15 @@
 import type { VNode } from 'preact';
+import type { LedgerStatus } from '../../../event-ledger/event-ledger.service';
+import type { Overview } from '../../../operations/operations.service';
 import { Layout, TableHead } from '../../layout';
 import type { WebSession } from '../../person';
 import { BarChart } from '../stats/bar-chart';
 import { OPERATIONS as T } from './operations.strings';
 
-/** The console API's overview, as the page shows it. */
-export interface OverviewView {
-  at: string;
-  replicas: {
-    app: string;
-    url: string;
-    ready: boolean;
-    checks: Record<string, boolean>;
-    uptimeSeconds: number | null;
-    outboxBacklog: number | null;
-    producedTotal: number | null;
-    consumedTotal: number | null;
-    failedTotal: number | null;
-    deadLetteredTotal: number | null;
-    error?: string;
-  }[];
-  groups: {
-    group: string;
-    lag: number;
-    partitions: { topic: string; partition: number; logEnd: number; committed: number; lag: number }[];
-  }[];
-  trend: { at: string; lags: Record<string, number> }[];
-  ledger: { size: number; behind: number | null; tooFarBehind: boolean } | null;
-  deadLetters: { topic: string; open: number }[];
-}
+/** The console API's overview (its JSON: the same shape), as the page shows it. */
+export type OverviewView = Omit<Overview, 'ledger'> & {
+  ledger: Pick<LedgerStatus, 'size' | 'behind' | 'tooFarBehind'> | null;
+};
 
 export const REFRESH_SECONDS = 10;
 
