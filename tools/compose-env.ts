@@ -37,6 +37,7 @@ export function composeEnv(): string {
     `HUB_ADMIN_ACCESS_KEY_ID=AK${randomBytes(10).toString('hex').toUpperCase()}`,
     `HUB_ADMIN_SECRET=hubsk_${secret(32)}`,
     `POSTGRES_PASSWORD=${secret(24)}`,
+    `GRAFANA_ADMIN_PASSWORD=${secret(24)}`,
     `HUB_EDGE_SIGNING_KEY=${onOneLine(edge.privateKey)}`,
     `HUB_EDGE_PUBLIC_KEY=${onOneLine(edge.publicKey)}`,
     `LEDGER_SIGNING_KEY=${onOneLine(ledger.privateKey)}`,

@@ -1,8 +1,11 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { Kafka } from 'kafkajs';
+import { Gauge } from 'prom-client';
 import { EntityManager } from 'typeorm';
 import { HubEnv } from '@hub/config';
+import { LEDGER_GROUP } from '@hub/contracts';
+import { HubMetrics } from '@hub/observability';
 import { ConsoleEnv, operationsTargets } from '../console.env';
 import { EventLedgerService, LedgerStatus } from '../event-ledger/event-ledger.service';
 import { ReplicaView, probe } from './app-probe';
@@ -41,13 +44,29 @@ const TREND_SAMPLES = 240;
 export class OperationsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly trend: LagSample[] = [];
   private timer?: NodeJS.Timeout;
+  private readonly lagGauge: Gauge;
+  private readonly ledgerBehind: Gauge;
 
   constructor(
     private readonly env: HubEnv,
     private readonly kafka: Kafka,
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly ledger: EventLedgerService,
-  ) {}
+    metrics: HubMetrics,
+  ) {
+    // For Prometheus (ops/): the broker's lag as the console last sampled it.
+    this.lagGauge = new Gauge({
+      name: 'hub_consumer_lag_messages',
+      help: 'Messages not yet consumed, per consumer group and partition, from the broker (sampled by the console)',
+      labelNames: ['group', 'topic', 'partition'],
+      registers: [metrics.registry],
+    });
+    this.ledgerBehind = new Gauge({
+      name: 'hub_ledger_behind_messages',
+      help: 'Accepted events not yet in the event ledger',
+      registers: [metrics.registry],
+    });
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.sample().catch(() => undefined), SAMPLE_EVERY_MS);
@@ -93,6 +112,12 @@ export class OperationsService implements OnApplicationBootstrap, OnApplicationS
 
   private async sample(): Promise<void> {
     const groups = await this.groups();
+    this.lagGauge.reset();
+    for (const g of groups)
+      for (const p of g.partitions)
+        this.lagGauge.set({ group: g.group, topic: p.topic, partition: String(p.partition) }, p.lag);
+    const ledger = groups.find((g) => g.group === `${this.env.KAFKA_TOPIC_PREFIX}${LEDGER_GROUP}`);
+    if (ledger) this.ledgerBehind.set(ledger.lag);
     this.trend.push({ at: new Date().toISOString(), lags: Object.fromEntries(groups.map((g) => [g.group, g.lag])) });
     if (this.trend.length > TREND_SAMPLES) this.trend.splice(0, this.trend.length - TREND_SAMPLES);
   }
