@@ -5,7 +5,7 @@ export interface ReplicaView {
   ready: boolean;
   /** The readiness checks by name (database, consumer, …); empty when it did not answer. */
   checks: Record<string, boolean>;
-  /** Seconds since the process started (from hub_process_start_time_seconds); null when unknown. */
+  /** Seconds since the process started (from hub_process_process_start_time_seconds); null when unknown. */
   uptimeSeconds: number | null;
   /** Outbox rows waiting to be relayed (hub_outbox_backlog). */
   outboxBacklog: number | null;
@@ -63,7 +63,7 @@ export async function probe(
     const body = (await health.json()) as { status?: string; checks?: Record<string, boolean> };
     const metrics = await fetch(`${target.url}/metrics`, { signal: AbortSignal.timeout(timeoutMs) });
     const text = metrics.ok ? await metrics.text() : '';
-    const started = metricSum(text, 'hub_process_start_time_seconds');
+    const started = metricSum(text, 'hub_process_process_start_time_seconds');
     return {
       ...empty,
       ready: health.status === 200 && body.status === 'ready',
