@@ -12,6 +12,8 @@ export const LAYOUT = {
     stats: '认领统计',
     operations: '运行概况',
     eventLedger: '存证链',
+    deadLetters: '死信',
+    deadLetterRecords: '死信操作记录',
   },
   signedInAs: (name: string, department: string) => `${name}（${department}）`,
   logout: '退出登录',

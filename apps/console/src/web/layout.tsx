@@ -20,6 +20,8 @@ export const NAVIGATION: readonly { key: NavKey; href: string; roles: readonly R
   { key: 'stats', href: '/stats', roles: ['supervisor', 'viewer', 'coordinator', 'operator', 'auditor', 'admin'] },
   { key: 'operations', href: '/operations', roles: ['operator', 'auditor', 'admin'] },
   { key: 'eventLedger', href: '/event-ledger', roles: ['operator', 'auditor', 'admin'] },
+  { key: 'deadLetters', href: '/dead-letters', roles: ['operator', 'auditor'] },
+  { key: 'deadLetterRecords', href: '/dead-letter-records', roles: ['operator', 'auditor', 'admin'] },
 ];
 
 export function navigationFor(session: WebSession): typeof NAVIGATION {

@@ -3,6 +3,8 @@ import { AssetsController } from './assets.controller';
 import { GatewayClient } from './gateway.client';
 import { WebSessionGuard } from './web-session.guard';
 import { EventLedgerPageController } from './pages/event-ledger/event-ledger.controller';
+import { DeadLetterRecordsController } from './pages/dead-letters/dead-letter-records.controller';
+import { DeadLettersPageController } from './pages/dead-letters/dead-letters.controller';
 import { LedgerController } from './pages/ledger/ledger.controller';
 import { OperationsPageController } from './pages/operations/operations.controller';
 import { LoginController } from './pages/login/login.controller';
@@ -26,6 +28,8 @@ import { TimelineController } from './pages/timeline/timeline.controller';
     StatsController,
     OperationsPageController,
     EventLedgerPageController,
+    DeadLettersPageController,
+    DeadLetterRecordsController,
   ],
   providers: [GatewayClient, WebSessionGuard],
 })
