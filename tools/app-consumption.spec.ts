@@ -22,7 +22,7 @@ const APPS: HubAppDefinition[] = [gatewayApp, approvalApp, supervisionApp, inspe
 
 /** What an app's Kafka handlers subscribe to, in the terms of APP_CONSUMES. */
 function consumedBy(app: HubAppDefinition): Set<ConsumedTopics> {
-  const consumed = new Set<ConsumedTopics>();
+  const consumed = new Set<ConsumedTopics>(app.consumesBeyondHandlers ?? []);
   for (const controller of controllersOf(app)) {
     const prototype = controller.prototype as Record<string, unknown>;
     for (const name of Object.getOwnPropertyNames(prototype)) {

@@ -31,6 +31,7 @@ import {
   HubError,
   SubscriptionInput,
 } from '@hub/sdk';
+import { verifyLedgerCommand } from './hub-verify-ledger';
 
 const USAGE = `usage:
   hub publish [FILE|-] [--binary]                     publish one event (a JSON array: a batch) from a file or stdin
@@ -47,6 +48,7 @@ const USAGE = `usage:
   hub call METHOD PATH [--body FILE|-]                 any API through the gateway, e.g. call GET /v1/supervision/ledgers/SCJG
   hub verify-draw RECORD.json|URL [--timeout S] [--max-bytes N]  recompute a draw record: exit 0 if every check holds,
                                                        1 naming the first that fails, 3 if it cannot be read
+  hub verify-ledger [--from N --to N | --file EXPORT]  recompute the event ledger against its signed checkpoints
 options: --url URL (HUB_URL, default http://127.0.0.1:3000), --key ID (HUB_ACCESS_KEY_ID), --secret S (HUB_SECRET),
   --credentials FILE (HUB_CREDENTIALS_FILE, default .hub/demo-credentials.json), --department CODE (HUB_DEPARTMENT),
   --count N (tail: stop after N), --timeout SECONDS (tail: stop after), --interval SECONDS (deliveries poll, default 2)`;
@@ -399,6 +401,8 @@ export async function main(argv: string[], given: NodeJS.ProcessEnv = process.en
   // A variable set to nothing counts as unset, as loadEnv treats it.
   const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== ''));
   const [command, ...rest] = argv;
+  // Reads PostgreSQL or an export with the ledger's public key: no credentials, flags of its own.
+  if (command === 'verify-ledger') return verifyLedgerCommand(rest, env);
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(rest);

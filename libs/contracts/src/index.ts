@@ -179,8 +179,10 @@ export {
 } from './registry/owners';
 export {
   APP_CONSUMES,
+  EVERY_CANONICAL_TOPIC,
   EVERY_DEAD_LETTER_TOPIC,
   EVERY_INGRESS_TOPIC,
+  LEDGER_GROUP,
   departmentRole,
   kafkaGrants,
   kafkaRoles,
@@ -288,6 +290,8 @@ export { PushEscalatedV1 } from './events/supervision/push-escalated-v1/push-esc
 
 // What became of a department's events
 export { DeadLetterRecordedV1 } from './events/console/dead-letter-recorded-v1/dead-letter-recorded-v1.event';
+export { LedgerCheckpointedV1 } from './events/console/ledger-checkpointed-v1/ledger-checkpointed-v1.event';
+export { LedgerCheckpointedV1Payload } from './events/console/ledger-checkpointed-v1/ledger-checkpointed-v1.payload';
 export {
   DEAD_LETTER_NOTICE_REASON_LENGTH,
   DeadLetterRecordedV1Payload,

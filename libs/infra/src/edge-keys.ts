@@ -42,3 +42,8 @@ export function localEdgeKeys(file = hubPaths().edgeKeys): EdgeKeys {
   }
   return JSON.parse(readFileSync(file, 'utf8')) as EdgeKeys;
 }
+
+/** The local installation's event-ledger key pair (development and tests only), kept as the edge keys are. */
+export function localLedgerKeys(file = hubPaths().ledgerKeys): EdgeKeys {
+  return localEdgeKeys(file);
+}

@@ -25,6 +25,8 @@ export interface HubPaths {
   };
   /** The edge's key pair for development and tests (see edge-keys.ts). */
   readonly edgeKeys: string;
+  /** The event ledger's signing key pair for development and tests (see edge-keys.ts). */
+  readonly ledgerKeys: string;
 }
 
 const MARKER = join('infra', 'kafka', 'pom.xml');
@@ -59,6 +61,7 @@ export function pathsUnder(root: string): HubPaths {
       log: join(hub, 'pg.log'),
     },
     edgeKeys: join(hub, 'edge-keys.json'),
+    ledgerKeys: join(hub, 'ledger-keys.json'),
   };
 }
 

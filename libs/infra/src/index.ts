@@ -44,6 +44,6 @@ export {
 } from './postgres-url';
 export { readInfraEnv } from './infra-env';
 export { hubPaths } from './hub-paths';
-export { localEdgeKeys, newEdgeKeys } from './edge-keys';
+export { localEdgeKeys, localLedgerKeys, newEdgeKeys } from './edge-keys';
 export type { EdgeKeys } from './edge-keys';
 export type { InfraEnv } from './infra-env';

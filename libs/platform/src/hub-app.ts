@@ -15,7 +15,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
 import { HubEnv } from '@hub/config';
-import { topicsUsedBy } from '@hub/contracts';
+import { topicsUsedBy, type ConsumedTopics } from '@hub/contracts';
 import {
   EventCatalog,
   HubConsumerOptions,
@@ -75,6 +75,11 @@ export interface HubAppDefinition {
    * signature's headers check out) and Nest's body parsers, which read every body before any route runs, are off.
    */
   bodyParser?: false;
+  /**
+   * What the app reads with consumers of its own, outside its transport's handlers (the console's event ledger), in
+   * the terms of APP_CONSUMES: tools/app-consumption.spec.ts holds the handlers and these to it.
+   */
+  consumesBeyondHandlers?: readonly ConsumedTopics[];
 }
 
 export interface HubOpenApi {

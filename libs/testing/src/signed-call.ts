@@ -89,14 +89,26 @@ export async function signedCall<T = unknown>(
 export async function assertedCall<T = unknown>(
   baseUrl: string,
   signingKey: string,
-  caller: { audience: string; department: string; subject?: string; system?: string },
+  caller: {
+    audience: string;
+    department: string;
+    subject?: string;
+    system?: string;
+    /** A person signed in at the gateway, with their username and roles, instead of a system. */
+    person?: { name: string; roles: string[] };
+  },
   method: string,
   pathAndQuery: string,
   body?: unknown,
 ): Promise<{ status: number; contentType: string | null; body: T }> {
-  const { audience, department, subject = `test-${department.toLowerCase()}`, system = 'test' } = caller;
+  const { audience, department, subject = `test-${department.toLowerCase()}`, system = 'test', person } = caller;
   const signer = await AssertionSigner.fromPem(signingKey);
-  const assertion = await signer.sign(audience, { subject, department, system, roles: [] });
+  const assertion = await signer.sign(
+    audience,
+    person
+      ? { kind: 'person', subject, department, name: person.name, roles: person.roles }
+      : { subject, department, system, roles: [] },
+  );
   const headers: Record<string, string> = { [ASSERTION_HEADER]: assertion };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(`${baseUrl}${pathAndQuery}`, {

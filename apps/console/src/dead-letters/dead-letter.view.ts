@@ -10,6 +10,17 @@ export type DeadLetterValue =
 
 export type DeadLetterView = Omit<DeadLetter, 'valueBase64'> & { readonly value: DeadLetterValue };
 
+/** A letter in a list: everything but its message, which is opened one letter at a time (and recorded). */
+export type DeadLetterSummary = Omit<DeadLetter, 'valueBase64'>;
+
+/** A letter opened by a caller whose roles may not see payloads (an administrator turned it off). */
+export type DeadLetterWithoutValue = DeadLetterSummary & { readonly value: { readonly encoding: 'hidden' } };
+
+export function deadLetterSummary(letter: DeadLetter): DeadLetterSummary {
+  const { valueBase64: _value, ...rest } = letter;
+  return rest;
+}
+
 /**
  * A dead letter for an answer: the stored message (kept whole for replay) is shown with its personal data masked.
  * Operators are not entitled to it: they need to see why a message failed, not whom it names.

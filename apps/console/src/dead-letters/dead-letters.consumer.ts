@@ -1,8 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { DeadLetterHeaders, DeadLetterRecordedV1, DEAD_LETTER_TOPIC_PATTERN, createEvent } from '@hub/contracts';
+import {
+  DeadLetterHeaders,
+  DeadLetterRecordedV1,
+  DEAD_LETTER_TOPIC_PATTERN,
+  EventLimits,
+  createEvent,
+  deadLetterIdentity,
+} from '@hub/contracts';
 import { HubContext, OnRawMessage, OutboxWriter, RawKafkaMessage } from '@hub/messaging';
-import { CONSOLE_SOURCE, deadLetterNotice } from './dead-letter-notice';
+import { CONSOLE_SOURCE, deadLetterNotice, publisherOf } from './dead-letter-notice';
 import { DeadLettersRepository, NewDeadLetter } from './dead-letters.repository';
 
 /**
@@ -62,13 +69,16 @@ export function deadLetterRow(message: RawKafkaMessage): NewDeadLetter {
   const origin = known && /^-?\d{1,18}$/.test(offset);
   if (!origin) incomplete.push('where the original was is not known');
   const consumer = header(DeadLetterHeaders.consumer) ?? 'unknown';
+  const originalTopic = header(DeadLetterHeaders.originalTopic) ?? meta.topic.replace(/\.dlq$/, '');
+  const identity = deadLetterIdentity(headers, message.value);
+  const type = identity?.type;
   return {
     dlqTopic: meta.topic,
     dlqPartition: meta.partition,
     dlqOffset: meta.offset,
     // Unique by its origin: one of unknown origin is told apart by where the letter itself is.
     consumer: origin ? consumer : `${consumer} (origin unknown: ${meta.topic}/${meta.partition}@${meta.offset})`,
-    originalTopic: header(DeadLetterHeaders.originalTopic) ?? meta.topic.replace(/\.dlq$/, ''),
+    originalTopic,
     originalPartition: origin ? partition : -1,
     originalOffset: origin ? offset : '-1',
     reason: header(DeadLetterHeaders.reason) ?? 'no reason given',
@@ -78,5 +88,10 @@ export function deadLetterRow(message: RawKafkaMessage): NewDeadLetter {
     valueBase64: (message.value ?? Buffer.alloc(0)).toString('base64'),
     originalAt: new Date(Math.min(original, sent)),
     incomplete: incomplete.length > 0 ? incomplete.join('; ') : null,
+    eventType:
+      type !== undefined && type !== 'unknown' && type.length <= EventLimits.type && !type.includes('\u0000')
+        ? type
+        : null,
+    department: publisherOf(originalTopic, identity?.source) ?? null,
   };
 }

@@ -7,7 +7,8 @@ import { DeadLettersService } from './dead-letters.service';
 import { DeadLetterIdParams } from './dto/dead-letter-id.params';
 import { ListDeadLettersQuery } from './dto/list-dead-letters.query';
 import { DiscardDeadLetterDto, ReplayDeadLetterDto } from './dto/resolve-dead-letter.dto';
-import { DeadLetterView, deadLetterView } from './dead-letter.view';
+import { DeadLetterSummary, DeadLetterView, deadLetterSummary, deadLetterView } from './dead-letter.view';
+import { filterOf } from './dto/filter-of';
 
 /** The hub's operators, 信息化中心 (XXHZX): a dead letter holds another department's data. */
 export const OPERATORS = 'XXHZX';
@@ -21,18 +22,16 @@ export class DeadLettersController {
     private readonly deadLetters: DeadLettersService,
   ) {}
 
-  /** Newest first; page with `before` = the last id seen. */
+  /** Newest first; page with `before` = the last id seen. Without their messages: open one to see it. */
   @Get()
   @AllowPeople({ roles: ['operator', 'auditor'] })
-  async list(@Query() query: ListDeadLettersQuery): Promise<DeadLetterView[]> {
+  async list(@Query() query: ListDeadLettersQuery): Promise<DeadLetterSummary[]> {
     const letters = await DeadLettersRepository.list(this.manager, {
-      originalTopic: query.topic,
-      consumer: query.consumer,
-      status: query.status,
+      ...filterOf(query),
       limit: query.limit,
       before: query.before,
     });
-    return letters.map((letter) => deadLetterView(letter));
+    return letters.map((letter) => deadLetterSummary(letter));
   }
 
   @Post(':id/replay')
@@ -43,7 +42,7 @@ export class DeadLettersController {
     @Body() body: ReplayDeadLetterDto,
     @Caller() operator: AssertedCaller,
   ): Promise<DeadLetterView> {
-    return deadLetterView(await this.deadLetters.replay(params.id, operator.subject, body.note));
+    return deadLetterView(await this.deadLetters.replay(params.id, operator, body.note));
   }
 
   @Post(':id/discard')
@@ -54,6 +53,6 @@ export class DeadLettersController {
     @Body() body: DiscardDeadLetterDto,
     @Caller() operator: AssertedCaller,
   ): Promise<DeadLetterView> {
-    return deadLetterView(await this.deadLetters.discard(params.id, operator.subject, body.note));
+    return deadLetterView(await this.deadLetters.discard(params.id, operator, body.note));
   }
 }

@@ -5,7 +5,7 @@ import { IsolatedEnv, assertedCall, eventually, isolatedEnv, readTopic, testKafk
 import { consoleApp } from '../console.app';
 import { DeadLetterRetention } from './dead-letter-retention';
 import { DeadLetter } from './entities/dead-letter.entity';
-import { DeadLetterView } from './dead-letter.view';
+import { DeadLetterSummary, DeadLetterView } from './dead-letter.view';
 
 interface Problem {
   status: number;
@@ -40,7 +40,7 @@ describe('console dead letters', () => {
       value: '',
       headers: { 'content-type': 'application/cloudevents+json' },
     },
-  ): Promise<{ letter: DeadLetterView; id: string; key: string; value: string }> {
+  ): Promise<{ letter: DeadLetterSummary; id: string; key: string; value: string }> {
     const id = message.id;
     const key = `91130800MA${String(nextOffset).padStart(8, '0')}`;
     const value =
@@ -71,7 +71,7 @@ describe('console dead letters', () => {
     });
     await producer.disconnect();
     const letter = await eventually(async () => {
-      const listed = await asOperator<DeadLetterView[]>('GET', `/v1/dead-letters?topic=${originalTopic()}`);
+      const listed = await asOperator<DeadLetterSummary[]>('GET', `/v1/dead-letters?topic=${originalTopic()}`);
       const found = listed.body.find((l) => l.headers.ce_id === id);
       expect(found).toBeDefined();
       return found!;
@@ -179,7 +179,10 @@ describe('console dead letters', () => {
     );
     const message = toKafkaMessage(event, 'binary');
     const headers = Object.fromEntries(Object.entries(message.headers).map(([name, v]) => [name, String(v)]));
-    const { letter } = await deadLetter({ id: event.id, value: message.value!, headers });
+    const { letter: listed } = await deadLetter({ id: event.id, value: message.value!, headers });
+    expect(listed).not.toHaveProperty('value'); // a list carries no messages: each is opened, and recorded
+    expect(listed).toMatchObject({ eventType: EnterpriseRegisteredV1.type, department: 'SPJ' });
+    const letter = (await asOperator<DeadLetterView>('GET', `/v1/dead-letters/${listed.id}`)).body;
     expect(letter.value).toEqual({
       encoding: 'json',
       type: EnterpriseRegisteredV1.type,

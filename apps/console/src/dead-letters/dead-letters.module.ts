@@ -8,11 +8,12 @@ import { ConsoleEnv } from '../console.env';
 import { DeadLetterRetention } from './dead-letter-retention';
 import { DeadLettersConsumer } from './dead-letters.consumer';
 import { DeadLettersController } from './dead-letters.controller';
+import { DeadLetterOperationsController } from './dead-letter-operations.controller';
 import { DeadLettersService } from './dead-letters.service';
 
 @Module({
   imports: [AssertionModule.forApp('console', ConsoleEnv)],
-  controllers: [DeadLettersConsumer, DeadLettersController],
+  controllers: [DeadLettersConsumer, DeadLetterOperationsController, DeadLettersController],
   providers: [
     DeadLettersService,
     {

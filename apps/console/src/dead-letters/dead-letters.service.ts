@@ -5,7 +5,8 @@ import { HubEnv } from '@hub/config';
 import { DeadLetterHeaders, FieldError } from '@hub/contracts';
 import { KafkaRecord, OutboxWriter } from '@hub/messaging';
 import { ProblemException } from '@hub/platform';
-import { DeadLettersRepository } from './dead-letters.repository';
+import { Actor, DeadLetterAudit } from './dead-letter-audit';
+import { DeadLetterFilter, DeadLettersRepository } from './dead-letters.repository';
 import { DeadLetter, DeadLetterStatus } from './entities/dead-letter.entity';
 
 const DEAD_LETTER_HEADER_NAMES = new Set<string>(Object.values(DeadLetterHeaders));
@@ -31,21 +32,68 @@ export class DeadLettersService {
    * Refused (409) for a letter that is not the whole original (`incomplete`), and for one whose original is older
    * than DEAD_LETTER_RETENTION_HOURS: the consumers' inbox may have forgotten it by then, and would apply it again.
    */
-  replay(id: string, operator: string, note?: string): Promise<DeadLetter> {
-    return this.resolve(id, operator, 'replayed', note, async (manager, letter) => {
-      const refusal = notReplayable(letter, this.env.DEAD_LETTER_RETENTION_HOURS);
-      if (refusal) throw new ProblemException(409, 'not-replayable', `dead letter ${id} cannot be replayed`, [refusal]);
-      await this.outbox.enqueueRecords(manager, [originalRecord(letter)], [`dead-letter-${letter.id}`]);
-    });
+  async replay(id: string, operator: Actor, note?: string): Promise<DeadLetter> {
+    try {
+      return await this.resolve(id, operator, 'replayed', note, async (manager, letter) => {
+        const refusal = notReplayable(letter, this.env.DEAD_LETTER_RETENTION_HOURS);
+        if (refusal)
+          throw new ProblemException(409, 'not-replayable', `dead letter ${id} cannot be replayed`, [refusal]);
+        await this.outbox.enqueueRecords(manager, [originalRecord(letter)], [`dead-letter-${letter.id}`]);
+      });
+    } catch (error) {
+      // A refusal is recorded too: the auditors see what was tried, and why it was not done.
+      if (error instanceof ProblemException && error.getStatus() === 409) {
+        await DeadLetterAudit.record(this.dataSource.manager, operator, 'refused', id, refusalText(error));
+      }
+      throw error;
+    }
   }
 
-  discard(id: string, operator: string, note: string): Promise<DeadLetter> {
+  /**
+   * Replays each of `ids`, or every open letter `filter` matches, each in a transaction of its own (one refused
+   * does not hold back the others); what was replayed and what was refused, with why.
+   */
+  async replayMany(
+    selection: { ids: string[] } | { filter: DeadLetterFilter },
+    operator: Actor,
+    note?: string,
+  ): Promise<ReplayOutcome> {
+    const outcome: ReplayOutcome = { replayed: [], refused: [] };
+    const attempt = async (id: string): Promise<void> => {
+      try {
+        await this.replay(id, operator, note);
+        outcome.replayed.push(id);
+      } catch (error) {
+        if (!(error instanceof ProblemException) || error.getStatus() >= 500) throw error;
+        outcome.refused.push({ id, status: error.getStatus(), reason: refusalText(error) });
+      }
+    };
+    if ('ids' in selection) {
+      for (const id of selection.ids) await attempt(id);
+      return outcome;
+    }
+    // Page by id from the newest: a refused letter stays open, so the next page starts below the last one seen.
+    let before: string | undefined;
+    for (;;) {
+      const page = await DeadLettersRepository.list(this.dataSource.manager, {
+        ...selection.filter,
+        status: 'open',
+        limit: 500,
+        before,
+      });
+      for (const letter of page) await attempt(letter.id);
+      if (page.length < 500) return outcome;
+      before = page[page.length - 1]!.id;
+    }
+  }
+
+  discard(id: string, operator: Actor, note: string): Promise<DeadLetter> {
     return this.resolve(id, operator, 'discarded', note);
   }
 
   private resolve(
     id: string,
-    operator: string,
+    operator: Actor,
     status: Exclude<DeadLetterStatus, 'open'>,
     note: string | undefined,
     effect?: (manager: EntityManager, letter: DeadLetter) => Promise<void>,
@@ -64,11 +112,21 @@ export class DeadLettersService {
       await effect?.(manager, letter);
       letter.status = status;
       letter.resolvedAt = new Date();
-      letter.resolvedBy = operator;
+      letter.resolvedBy = operator.subject;
       letter.note = note ?? null;
+      await DeadLetterAudit.record(manager, operator, status, id, note);
       return DeadLettersRepository.save(manager, letter);
     });
   }
+}
+
+export interface ReplayOutcome {
+  replayed: string[];
+  refused: { id: string; status: number; reason: string }[];
+}
+
+function refusalText(error: ProblemException): string {
+  return [error.message, ...(error.errors ?? []).map((e) => `${e.field}: ${e.message}`)].join('; ');
 }
 
 /** Why a letter may not be replayed, if it may not. */

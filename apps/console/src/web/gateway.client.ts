@@ -80,7 +80,7 @@ export class GatewayClient {
   async call<T>(
     session: { token: string; csrf: string },
     clientAddress: string,
-    method: 'GET' | 'POST' | 'PATCH',
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
     path: string,
     body?: object,
   ): Promise<T> {

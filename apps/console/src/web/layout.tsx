@@ -25,6 +25,10 @@ export const NAVIGATION: readonly { key: NavKey; href: string; roles: readonly R
     href: '/registry',
     roles: ['supervisor', 'viewer', 'coordinator', 'operator', 'auditor', 'admin'],
   },
+  { key: 'operations', href: '/operations', roles: ['operator', 'auditor', 'admin'] },
+  { key: 'eventLedger', href: '/event-ledger', roles: ['operator', 'auditor', 'admin'] },
+  { key: 'deadLetters', href: '/dead-letters', roles: ['operator', 'auditor'] },
+  { key: 'deadLetterRecords', href: '/dead-letter-records', roles: ['operator', 'auditor', 'admin'] },
 ];
 
 export function navigationFor(session: WebSession): typeof NAVIGATION {
@@ -45,6 +49,8 @@ export function Layout(props: {
   title: string;
   session?: WebSession;
   current?: NavKey;
+  /** Seconds after which the browser loads the page again (a live page, by polling). */
+  refreshSeconds?: number;
   children: ComponentChildren;
 }): VNode {
   const { title, session, current, children } = props;
@@ -54,6 +60,7 @@ export function Layout(props: {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} - ${LAYOUT.service}`}</title>
+        {props.refreshSeconds !== undefined && <meta http-equiv="refresh" content={String(props.refreshSeconds)} />}
         <link rel="stylesheet" href="/assets/console.css" />
         <script src="/assets/console.js" defer />
       </head>

@@ -3,7 +3,11 @@ import { AssetsController } from './assets.controller';
 import { GatewayClient } from './gateway.client';
 import { WebSessionGuard } from './web-session.guard';
 import { AuditController } from './pages/audit/audit.controller';
+import { EventLedgerPageController } from './pages/event-ledger/event-ledger.controller';
+import { DeadLetterRecordsController } from './pages/dead-letters/dead-letter-records.controller';
+import { DeadLettersPageController } from './pages/dead-letters/dead-letters.controller';
 import { LedgerController } from './pages/ledger/ledger.controller';
+import { OperationsPageController } from './pages/operations/operations.controller';
 import { LoginController } from './pages/login/login.controller';
 import { PeopleController } from './pages/people/people.controller';
 import { PublicController } from './pages/public/public.controller';
@@ -28,6 +32,10 @@ import { TimelineController } from './pages/timeline/timeline.controller';
     PeopleController,
     AuditController,
     RegistryController,
+    OperationsPageController,
+    EventLedgerPageController,
+    DeadLettersPageController,
+    DeadLetterRecordsController,
   ],
   providers: [GatewayClient, WebSessionGuard],
 })

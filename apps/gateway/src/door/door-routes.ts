@@ -250,6 +250,16 @@ export const FORWARDED_ROUTES: readonly ForwardedRoute[] = [
     summary: "A holder's licences and seals (purpose required)",
   },
   { app: 'registry', method: 'get', path: '/access-records', summary: 'Who read which licences, and why' },
+  { app: 'console', method: 'get', path: '/dead-letters/{id}', summary: 'A dead letter with its message (recorded)' },
+  { app: 'console', method: 'post', path: '/dead-letters/replay', summary: 'Replay the letters chosen or filtered' },
+  { app: 'console', method: 'get', path: '/dead-letters/actions', summary: 'Who did what to dead letters' },
+  { app: 'console', method: 'get', path: '/dead-letters/payload-visibility', summary: 'Payload viewing per role' },
+  { app: 'console', method: 'put', path: '/dead-letters/payload-visibility', summary: 'Turn payload viewing off' },
+  { app: 'console', method: 'get', path: '/ledger', summary: "The event ledger's size, checkpoints and lag" },
+  { app: 'console', method: 'get', path: '/ledger/verification', summary: 'Recompute the event ledger' },
+  { app: 'console', method: 'get', path: '/ledger/export', summary: 'A range of the ledger with its checkpoints' },
+  { app: 'console', method: 'get', path: '/ledger/entries/{seq}/proof', summary: "An entry's inclusion proof" },
+  { app: 'console', method: 'get', path: '/operations/overview', summary: 'Readiness, lag, ledger, dead letters' },
 ];
 
 /** `/v1/<app>/<rest>?<query>` as sent → the app and `/v1/<rest>?<query>`; undefined for a path of no app. */

@@ -44,6 +44,7 @@ import { SealFiledV1 } from './registry/seal-filed-v1/seal-filed-v1.event';
 import { SealCancelledV1 } from './registry/seal-cancelled-v1/seal-cancelled-v1.event';
 import { GapOpenedV1 } from './registry/gap-opened-v1/gap-opened-v1.event';
 import { GapClosedV1 } from './registry/gap-closed-v1/gap-closed-v1.event';
+import { LedgerCheckpointedV1 } from './console/ledger-checkpointed-v1/ledger-checkpointed-v1.event';
 
 /** Every event type the hub carries. Add a new one here after declaring it in its own folder. */
 export const EVENT_TYPES = [
@@ -96,6 +97,8 @@ export const EVENT_TYPES = [
   SealCancelledV1,
   GapOpenedV1,
   GapClosedV1,
+  // The event ledger
+  LedgerCheckpointedV1,
 ] as const;
 
 /** The registry of {@link EVENT_TYPES}; what the gateway and every consumer validate against. */

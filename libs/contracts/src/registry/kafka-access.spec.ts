@@ -1,6 +1,14 @@
 import { DEPARTMENTS } from '../departments/departments';
 import { EVENT_TYPES } from '../events/event-types';
-import { APP_CONSUMES, departmentRole, kafkaGrants, kafkaRoles, topicsUsedBy, type KafkaGrant } from './kafka-access';
+import {
+  APP_CONSUMES,
+  LEDGER_GROUP,
+  departmentRole,
+  kafkaGrants,
+  kafkaRoles,
+  topicsUsedBy,
+  type KafkaGrant,
+} from './kafka-access';
 import { APP_NAMES } from './owners';
 import { Topics, deadLetterTopic, egressTopic, ingressTopic } from './topics';
 
@@ -42,7 +50,9 @@ describe('kafkaGrants', () => {
   });
 
   it("lets each app read what it consumes, write those topics' dead letters, and use its own group", () => {
-    expect(who('read', Topics.SupervisionPushV1)).toEqual(['approval', 'gateway', 'supervision']);
+    // The console's event ledger reads every canonical topic but its own.
+    expect(who('read', Topics.SupervisionPushV1)).toEqual(['approval', 'console', 'gateway', 'supervision']);
+    expect(who('read', Topics.ConsoleLedgerV1)).toEqual(['gateway']);
     // The console writes the push topic to replay a letter: its relay may set a row aside as a dead letter too.
     expect(who('write', deadLetterTopic(Topics.SupervisionPushV1))).toEqual([
       'approval',
@@ -56,6 +66,9 @@ describe('kafkaGrants', () => {
       const groups = grants.filter((g) => g.role === app && g.resource === 'group' && g.operation === 'read');
       expect(groups).toEqual([
         { role: app, resource: 'group', name: `p.${app}`, pattern: 'literal', operation: 'read' },
+        ...(app === 'console'
+          ? [{ role: app, resource: 'group', name: `p.${LEDGER_GROUP}`, pattern: 'literal', operation: 'read' }]
+          : []),
       ]);
     }
     expect(grants.find((g) => g.role === 'spj' && g.resource === 'group')).toMatchObject({
@@ -73,13 +86,15 @@ describe('kafkaGrants', () => {
     }
   });
 
-  it('lets the gateway alone describe the consumer groups of its prefix (how far each got past an event)', () => {
+  it('lets the gateway and the console alone describe the consumer groups of its prefix (events, lag)', () => {
     const describers = grants.filter((g) => g.resource === 'group' && g.operation === 'describe');
     expect(describers).toEqual([
       { role: 'gateway', resource: 'group', name: 'p.', pattern: 'prefixed', operation: 'describe' },
+      { role: 'console', resource: 'group', name: 'p.', pattern: 'prefixed', operation: 'describe' },
     ]);
     expect(kafkaGrants('').filter((g) => g.resource === 'group' && g.operation === 'describe')).toEqual([
       { role: 'gateway', resource: 'group', name: '*', pattern: 'literal', operation: 'describe' },
+      { role: 'console', resource: 'group', name: '*', pattern: 'literal', operation: 'describe' },
     ]);
   });
 

@@ -8,7 +8,12 @@ import { Topics, deadLetterTopic, egressTopic, ingressTopic, isDeadLetterTopic, 
 export const EVERY_INGRESS_TOPIC = 'every-ingress-topic';
 /** Every dead-letter topic, as one entry of {@link APP_CONSUMES}. */
 export const EVERY_DEAD_LETTER_TOPIC = 'every-dead-letter-topic';
-export type ConsumedTopics = Topic | typeof EVERY_INGRESS_TOPIC | typeof EVERY_DEAD_LETTER_TOPIC;
+/** Every canonical topic (of every declared event type) but the ledger's own, as one entry of {@link APP_CONSUMES}. */
+export const EVERY_CANONICAL_TOPIC = 'every-canonical-topic';
+export type ConsumedTopics =
+  Topic | typeof EVERY_INGRESS_TOPIC | typeof EVERY_DEAD_LETTER_TOPIC | typeof EVERY_CANONICAL_TOPIC;
+/** The console's event ledger reads with a consumer group of its own (its offsets are the ledger's progress). */
+export const LEDGER_GROUP = 'console.ledger';
 
 // The broker refuses an app a topic that is not here: a new handler on another topic needs its line here too
 // (tools/kafka-acls.spec.ts holds every app's handlers to this list).
@@ -32,6 +37,7 @@ export const APP_CONSUMES: Readonly<Record<AppName, readonly ConsumedTopics[]>> 
     Topics.RegistryLicenceV1,
     Topics.RegistrySealV1,
     Topics.RegistryGapV1,
+    Topics.ConsoleLedgerV1,
   ],
   approval: [Topics.ApprovalEnterpriseV1, Topics.ApprovalLicenceV1, Topics.SupervisionPushV1],
   supervision: [Topics.ApprovalEnterpriseV1, Topics.ApprovalLicenceV1, Topics.SupervisionPushV1],
@@ -42,7 +48,8 @@ export const APP_CONSUMES: Readonly<Record<AppName, readonly ConsumedTopics[]>> 
     Topics.InspectionResultV1,
   ],
   registry: [Topics.ApprovalEnterpriseV1, Topics.ApprovalLicenceV1, Topics.RegistryLicenceV1, Topics.RegistrySealV1],
-  console: [EVERY_DEAD_LETTER_TOPIC],
+  // The dead letters; and, for the event ledger, every event the hub accepted.
+  console: [EVERY_DEAD_LETTER_TOPIC, EVERY_CANONICAL_TOPIC],
 };
 
 export type KafkaOperation = 'read' | 'write' | 'create' | 'describe';
@@ -96,6 +103,8 @@ export function kafkaGrants(topicPrefix = '', registry: EventTypeRegistry = even
           return ingress;
         case EVERY_DEAD_LETTER_TOPIC:
           return deadLetters;
+        case EVERY_CANONICAL_TOPIC:
+          return canonical.filter((t) => t !== Topics.ConsoleLedgerV1);
         default:
           return [entry];
       }
@@ -128,12 +137,15 @@ export function kafkaGrants(topicPrefix = '', registry: EventTypeRegistry = even
     }
     grant(app, 'group', app, 'read');
   }
+  grant('console', 'group', LEDGER_GROUP, 'read');
   // The gateway tells a publisher how far each consumer group got past its event: it describes every group of the hub.
-  grants.push(
-    topicPrefix === ''
-      ? { role: 'gateway', resource: 'group', name: '*', pattern: 'literal', operation: 'describe' }
-      : { role: 'gateway', resource: 'group', name: topicPrefix, pattern: 'prefixed', operation: 'describe' },
-  );
+  // The console shows every group's lag to the operators.
+  for (const role of ['gateway', 'console'])
+    grants.push(
+      topicPrefix === ''
+        ? { role, resource: 'group', name: '*', pattern: 'literal', operation: 'describe' }
+        : { role, resource: 'group', name: topicPrefix, pattern: 'prefixed', operation: 'describe' },
+    );
 
   for (const { code } of DEPARTMENTS) {
     const role = departmentRole(code);

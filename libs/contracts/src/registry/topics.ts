@@ -27,6 +27,8 @@ export const Topics = {
   RegistrySealV1: 'zone.registry.seal.v1',
   /** The registry's gaps in coverage, lag, authenticity and seals, opened and closed, keyed by the gap's id. */
   RegistryGapV1: 'zone.registry.gap.v1',
+  /** The event ledger's signed checkpoints, keyed by the signing key's id: one key's checkpoints stay in order. */
+  ConsoleLedgerV1: 'zone.console.ledger.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

@@ -1,8 +1,10 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsDate, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsDepartmentCode } from '@hub/contracts';
 import { DEAD_LETTER_STATUSES, DeadLetterStatus } from '../entities/dead-letter.entity';
 
-export class ListDeadLettersQuery {
+/** The filters of the list, and of a replay of everything they match. */
+export class DeadLetterFilterQuery {
   @IsOptional()
   @IsString()
   topic?: string;
@@ -15,6 +17,37 @@ export class ListDeadLettersQuery {
   @IsIn(DEAD_LETTER_STATUSES)
   status?: DeadLetterStatus;
 
+  /** The department that published the event. */
+  @IsOptional()
+  @IsDepartmentCode()
+  department?: string;
+
+  /** The event's CloudEvents type. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  type?: string;
+
+  /** Part of the reason, any case. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reason?: string;
+
+  /** Received at or after (RFC 3339). */
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'from must be a date and time (RFC 3339)' })
+  from?: Date;
+
+  /** Received before (RFC 3339). */
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'to must be a date and time (RFC 3339)' })
+  to?: Date;
+}
+
+export class ListDeadLettersQuery extends DeadLetterFilterQuery {
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -8,6 +8,9 @@ export type DeadLetterStatus = (typeof DEAD_LETTER_STATUSES)[number];
 @Index('dead_letter_origin', ['consumer', 'originalTopic', 'originalPartition', 'originalOffset'], { unique: true })
 @Index('dead_letter_by_status', ['status', 'id'])
 @Index('dead_letter_received_at', ['receivedAt'])
+@Index('dead_letter_by_topic', ['originalTopic', 'id'])
+@Index('dead_letter_by_type', ['eventType', 'id'])
+@Index('dead_letter_by_department', ['department', 'id'])
 @Check('dead_letter_status', `"status" IN ('open', 'replayed', 'discarded')`)
 export class DeadLetter {
   @PrimaryGeneratedColumn({ type: 'bigint' })
@@ -67,6 +70,14 @@ export class DeadLetter {
    */
   @Column({ type: 'text', nullable: true })
   incomplete!: string | null;
+
+  /** The CloudEvents `type` of the message, when it says one. */
+  @Column({ name: 'event_type', type: 'text', nullable: true })
+  eventType!: string | null;
+
+  /** The department that published the message, when one did (publisherOf). */
+  @Column({ type: 'text', nullable: true })
+  department!: string | null;
 
   /** Open until an operator replays or discards it (POST /v1/dead-letters/:id/replay, /discard). */
   @Column({ type: 'text', default: 'open' })
