@@ -106,7 +106,17 @@ describe('kafkaGrants', () => {
   });
 
   it('gives each app the topics it ensures at boot, and the right to create them and their dead-letter topics', () => {
-    expect(topicsUsedBy('inspection', 'p.')).toEqual([`p.${Topics.ApprovalEnterpriseV1}`]);
+    expect(topicsUsedBy('inspection', 'p.')).toEqual(
+      [
+        Topics.ApprovalEnterpriseV1,
+        Topics.ApprovalLicenceV1,
+        Topics.InspectionRiskClassV1,
+        Topics.InspectionResultV1,
+        Topics.InspectionPlanV1,
+        Topics.InspectionTaskV1,
+        Topics.InspectionTargetV1,
+      ].map((t) => `p.${t}`),
+    );
     for (const app of APP_NAMES) {
       for (const topic of topicsUsedBy(app, 'p.')) {
         const may = (operation: KafkaGrant['operation'], name: string) =>
