@@ -40,6 +40,8 @@ export function Layout(props: {
   title: string;
   session?: WebSession;
   current?: NavKey;
+  /** Scripts the page needs beyond console.js (the draw verifier). */
+  scripts?: readonly string[];
   children: ComponentChildren;
 }): VNode {
   const { title, session, current, children } = props;
@@ -51,6 +53,9 @@ export function Layout(props: {
         <title>{`${title} - ${LAYOUT.service}`}</title>
         <link rel="stylesheet" href="/assets/console.css" />
         <script src="/assets/console.js" defer />
+        {props.scripts?.map((src) => (
+          <script src={src} defer />
+        ))}
       </head>
       <body>
         <a class="skip" href="#main">

@@ -7,6 +7,7 @@ import { LedgerController } from './pages/ledger/ledger.controller';
 import { LoginController } from './pages/login/login.controller';
 import { PeopleController } from './pages/people/people.controller';
 import { PublicController } from './pages/public/public.controller';
+import { PublicDrawsController, PublicDrawsJsonController } from './pages/public/draws.controller';
 import { QueueController } from './pages/queue/queue.controller';
 import { StatsController } from './pages/stats/stats.controller';
 import { TimelineController } from './pages/timeline/timeline.controller';
@@ -20,6 +21,8 @@ import { TimelineController } from './pages/timeline/timeline.controller';
     AssetsController,
     LoginController,
     PublicController,
+    PublicDrawsController,
+    PublicDrawsJsonController,
     LedgerController,
     TimelineController,
     QueueController,

@@ -30,6 +30,11 @@ describe('mayReceive (who gets an event)', () => {
   });
 
   it('knows the addressed types from the contracts', () => {
-    expect([...ADDRESSED_TYPES]).toEqual([DeadLetterRecordedV1.type]);
+    expect([...ADDRESSED_TYPES]).toEqual([
+      DeadLetterRecordedV1.type,
+      'zone.inspection.task.assigned.v1',
+      'zone.inspection.task.cancelled.v1',
+      'zone.inspection.task.publication-overdue.v1',
+    ]);
   });
 });
