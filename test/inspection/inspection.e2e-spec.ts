@@ -337,4 +337,33 @@ describe('a joint inspection through the door', () => {
       await browser.close();
     }
   });
+
+  it("lets SCJG's supervisor lock and draw a plan on the console's pages", async () => {
+    const departments = [{ code: 'SCJG', inspectorsPerTarget: 2, itemCodes: ['SCJG-GS-001'] }];
+    expect(
+      (await as('scjg-sup', 'POST', '/plans', { ...plan('E2E-P3', departments), enterpriseAnnualCap: 5 })).status,
+    ).toBe(201);
+    const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${consoleUrl}/login`);
+      await page.fill('#username', 'scjg-sup');
+      await page.fill('#password', PASSWORD);
+      await page.click('form[action="/login"] button[type="submit"]');
+      await page.goto(`${consoleUrl}/inspection`);
+      await page.getByRole('link', { name: 'E2E-P3' }).click();
+      await page.getByRole('button', { name: '锁定计划并公开承诺值' }).click();
+      expect(await page.textContent('.notice')).toContain('计划 E2E-P3 已锁定，承诺值已公开');
+      await page.fill('#entropy', '体彩 9 9 9');
+      await page.fill('#witness', '体彩排列3');
+      await page.getByRole('button', { name: '开始摇号' }).click();
+      expect(await page.textContent('.notice')).toContain('计划 E2E-P3 已摇号');
+      expect((await publicGet<Json>('/draws/E2E-P3.1')).body).toMatchObject({
+        entropy: '体彩 9 9 9',
+        witness: '体彩排列3',
+      });
+    } finally {
+      await browser.close();
+    }
+  });
 });

@@ -12,6 +12,7 @@ export const LAYOUT = {
     stats: '认领统计',
     people: '账户管理',
     audit: '操作审计',
+    inspection: '双随机抽查',
   },
   signedInAs: (name: string, department: string) => `${name}（${department}）`,
   logout: '退出登录',

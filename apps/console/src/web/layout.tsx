@@ -20,6 +20,7 @@ export const NAVIGATION: readonly { key: NavKey; href: string; roles: readonly R
   { key: 'stats', href: '/stats', roles: ['supervisor', 'viewer', 'coordinator', 'operator', 'auditor', 'admin'] },
   { key: 'people', href: '/admin/people', roles: ['admin'] },
   { key: 'audit', href: '/audit', roles: ['auditor', 'admin'] },
+  { key: 'inspection', href: '/inspection', roles: ['supervisor', 'viewer', 'operator', 'auditor', 'admin'] },
 ];
 
 export function navigationFor(session: WebSession): typeof NAVIGATION {

@@ -3,6 +3,7 @@ import { AssetsController } from './assets.controller';
 import { GatewayClient } from './gateway.client';
 import { WebSessionGuard } from './web-session.guard';
 import { AuditController } from './pages/audit/audit.controller';
+import { InspectionController } from './pages/inspection/inspection.controller';
 import { LedgerController } from './pages/ledger/ledger.controller';
 import { LoginController } from './pages/login/login.controller';
 import { PeopleController } from './pages/people/people.controller';
@@ -29,6 +30,7 @@ import { TimelineController } from './pages/timeline/timeline.controller';
     StatsController,
     PeopleController,
     AuditController,
+    InspectionController,
   ],
   providers: [GatewayClient, WebSessionGuard],
 })
