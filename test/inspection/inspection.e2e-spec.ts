@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Browser, chromium } from 'playwright-core';
 import iconv from 'iconv-lite';
 import {
   EnterpriseRegisteredV1,
@@ -43,6 +44,7 @@ describe('a joint inspection through the door', () => {
   const apps: AppProcess[] = [];
   let gateway: AppProcess;
   let receiver: WebhookReceiver;
+  let consoleUrl: string;
   const systems: Record<string, HubClient> = {};
   const sessions: Record<string, { session: string; csrf: string }> = {};
 
@@ -100,6 +102,9 @@ describe('a joint inspection through the door', () => {
     apps.push(await startAppProcess('inspection', envOf('inspection')));
     gateway = await startAppProcess('gateway', envOf('gateway'));
     apps.push(gateway);
+    const web = await startAppProcess('console', { ...envOf('console'), GATEWAY_URL: gateway.url });
+    apps.push(web);
+    consoleUrl = web.url;
     receiver = await WebhookReceiver.start();
     for (const department of ['SPJ', 'SCJG', 'YJJ']) {
       const registered = await signedCall<{ credential: { accessKeyId: string; secret: string } }>(
@@ -306,5 +311,59 @@ describe('a joint inspection through the door', () => {
     const byName = (await publicGet<Json[]>(`/targets?q=${encodeURIComponent(E1!.name.slice(0, 6))}`)).body;
     expect(byName.map((t) => t.uscc)).toContain(E1!.uscc);
     expect((await publicGet<Json>('/plans/E2E-P1')).body.completion).toEqual({ tasks: 6, done: 2, rate: 2 / 6 });
+  });
+
+  it('verifies the record in a real Chromium from the public page, and fails it with one field changed', async () => {
+    const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${consoleUrl}/public/draws`);
+      await page.getByRole('link', { name: 'E2E-P1.1' }).click();
+      await page.waitForURL(/\/public\/draws\/E2E-P1\.1$/);
+      expect(await page.textContent('main')).toContain('王强（S-01）');
+      await page.getByRole('button', { name: '在本浏览器中验证' }).click();
+      await page.waitForSelector("[data-draw-verify-output][data-state='passed']");
+
+      const record = (await (await fetch(`${consoleUrl}/public/v1/draws/E2E-P1.1`)).json()) as Json;
+      await page.route('**/public/v1/draws/E2E-P1.1', (route) =>
+        route.fulfill({ json: { ...record, entropy: `${record.entropy} ` } }),
+      );
+      await page.reload();
+      await page.getByRole('button', { name: '在本浏览器中验证' }).click();
+      await page.waitForSelector("[data-draw-verify-output][data-state='failed']");
+      expect(await page.textContent('[data-draw-verify-output]')).toContain('seedHex');
+      expect((await fetch(`${consoleUrl}/public/v1/draws/NO-SUCH`)).status).toBe(404);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it("lets SCJG's supervisor lock and draw a plan on the console's pages", async () => {
+    const departments = [{ code: 'SCJG', inspectorsPerTarget: 2, itemCodes: ['SCJG-GS-001'] }];
+    expect(
+      (await as('scjg-sup', 'POST', '/plans', { ...plan('E2E-P3', departments), enterpriseAnnualCap: 5 })).status,
+    ).toBe(201);
+    const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${consoleUrl}/login`);
+      await page.fill('#username', 'scjg-sup');
+      await page.fill('#password', PASSWORD);
+      await page.click('form[action="/login"] button[type="submit"]');
+      await page.goto(`${consoleUrl}/inspection`);
+      await page.getByRole('link', { name: 'E2E-P3' }).click();
+      await page.getByRole('button', { name: '锁定计划并公开承诺值' }).click();
+      expect(await page.textContent('.notice')).toContain('计划 E2E-P3 已锁定，承诺值已公开');
+      await page.fill('#entropy', '体彩 9 9 9');
+      await page.fill('#witness', '体彩排列3');
+      await page.getByRole('button', { name: '开始摇号' }).click();
+      expect(await page.textContent('.notice')).toContain('计划 E2E-P3 已摇号');
+      expect((await publicGet<Json>('/draws/E2E-P3.1')).body).toMatchObject({
+        entropy: '体彩 9 9 9',
+        witness: '体彩排列3',
+      });
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -17,6 +17,7 @@ export const LAYOUT = {
     eventLedger: '存证链',
     deadLetters: '死信',
     deadLetterRecords: '死信操作记录',
+    inspection: '双随机抽查',
   },
   signedInAs: (name: string, department: string) => `${name}（${department}）`,
   logout: '退出登录',

@@ -29,6 +29,7 @@ export const NAVIGATION: readonly { key: NavKey; href: string; roles: readonly R
   { key: 'eventLedger', href: '/event-ledger', roles: ['operator', 'auditor', 'admin'] },
   { key: 'deadLetters', href: '/dead-letters', roles: ['operator', 'auditor'] },
   { key: 'deadLetterRecords', href: '/dead-letter-records', roles: ['operator', 'auditor', 'admin'] },
+  { key: 'inspection', href: '/inspection', roles: ['supervisor', 'viewer', 'operator', 'auditor', 'admin'] },
 ];
 
 export function navigationFor(session: WebSession): typeof NAVIGATION {
@@ -51,6 +52,8 @@ export function Layout(props: {
   current?: NavKey;
   /** Seconds after which the browser loads the page again (a live page, by polling). */
   refreshSeconds?: number;
+  /** Scripts the page needs beyond console.js (the draw verifier). */
+  scripts?: readonly string[];
   children: ComponentChildren;
 }): VNode {
   const { title, session, current, children } = props;
@@ -63,6 +66,9 @@ export function Layout(props: {
         {props.refreshSeconds !== undefined && <meta http-equiv="refresh" content={String(props.refreshSeconds)} />}
         <link rel="stylesheet" href="/assets/console.css" />
         <script src="/assets/console.js" defer />
+        {props.scripts?.map((src) => (
+          <script src={src} defer />
+        ))}
       </head>
       <body>
         <a class="skip" href="#main">

@@ -6,11 +6,13 @@ import { AuditController } from './pages/audit/audit.controller';
 import { EventLedgerPageController } from './pages/event-ledger/event-ledger.controller';
 import { DeadLetterRecordsController } from './pages/dead-letters/dead-letter-records.controller';
 import { DeadLettersPageController } from './pages/dead-letters/dead-letters.controller';
+import { InspectionController } from './pages/inspection/inspection.controller';
 import { LedgerController } from './pages/ledger/ledger.controller';
 import { OperationsPageController } from './pages/operations/operations.controller';
 import { LoginController } from './pages/login/login.controller';
 import { PeopleController } from './pages/people/people.controller';
 import { PublicController } from './pages/public/public.controller';
+import { PublicDrawsController, PublicDrawsJsonController } from './pages/public/draws.controller';
 import { QueueController } from './pages/queue/queue.controller';
 import { RegistryController } from './pages/registry/registry.controller';
 import { StatsController } from './pages/stats/stats.controller';
@@ -25,6 +27,8 @@ import { TimelineController } from './pages/timeline/timeline.controller';
     AssetsController,
     LoginController,
     PublicController,
+    PublicDrawsController,
+    PublicDrawsJsonController,
     LedgerController,
     TimelineController,
     QueueController,
@@ -36,6 +40,7 @@ import { TimelineController } from './pages/timeline/timeline.controller';
     EventLedgerPageController,
     DeadLettersPageController,
     DeadLetterRecordsController,
+    InspectionController,
   ],
   providers: [GatewayClient, WebSessionGuard],
 })

@@ -50,6 +50,9 @@ export function PublicPage(props: PublicPageProps): VNode {
         <Pagination page={matters} path="/public" query={query} param="page" />
       </section>
       <p>
+        <a href="/public/draws">{PUBLIC.draws}</a>
+      </p>
+      <p>
         <a href="/login">{PUBLIC.staff}</a>
       </p>
     </Layout>

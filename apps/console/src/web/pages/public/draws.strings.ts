@@ -1,0 +1,33 @@
+/** The public draw pages' words (双随机、一公开: every draw, verifiable in the visitor's browser). */
+export const DRAWS = {
+  title: '双随机抽查摇号记录',
+  intro:
+    '每次摇号前公开承诺值与候选名单摘要，摇号后公开密钥与全部输入。任何人都可按 SSGK-DRAW-1 协议重新计算，核对抽取结果未被操纵。',
+  empty: '暂无摇号记录',
+  columns: { id: '记录编号', plan: '抽查计划', drawnAt: '摇号时间', witness: '见证', status: '状态' },
+  status: { standing: '有效', voided: '已作废' } as Record<string, string>,
+  back: '返回摇号记录',
+  record: {
+    title: (id: string) => `摇号记录 ${id}`,
+    plan: '抽查计划',
+    departments: '检查部门',
+    commitment: '承诺值',
+    candidateDigest: '候选名单摘要',
+    entropy: '见证随机值',
+    witness: '见证来源',
+    secretHex: '公开的密钥',
+    seedHex: '随机种子',
+    lockedAt: '锁定时间',
+    drawnAt: '摇号时间',
+    replaces: '替代的记录',
+    voided: '作废原因',
+    strata: '抽取比例（按信用风险分类）',
+    targets: '抽取结果',
+    targetColumns: { uscc: '统一社会信用代码', stratum: '风险分类', teams: '检查组' },
+    unstaffed: '待重新抽取',
+    verify: '在本浏览器中验证',
+    verifyHint: '验证在您的浏览器中完成，不依赖本站服务器的计算。',
+    json: '下载记录（JSON）',
+  },
+  strata: { A: 'A 类', B: 'B 类', C: 'C 类', D: 'D 类', unrated: '未分类' } as Record<string, string>,
+} as const;
