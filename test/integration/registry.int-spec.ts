@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { loadEnv } from '@hub/config';
 import {
   CloudEvent,
@@ -17,6 +16,7 @@ import { RunningHubApp, startHubApp } from '@hub/platform';
 import { IsolatedEnv, assertedCall, eventually, isolatedEnv, readTopic, testKafka } from '@hub/testing';
 import { registryApp } from '../../apps/registry/src/registry.app';
 import { RegistryEnv } from '../../apps/registry/src/registry.env';
+import { sql as query } from '../linkage/linkage-client';
 import { FOOD_TYPE, Issuer } from '../registry/registry-client';
 
 /**
@@ -31,15 +31,7 @@ describe('the registry app on Kafka and PostgreSQL', () => {
   const issuer = new Issuer('INT');
   const matterCode = 'SPJ-SPJY-INT';
 
-  const sql = async <T>(text: string, values: unknown[] = []): Promise<T[]> => {
-    const client = new Client({ connectionString: iso.databaseUrl });
-    await client.connect();
-    try {
-      return (await client.query(text, values)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  };
+  const sql = <T>(text: string, values: unknown[] = []) => query<T>(iso.databaseUrl, text, values);
   const send = async (topic: string, events: CloudEvent[]) => {
     const producer = testKafka(iso.brokers).producer();
     await producer.connect();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sm2 } from 'sm-crypto-v2';
-import { LicenceRecordBase, SealRecordBase, makeLicenceId } from '@hub/contracts';
+import { LicenceRecordBase, SealRecordBase, makeLicenceId, licenceFileContent } from '@hub/contracts';
 import { randomNonce, signRequest, unixSeconds } from '@hub/auth';
 import { DepartmentSystems, signedCall } from '@hub/testing';
 import { signSm2, sm2PemFromPublicKey, sm3Hex } from '../../apps/registry/src/authenticity/sm2';
@@ -32,7 +32,9 @@ export class Issuer {
     tamper: 'digest' | 'forged' | 'none' = 'none',
   ): LicenceRecordBase {
     const licenceId = extra.licenceId ?? this.licenceId();
-    const file = Buffer.from(`电子证照 ${licenceId} ${extra.holderName ?? extra.personName ?? ''}`);
+    // 20 KB, as a small OFD: its base64 travels in several chunks through the gateway.
+    const text = Buffer.from(`电子证照 ${licenceId} ${extra.holderName ?? extra.personName ?? ''}`);
+    const file = Buffer.concat([text, Buffer.alloc(20_000, 0x20)]);
     const key = tamper === 'forged' ? sm2.generateKeyPairHex().privateKey : this.keys.privateKey;
     return {
       licenceId,
@@ -42,7 +44,7 @@ export class Issuer {
       issuedOn: '2026-12-01',
       validFrom: '2026-12-01',
       validUntil: '2031-11-30',
-      file: { mediaType: 'application/ofd', content: file.toString('base64') },
+      file: { mediaType: 'application/ofd', content: licenceFileContent(file) },
       fileDigest: tamper === 'digest' ? sm3Hex(Buffer.concat([file, Buffer.from('!')])) : sm3Hex(file),
       signature: signSm2(file, key).toString('base64'),
       at: new Date().toISOString(),

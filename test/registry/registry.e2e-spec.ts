@@ -203,6 +203,20 @@ describe('电子证照: 应归尽归、实时汇聚、真实有效, item by item
     ]);
   });
 
+  it("checks again, when its issuer's key is registered, an e-licence that failed for want of it", async () => {
+    const unregistered = new Issuer(`${RUN}K`, '11130800MB1719856K');
+    const record = unregistered.record({ holderUscc: nextUscc(), holderName: '承德高新区丙公司' });
+    await issue(record);
+    await eventually(async () =>
+      expect(await gapOf(`licence-invalid:${record.licenceId}`, 'open')).toMatchObject({ check: 'issuerKey' }),
+    );
+    const registered = await call('SPJ', 'PUT', `/v1/issuer-keys/${unregistered.issuer}`, {
+      publicKeyPem: unregistered.pem,
+    });
+    expect(registered.status).toBe(200);
+    expect((await gapOf(`licence-invalid:${record.licenceId}`))?.closedAt).not.toBeNull();
+  });
+
   it('counts a late e-licence against 实时汇聚', async () => {
     const before = await zone();
     const uscc = nextUscc();

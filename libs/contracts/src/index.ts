@@ -336,12 +336,15 @@ export { IsPersonId, PERSON_ID_RULE, isPersonId } from './events/registry/person
 export {
   DEFAULT_SM2_SIGNER_ID,
   HOLDER_KINDS,
+  LICENCE_FILE_CHUNK,
   LICENCE_FILE_MAX_BYTES,
   LICENCE_ID_SHAPE,
   LicenceFile,
   LicenceRecordBase,
   LicenceRefBase,
   LicenceStatusBase,
+  licenceFileBytes,
+  licenceFileContent,
   type HolderKind,
 } from './events/registry/licence-record.base';
 export {

@@ -12,6 +12,7 @@ import {
   SealType,
   makeLicenceId,
   stableId,
+  licenceFileContent,
 } from '@hub/contracts';
 import { demoEnterprises } from './demo-enterprises';
 
@@ -87,7 +88,7 @@ function signedRecord(
     licenceId,
     issuer: DEMO_ISSUER,
     ...fields,
-    file: { mediaType: 'application/ofd', content: file.toString('base64') },
+    file: { mediaType: 'application/ofd', content: licenceFileContent(file) },
     fileDigest: createHash('sm3').update(digested).digest('hex'),
     signature: Buffer.from(signed, 'hex').toString('base64'),
     at: at.toISOString(),

@@ -1,4 +1,4 @@
-import { ELicenceIssuedV1, EXAMPLE_ISSUER_KEY, LicenceRecordBase } from '@hub/contracts';
+import { ELicenceIssuedV1, EXAMPLE_ISSUER_KEY, LicenceRecordBase, licenceFileBytes } from '@hub/contracts';
 import type { LicenceTypeRow } from '../registry/registry-rows';
 import {
   addMonths,
@@ -27,7 +27,7 @@ const context = (change: Partial<CheckContext> = {}): CheckContext => ({
   department: 'SPJ',
   licenceType: type,
   issuerKey: { department: 'SPJ', publicKeyHex: key.ok ? key.hex : '' },
-  file: Buffer.from(example.file.content, 'base64'),
+  file: licenceFileBytes(example.file),
   status: 'issued',
   transition: { ok: true },
   today: '2026-12-04',

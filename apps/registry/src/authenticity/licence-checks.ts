@@ -57,9 +57,10 @@ function digestCheck(record: LicenceRecordBase, file: Buffer): CheckResults['dig
     : { ok: false, detail: `file SM3 is ${actual}, the record states ${record.fileDigest.toLowerCase()}` };
 }
 
-function keyAndSignature(
-  record: LicenceRecordBase,
-  context: CheckContext,
+/** The issuer key and signature checks alone, as they are made again when the issuer's key is registered. */
+export function keyAndSignature(
+  record: Pick<LicenceRecordBase, 'issuer' | 'signature' | 'signerId'>,
+  context: Pick<CheckContext, 'department' | 'licenceType' | 'issuerKey' | 'file'>,
 ): Pick<CheckResults, 'issuerKey' | 'signature'> {
   const key = context.issuerKey;
   if (!key) {

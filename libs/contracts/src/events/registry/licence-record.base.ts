@@ -1,5 +1,8 @@
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
   IsBase64,
   IsIn,
   IsObject,
@@ -28,6 +31,21 @@ export type HolderKind = (typeof HOLDER_KINDS)[number];
 export const DEFAULT_SM2_SIGNER_ID = '1234567812345678';
 /** The largest licence file an event carries: its base64 fits the gateway's 256 KiB event limit. */
 export const LICENCE_FILE_MAX_BYTES = 160 * 1024;
+/** base64 characters a chunk of the file holds: the hub's longest string in `data` (EventLimits), a multiple of 4. */
+export const LICENCE_FILE_CHUNK = 4_096;
+
+/** A file's bytes as the chunks of base64 an event carries. */
+export function licenceFileContent(bytes: Uint8Array): string[] {
+  const base64 = Buffer.from(bytes).toString('base64');
+  const chunks: string[] = [];
+  for (let i = 0; i < base64.length; i += LICENCE_FILE_CHUNK) chunks.push(base64.slice(i, i + LICENCE_FILE_CHUNK));
+  return chunks.length > 0 ? chunks : [''];
+}
+
+/** The file's bytes from its chunks. */
+export function licenceFileBytes(file: Pick<LicenceFile, 'content'>): Buffer {
+  return Buffer.from(file.content.join(''), 'base64');
+}
 
 /** The licence file (版式文件, OFD or PDF) as the issuer signed it. */
 export class LicenceFile {
@@ -35,11 +53,17 @@ export class LicenceFile {
   @IsString()
   mediaType!: string;
 
-  /** The file's bytes, base64. */
-  @MaxLength(Math.ceil(LICENCE_FILE_MAX_BYTES / 3) * 4, { message: 'content must be at most 160 KiB of file' })
-  @IsBase64()
-  @IsString()
-  content!: string;
+  /**
+   * The file's bytes in base64, cut into chunks of 4 096 characters (the last may be shorter): a string in an event
+   * holds at most that many (licenceFileContent makes them).
+   */
+  @MaxLength(LICENCE_FILE_CHUNK, { each: true, message: 'each chunk of content must be at most 4096 characters' })
+  @IsBase64(undefined, { each: true, message: 'each chunk of content must be base64 (a multiple of 4 characters)' })
+  @IsString({ each: true })
+  @ArrayMaxSize(Math.ceil(LICENCE_FILE_MAX_BYTES / 3 / 1024), { message: 'content must be at most 160 KiB of file' })
+  @ArrayMinSize(1)
+  @IsArray()
+  content!: string[];
 }
 
 /** The licence's identity: its 证照标识, the event's key, so that one licence's lifecycle stays in order. */

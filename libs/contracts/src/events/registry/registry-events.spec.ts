@@ -5,6 +5,7 @@ import { eventTypeRegistry } from '../event-types';
 import { ELicenceIssuedV1 } from './licence-issued-v1/licence-issued-v1.event';
 import { LicenceRecordBase } from './licence-record.base';
 import { isPersonId } from './person-id';
+import { licenceFileBytes, licenceFileContent } from './licence-record.base';
 
 const REGISTRY_TYPES = eventTypeRegistry.all().filter((d) => d.name.domain === 'registry');
 const failures = (change: object): string[] => {
@@ -68,5 +69,21 @@ describe('the registry topics of 电子证照 / 电子印章', () => {
   it('names a digest that is no SM3 hex and a signature that is no base64', () => {
     expect(failures({ fileDigest: 'abc' })).toEqual(['data.fileDigest:matches']);
     expect(failures({ signature: '***not base64***' })).toEqual(['data.signature:isBase64']);
+  });
+});
+
+describe('a licence file in an event', () => {
+  it('travels in chunks the hub takes: 100 KiB of file validates, every chunk within the string limit', () => {
+    const bytes = Buffer.alloc(100 * 1024, 7);
+    const content = licenceFileContent(bytes);
+    expect(content.every((c) => c.length <= 4096)).toBe(true);
+    expect(licenceFileBytes({ content }).equals(bytes)).toBe(true);
+    expect(failures({ file: { mediaType: 'application/ofd', content } })).toEqual([]);
+  });
+
+  it('names a chunk that is no base64', () => {
+    expect(failures({ file: { mediaType: 'application/ofd', content: ['abc'] } })).toEqual([
+      'data.file.content:isBase64',
+    ]);
   });
 });

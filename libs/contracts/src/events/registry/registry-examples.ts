@@ -21,7 +21,7 @@ export const LICENCE_EXAMPLE: LicenceRecordBase = {
   issuedOn: '2026-11-20',
   validFrom: '2026-11-20',
   validUntil: '2031-11-19',
-  file: { mediaType: 'application/ofd', content: '6aOf5ZOB57uP6JCl6K645Y+v6K+BIEpZMTEzMDg3MTAwMDAxMjM=' },
+  file: { mediaType: 'application/ofd', content: ['6aOf5ZOB57uP6JCl6K645Y+v6K+BIEpZMTEzMDg3MTAwMDAxMjM='] },
   fileDigest: '150d648b360ee2fabfb5e327d4c0adfb02d0ec0ee518c68adb9274a21654aab0',
   signature: 'MEQCIE+jZ67pjoaCecPBlL6iOJ9wPotRgrIeZoCC+2G5l5jiAiAdZfxPc3SAPndEJOCNv10TWOzbjJZFDe/WKVjjt19hLA==',
   at: '2026-11-20T10:05:00+08:00',

@@ -40,6 +40,7 @@ export function RegistryPage(props: {
   const t = REGISTRY.table;
   const typeName = (code: string) => typeNames[code] ?? code;
   const openGaps = Object.values(m.openGaps).reduce((a, b) => a + b, 0);
+  const labelOf = (f: Figures) => (f.department === '*' ? typeName(f.licenceType) : departmentName(f.department));
   const sealFiling = m.seals.filing.department ?? { active: 0, filed: 0, rate: null };
   return (
     <Layout title={REGISTRY.title} session={props.session} current="registry">
@@ -97,36 +98,15 @@ export function RegistryPage(props: {
         <p class="empty">{REGISTRY.empty}</p>
       ) : (
         <>
-          <BarChart
-            id="coverage-by-department"
-            title={REGISTRY.charts.coverageByDepartment}
-            max={1}
-            bars={m.byDepartment.map((f) => ({
-              label: departmentName(f.department),
-              value: f.coverage.rate,
-              text: rateText(f.coverage.rate),
-            }))}
-          />
-          <BarChart
-            id="coverage-by-type"
-            title={REGISTRY.charts.coverageByType}
-            max={1}
-            bars={m.byLicenceType.map((f) => ({
-              label: typeName(f.licenceType),
-              value: f.coverage.rate,
-              text: rateText(f.coverage.rate),
-            }))}
-          />
-          <BarChart
-            id="authenticity-by-department"
-            title={REGISTRY.charts.authenticityByDepartment}
-            max={1}
-            bars={m.byDepartment.map((f) => ({
-              label: departmentName(f.department),
-              value: f.authenticity.rate,
-              text: rateText(f.authenticity.rate),
-            }))}
-          />
+          {(
+            [
+              ['coverage-by-department', REGISTRY.charts.coverageByDepartment, m.byDepartment, 'coverage'],
+              ['coverage-by-type', REGISTRY.charts.coverageByType, m.byLicenceType, 'coverage'],
+              ['authenticity-by-department', REGISTRY.charts.authenticityByDepartment, m.byDepartment, 'authenticity'],
+            ] as const
+          ).map(([id, title, groups, measure]) => (
+            <RateChart id={id} title={title} groups={groups} measure={measure} label={labelOf} />
+          ))}
           <h2>{t.heading}</h2>
           <table class="table" id="registry-table">
             <TableHead
@@ -172,4 +152,20 @@ export function RegistryPage(props: {
       )}
     </Layout>
   );
+}
+
+/** One rate per group as bars scaled to the goal (the full width is 100 %). */
+function RateChart(props: {
+  id: string;
+  title: string;
+  groups: readonly Figures[];
+  measure: 'coverage' | 'authenticity';
+  label: (f: Figures) => string;
+}): VNode {
+  const bars = props.groups.map((f) => ({
+    label: props.label(f),
+    value: f[props.measure].rate,
+    text: rateText(f[props.measure].rate),
+  }));
+  return <BarChart id={props.id} title={props.title} max={1} bars={bars} />;
 }

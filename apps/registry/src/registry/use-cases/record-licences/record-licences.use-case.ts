@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CloudEvent, LicenceRecordBase, LicenceStatusBase, parseLicenceId } from '@hub/contracts';
+import { CloudEvent, LicenceRecordBase, LicenceStatusBase, licenceFileBytes, parseLicenceId } from '@hub/contracts';
 import type { HubMessageMeta } from '@hub/messaging';
 import { Clock } from '@hub/workdays';
 import { checkRecord, firstFailure, statusAgainstFacts, transitionOf } from '../../../authenticity/licence-checks';
@@ -128,7 +128,7 @@ export class RecordLicences {
     const transition = transitionOf(existing?.status ?? 'none', status);
     if (SIGNED.includes(status)) {
       const record = event.data as LicenceRecordBase;
-      const file = Buffer.from(record.file.content, 'base64');
+      const file = licenceFileBytes(record.file);
       const parsed = parseLicenceId(record.licenceId);
       const typeCode = parsed.valid ? parsed.parts.typeCode : null;
       const checks = checkRecord(record, {
@@ -235,8 +235,6 @@ function invalidGap(row: LicenceRow, acceptedAt: Date): GapChange {
 }
 
 function withoutFile(data: object): object {
-  const { file, ...rest } = data as { file?: { mediaType: string; content: string } };
-  return file
-    ? { ...rest, file: { mediaType: file.mediaType, bytes: Buffer.from(file.content, 'base64').length } }
-    : rest;
+  const { file, ...rest } = data as { file?: { mediaType: string; content: string[] } };
+  return file ? { ...rest, file: { mediaType: file.mediaType, bytes: licenceFileBytes(file).length } } : rest;
 }

@@ -22,7 +22,7 @@ describe('RegisterIssuerKeys', () => {
 
   beforeEach(() => {
     fake = new FakeRegistry();
-    useCase = new RegisterIssuerKeys(fake.dataSource, fake.repository, fixedClock(new Date()) as Clock);
+    useCase = new RegisterIssuerKeys(fake.dataSource, fake.repository, fixedClock(new Date()) as Clock, fake.gaps);
   });
 
   it('keeps an SM2 key with its point, for the department that registered it', async () => {
