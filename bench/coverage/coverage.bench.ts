@@ -55,7 +55,15 @@ export async function runCoverageBench(events: number) {
       const loadAverage = [loadAtStart, round(os.loadavg()[0]!)];
       const result = {
         loadAverage,
-        sm2VerifyMs: sm2VerifyCost(), at: new Date().toISOString(), machine: machine(), licences: LICENCES, seals: SEALS, seedingSeconds: round(seeding / 1000), measures, arrival };
+        sm2VerifyMs: sm2VerifyCost(),
+        at: new Date().toISOString(),
+        machine: machine(),
+        licences: LICENCES,
+        seals: SEALS,
+        seedingSeconds: round(seeding / 1000),
+        measures,
+        arrival,
+      };
       console.log(JSON.stringify(result, null, 2));
       console.log(`  written to ${writeResult('coverage', result)}`);
       writeBenchSection('coverage', readmeSection(result));
@@ -71,13 +79,19 @@ export async function runCoverageBench(events: number) {
 async function measuresAgainstPlain(db: Client, url: string) {
   const signer = await AssertionSigner.fromPem(localEdgeKeys().privateKey);
   const ask = async () => {
-    const assertion = await signer.sign('registry', { subject: 'bench', department: 'XXHZX', system: 'bench', roles: [] });
+    const assertion = await signer.sign('registry', {
+      subject: 'bench',
+      department: 'XXHZX',
+      system: 'bench',
+      roles: [],
+    });
     const response = await fetch(`${url}/v1/coverage`, { headers: { [ASSERTION_HEADER]: assertion } });
     if (response.status !== 200) throw new Error(`GET /v1/coverage: ${response.status} ${await response.text()}`);
     return (await response.json()) as { zone: { coverage: { granted: number } }; rows: unknown[] };
   };
   const first = await ask();
-  if (first.zone.coverage.granted !== LICENCES) throw new Error(`the measures counted ${first.zone.coverage.granted} grants`);
+  if (first.zone.coverage.granted !== LICENCES)
+    throw new Error(`the measures counted ${first.zone.coverage.granted} grants`);
   const plain = async () => {
     for (const sql of plainSql('registry')) await db.query(sql);
   };
@@ -90,7 +104,16 @@ async function measuresAgainstPlain(db: Client, url: string) {
     hub.push(await timed(ask));
   }
   const ratio = round(median(hub) / median(baseline), 2);
-  return { runs: RUNS, groups: first.rows.length, hubMs: round(median(hub)), plainMs: round(median(baseline)), hubRuns: hub.map((v) => round(v)), plainRuns: baseline.map((v) => round(v)), ratio, target: '<= 2' };
+  return {
+    runs: RUNS,
+    groups: first.rows.length,
+    hubMs: round(median(hub)),
+    plainMs: round(median(baseline)),
+    hubRuns: hub.map((v) => round(v)),
+    plainRuns: baseline.map((v) => round(v)),
+    ratio,
+    target: '<= 2',
+  };
 }
 
 /**
@@ -133,10 +156,22 @@ async function arrivalToGapClosed(db: Client, brokers: string[], prefix: string,
       validUntil: '2031-12-03',
       file: { mediaType: 'application/ofd', content: licenceFileContent(file) },
       fileDigest: createHash('sm3').update(file).digest('hex'),
-      signature: Buffer.from(sm2.doSignature(file, keys.privateKey, { der: true, hash: true }), 'hex').toString('base64'),
+      signature: Buffer.from(sm2.doSignature(file, keys.privateKey, { der: true, hash: true }), 'hex').toString(
+        'base64',
+      ),
       at: new Date().toISOString(),
     };
-    const event = { specversion: '1.0' as const, id: stableId('bench-coverage', licenceId), source: '/departments/SPJ/systems/licences', type: ELicenceIssuedV1.type, subject: licenceId, partitionkey: licenceId, datacontenttype: 'application/json', department: 'SPJ', data };
+    const event = {
+      specversion: '1.0' as const,
+      id: stableId('bench-coverage', licenceId),
+      source: '/departments/SPJ/systems/licences',
+      type: ELicenceIssuedV1.type,
+      subject: licenceId,
+      partitionkey: licenceId,
+      datacontenttype: 'application/json',
+      department: 'SPJ',
+      data,
+    };
     return { approvalId: `A-${i}`, message: toKafkaMessage(event, 'binary') };
   });
   const signingSeconds = round((Date.now() - signing) / 1000);
@@ -155,14 +190,20 @@ async function arrivalToGapClosed(db: Client, brokers: string[], prefix: string,
       const slice = messages.slice(i, i + perTick);
       const now = Date.now();
       for (const m of slice) sentAt.set(m.approvalId, now);
-      await producer.send({ topic: `${prefix}${Topics.RegistryLicenceV1}`, acks: -1, messages: slice.map((m) => m.message) });
+      await producer.send({
+        topic: `${prefix}${Topics.RegistryLicenceV1}`,
+        acks: -1,
+        messages: slice.map((m) => m.message),
+      });
     }
   } finally {
     await producer.disconnect();
   }
   const sendSeconds = (Date.now() - started) / 1000;
   for (;;) {
-    const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM registry.gap WHERE subject LIKE 'A-%' AND closed_at IS NOT NULL`);
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM registry.gap WHERE subject LIKE 'A-%' AND closed_at IS NOT NULL`,
+    );
     if (rows[0]!.n >= count) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -177,7 +218,12 @@ async function arrivalToGapClosed(db: Client, brokers: string[], prefix: string,
     achievedSendPerSecond: round(count / sendSeconds),
     closedPerSecond: round(count / ((closedAt - started) / 1000)),
     signingSeconds,
-    latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1)! },
+    latencyMs: {
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      max: latencies.at(-1)!,
+    },
   };
 }
 
