@@ -81,12 +81,12 @@ describe('the hub, end to end', () => {
       messages: enterprises.map((e) => toKafkaMessage(enterpriseRegisteredEvent(e, randomUUID()), 'binary')),
     });
     await producer.disconnect();
-    for (const schema of ['approval', 'supervision', 'inspection', 'registry']) {
+    // The inspection app's directory of enterprises is its target directory (检查对象名录库).
+    for (const table of ['approval.enterprise', 'supervision.enterprise', 'inspection.target', 'registry.enterprise']) {
       await eventually(async () => {
-        const rows = await query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM ${schema}.enterprise WHERE uscc = ANY($1)`,
-          [enterprises.map((e) => e.uscc)],
-        );
+        const rows = await query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE uscc = ANY($1)`, [
+          enterprises.map((e) => e.uscc),
+        ]);
         expect(rows[0].n).toBe(enterprises.length);
       });
     }

@@ -50,6 +50,7 @@ describe('demo credentials', () => {
       'XXHZX/hub-admin',
       'SPJ/approval',
       'SCJG/supervision',
+      'YJJ/inspection',
     ]);
     for (const c of credentials) {
       expect(await whoIs(c)).toEqual(

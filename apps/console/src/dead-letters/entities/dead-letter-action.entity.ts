@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export const DEAD_LETTER_ACTIONS = ['viewed', 'replayed', 'discarded', 'refused', 'visibility'] as const;
 export type DeadLetterActionKind = (typeof DEAD_LETTER_ACTIONS)[number];
@@ -8,6 +8,8 @@ export type DeadLetterActionKind = (typeof DEAD_LETTER_ACTIONS)[number];
  * a change of a role's payload visibility (no letter). Written in the same transaction as what it records.
  */
 @Entity({ name: 'dead_letter_action' })
+@Index('dead_letter_action_by_letter', ['deadLetterId'])
+@Check('dead_letter_action_kind', `"action" IN ('viewed', 'replayed', 'discarded', 'refused', 'visibility')`)
 export class DeadLetterAction {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
